@@ -1,0 +1,149 @@
+#include "storage/sqlsupport_p.h"
+
+#include <atomic>
+
+namespace cardops::storage::detail {
+
+using core::ErrorCode;
+using core::makeError;
+
+core::Error toError(const QSqlError& error, const QString& context)
+{
+    bool ok = false;
+    const int code = error.nativeErrorCode().toInt(&ok) & 0xff; // primary result code
+    ErrorCode kind = ErrorCode::Storage;
+    if (ok) {
+        switch (code) {
+        case 5: // SQLITE_BUSY
+        case 6: // SQLITE_LOCKED
+            kind = ErrorCode::Busy;
+            break;
+        case 11: // SQLITE_CORRUPT
+            kind = ErrorCode::CorruptDatabase;
+            break;
+        case 26: // SQLITE_NOTADB
+            kind = ErrorCode::NotADatabase;
+            break;
+        case 13: // SQLITE_FULL
+        case 10: // SQLITE_IOERR
+        case 14: // SQLITE_CANTOPEN
+        case 8:  // SQLITE_READONLY
+            kind = ErrorCode::Io;
+            break;
+        case 19: // SQLITE_CONSTRAINT
+            kind = ErrorCode::Conflict;
+            break;
+        default:
+            break;
+        }
+    }
+    QString text = error.databaseText();
+    if (text.isEmpty())
+        text = error.driverText();
+    return makeError(kind, context + u": " + text + u" (sqlite " + error.nativeErrorCode() + u')');
+}
+
+namespace {
+core::Result<QSqlQuery> run(QSqlDatabase& db, const QString& sql, const QVariantList& binds)
+{
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    if (!q.prepare(sql))
+        return toError(q.lastError(), u"prepare " + sql.left(80));
+    for (const QVariant& v : binds)
+        q.addBindValue(v);
+    if (!q.exec())
+        return toError(q.lastError(), u"exec " + sql.left(80));
+    return q;
+}
+} // namespace
+
+core::Result<qint64> exec(QSqlDatabase& db, const QString& sql, const QVariantList& binds)
+{
+    auto q = run(db, sql, binds);
+    if (!q)
+        return q.error();
+    const qint64 affected = q.value().numRowsAffected();
+    q.value().finish();
+    return affected;
+}
+
+core::Result<qint64> insert(QSqlDatabase& db, const QString& sql, const QVariantList& binds)
+{
+    auto q = run(db, sql, binds);
+    if (!q)
+        return q.error();
+    const qint64 id = q.value().lastInsertId().toLongLong();
+    q.value().finish();
+    return id;
+}
+
+core::Result<Rows> select(QSqlDatabase& db, const QString& sql, const QVariantList& binds)
+{
+    auto q = run(db, sql, binds);
+    if (!q)
+        return q.error();
+    QSqlQuery& query = q.value();
+    Rows rows;
+    const int columns = query.record().count();
+    while (query.next()) {
+        QVariantList row;
+        row.reserve(columns);
+        for (int c = 0; c < columns; ++c)
+            row.append(query.value(c));
+        rows.append(std::move(row));
+    }
+    if (query.lastError().isValid())
+        return toError(query.lastError(), u"step " + sql.left(80));
+    query.finish();
+    return rows;
+}
+
+QString newConnectionName(const QString& prefix)
+{
+    static std::atomic<quint64> counter{0};
+    return prefix + u'-' + QString::number(++counter);
+}
+
+core::Result<QSqlDatabase> openConnection(const QString& name, const QString& path, bool readOnly)
+{
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+    if (!db.isValid())
+        return makeError(ErrorCode::Storage, QStringLiteral("the Qt SQLite driver (QSQLITE) is not available"));
+    db.setDatabaseName(path);
+    QString options = QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000");
+    if (readOnly)
+        options += QStringLiteral(";QSQLITE_OPEN_READONLY");
+    db.setConnectOptions(options);
+    if (!db.open())
+        return toError(db.lastError(), u"open " + path);
+    return db;
+}
+
+core::Result<void> applyConnectionPragmas(QSqlDatabase& db)
+{
+    // journal_mode answers with a row, so it goes through select().
+    auto mode = select(db, QStringLiteral("PRAGMA journal_mode=WAL"));
+    if (!mode)
+        return mode.error();
+    if (mode->isEmpty() || mode->first().value(0).toString().compare(u"wal", Qt::CaseInsensitive) != 0)
+        return makeError(ErrorCode::Storage, QStringLiteral("could not switch the database to WAL mode"));
+    for (const char* pragma : {"PRAGMA synchronous=NORMAL", "PRAGMA foreign_keys=ON", "PRAGMA busy_timeout=5000"}) {
+        auto r = exec(db, QString::fromLatin1(pragma));
+        if (!r)
+            return r.error();
+    }
+    return {};
+}
+
+void closeConnection(const QString& name)
+{
+    {
+        QSqlDatabase db = QSqlDatabase::database(name, false);
+        if (db.isValid())
+            db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+}
+
+} // namespace cardops::storage::detail
