@@ -1,0 +1,29 @@
+#pragma once
+
+#include <QCoreApplication>
+#include <QStringList>
+#include <QTextStream>
+
+namespace cardops::app {
+
+// The headless commands of cardops-cli. Each returns a process exit code: 0 success, 1 failure,
+// 2 wrong usage. Output goes to `out`, errors (in the operator's language) to `err`.
+class CliCommands
+{
+    Q_DECLARE_TR_FUNCTIONS(CliCommands)
+public:
+    CliCommands(QTextStream& out, QTextStream& err) : m_out(out), m_err(err) {}
+
+    int run(const QStringList& arguments);
+
+    static QString demoDatabasePath();
+
+private:
+    int status(const QString& path);
+    int check(const QString& path);
+
+    QTextStream& m_out;
+    QTextStream& m_err;
+};
+
+} // namespace cardops::app
