@@ -1,0 +1,47 @@
+#include "bench/benchsupport.h"
+
+#include <QProcess>
+#include <QTextStream>
+
+namespace cardops::bench {
+
+void report(const QString& id, double value, const QString& unit, std::optional<double> baseline)
+{
+    QTextStream out(stdout);
+    out << "BENCH id=" << id << " value=" << QString::number(value, 'f', 1) << " unit=" << unit << " baseline="
+        << (baseline ? QString::number(*baseline, 'f', 1) : QStringLiteral("-")) << " ratio="
+        << (baseline && *baseline > 0 ? QString::number(value / *baseline, 'f', 2) : QStringLiteral("-")) << Qt::endl;
+}
+
+double medianMs(int runs, const std::function<void()>& body)
+{
+    std::vector<double> times;
+    for (int i = 0; i < runs; ++i) {
+        QElapsedTimer t;
+        t.start();
+        body();
+        times.push_back(static_cast<double>(t.nsecsElapsed()) / 1e6);
+    }
+    std::sort(times.begin(), times.end());
+    return times[times.size() / 2];
+}
+
+std::optional<double> sqliteCliMs(const QStringList& arguments, const QString& outputFile)
+{
+    QProcess p;
+    if (!outputFile.isEmpty())
+        p.setStandardOutputFile(outputFile);
+    QElapsedTimer t;
+    t.start();
+    p.start(QStringLiteral("sqlite3"), arguments);
+    if (!p.waitForFinished(600000) || p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0)
+        return std::nullopt;
+    return static_cast<double>(t.nsecsElapsed()) / 1e6;
+}
+
+bool wanted(const QStringList& requested, const QString& id)
+{
+    return requested.isEmpty() || requested.contains(id);
+}
+
+} // namespace cardops::bench
