@@ -28,7 +28,7 @@ core::Result<FileFacts> inspect(QSqlDatabase& db, const QString& path, bool chec
                                                    "(SELECT user_version FROM pragma_user_version), "
                                                    "(SELECT count(*) FROM sqlite_master)"));
     if (!facts)
-        return facts.error();
+        return makeError(facts.error().code, path + u": " + facts.error().detail);
     const QVariantList& row = facts->first();
     const qint64 appId = row.value(0).toLongLong();
     const int version = row.value(1).toInt();

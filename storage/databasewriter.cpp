@@ -54,6 +54,8 @@ void DatabaseWriter::openConnection()
     m_connectionName = detail::newConnectionName(QStringLiteral("cardops-writer"));
     auto db = detail::openConnection(m_connectionName, m_path, false);
     core::Result<void> pragmas = db ? detail::applyConnectionPragmas(db.value()) : core::Result<void>(db.error());
+    if (pragmas.ok())
+        m_statements = std::make_unique<detail::StatementCache>(db.value());
     QMutexLocker lock(&m_mutex);
     m_open = pragmas.ok();
     if (!m_open) {
@@ -69,6 +71,7 @@ void DatabaseWriter::closeConnection()
         QMutexLocker lock(&m_mutex);
         m_open = false;
     }
+    m_statements.reset();
     if (!m_connectionName.isEmpty())
         detail::closeConnection(m_connectionName);
     m_connectionName.clear();
@@ -104,7 +107,7 @@ void DatabaseWriter::runBatch(std::vector<std::unique_ptr<WriteJob>>& batch)
         failAll(makeError(ErrorCode::Storage, QStringLiteral("the write connection is not open")));
         return;
     }
-    detail::WriteContextPrivate priv{QSqlDatabase::database(m_connectionName, false), &m_clock, {}};
+    detail::WriteContextPrivate priv{QSqlDatabase::database(m_connectionName, false), &m_clock, {}, m_statements.get()};
     auto begin = detail::exec(priv.db, QStringLiteral("BEGIN IMMEDIATE"));
     if (!begin) {
         failAll(begin.error());

@@ -18,6 +18,9 @@ class Clock;
 }
 
 namespace cardops::storage {
+namespace detail {
+class StatementCache;
+}
 
 // One unit of work for the writer. run() happens on the writer thread inside the job's SAVEPOINT;
 // finish() is called once the batch is committed (with run's result) or failed (with the error).
@@ -74,6 +77,7 @@ private:
     const core::Clock& m_clock;
     const int m_maxBatch;
     QString m_connectionName;
+    std::unique_ptr<detail::StatementCache> m_statements; // writer thread only
     mutable QMutex m_mutex;
     std::deque<std::unique_ptr<WriteJob>> m_queue; // guarded by m_mutex
     bool m_drainScheduled = false;                 // guarded by m_mutex

@@ -37,6 +37,14 @@ core::Error toError(const QSqlError& error, const QString& context)
             break;
         }
     }
+    if (!ok) {
+        // A failed prepare carries no native code in QtSql 6.4: recognise SQLite's own words.
+        const QString words = error.databaseText() + u' ' + error.driverText();
+        if (words.contains(u"malformed"))
+            kind = ErrorCode::CorruptDatabase;
+        else if (words.contains(u"not a database"))
+            kind = ErrorCode::NotADatabase;
+    }
     QString text = error.databaseText();
     if (text.isEmpty())
         text = error.driverText();

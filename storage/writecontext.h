@@ -32,6 +32,14 @@ public:
     core::Result<qint64> insert(const QString& sql, const QVariantList& binds = {}); // last row id
     core::Result<Rows> select(const QString& sql, const QVariantList& binds = {});
 
+    // The same through a statement prepared once per connection: for statements a job runs many
+    // times (ingest upserts). `sql` must be a constant text, not one built from values.
+    core::Result<qint64> execCached(const QString& sql, const QVariantList& binds = {});
+    core::Result<Rows> selectCached(const QString& sql, const QVariantList& binds = {});
+
+    // For storage's own repositories only (the type is opaque outside storage/).
+    detail::WriteContextPrivate* internals() const { return d; }
+
     // Adds `delta` to a live counter in the same transaction as the rows it counts.
     core::Result<void> addToCounter(const QString& name, qint64 delta);
 
