@@ -4,6 +4,12 @@
 
 namespace cardops::storage::counters {
 
+QString orderStatus(const QString& status)
+{
+    return u"orders_status_" + status;
+}
+
+
 core::Result<QHash<QString, qint64>> readAll(const ReadSession& session)
 {
     auto rows = session.select(QStringLiteral("SELECT name, value FROM counters"));

@@ -23,6 +23,13 @@ inline const QString SupplierBalanceLow = QStringLiteral("supplier_balance_low")
 inline const QString SyncError = QStringLiteral("sync_error");                   // 同步异常
 inline const QString WithdrawalPending = QStringLiteral("withdrawal_pending");   // 提现待审
 
+// Totals and per-status counts of the cache, kept by ingest (status tabs, the status line).
+inline const QString GoodsTotal = QStringLiteral("goods_total");
+inline const QString MembersTotal = QStringLiteral("members_total");
+inline const QString OrdersTotal = QStringLiteral("orders_total");
+// "orders_status_<status>" for each order status of docs/platform-api.md.
+QString orderStatus(const QString& status);
+
 core::Result<QHash<QString, qint64>> readAll(const ReadSession& session);
 core::Result<qint64> read(const ReadSession& session, const QString& name);
 

@@ -1,0 +1,410 @@
+#include "storage/platformcache.h"
+
+#include "storage/counters.h"
+#include "storage/entitytables_p.h"
+#include "storage/readsession.h"
+#include "storage/writecontext.h"
+
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace cardops::storage {
+namespace {
+
+using detail::EntityTable;
+
+QVariant i64(qint64 v)
+{
+    return QVariant::fromValue<qint64>(v);
+}
+
+// Columns of one entity that pending local edits hold, by outbox item.
+struct Protection
+{
+    qint64 outboxId = 0;
+    QStringList columns;
+};
+using ProtectionMap = QHash<qint64, QList<Protection>>;
+
+core::Result<ProtectionMap> pendingEdits(WriteContext& ctx, const EntityTable& t)
+{
+    ProtectionMap map;
+    auto rows = ctx.selectCached(QStringLiteral("SELECT id, entity_id, fields FROM outbox WHERE entity = ? AND "
+                                                "state IN ('pending', 'conflict', 'failed') ORDER BY id"),
+                                 {t.entity});
+    if (!rows)
+        return rows.error();
+    for (const auto& row : rows.value()) {
+        Protection p;
+        p.outboxId = row.value(0).toLongLong();
+        const QJsonArray fields = QJsonDocument::fromJson(row.value(2).toString().toUtf8()).array();
+        for (const auto& f : fields)
+            p.columns << detail::columnsOfField(t.entity, f.toString());
+        map[row.value(1).toLongLong()].append(p);
+    }
+    return map;
+}
+
+QJsonValue toJson(const QVariant& v)
+{
+    if (v.typeId() == QMetaType::QString)
+        return v.toString();
+    return static_cast<double>(v.toLongLong());
+}
+
+// After an upsert of an entity with pending edits: remember the platform's values of the held
+// columns (for "take theirs" and for dropping an edit) and put the local values back.
+core::Result<void> keepLocalValues(WriteContext& ctx, const EntityTable& t, qint64 id, const QList<Protection>& held,
+                                   const QHash<QString, QVariant>& local, const QVariantList& incoming)
+{
+    for (const Protection& p : held) {
+        QJsonObject remote;
+        for (const QString& c : p.columns)
+            remote.insert(c, toJson(incoming.value(t.columns.indexOf(c))));
+        auto r = ctx.execCached(QStringLiteral("UPDATE outbox SET remote_values = ? WHERE id = ?"),
+                                {QString::fromUtf8(QJsonDocument(remote).toJson(QJsonDocument::Compact)), i64(p.outboxId)});
+        if (!r)
+            return r.error();
+    }
+    QStringList sets;
+    QVariantList binds;
+    for (auto it = local.cbegin(); it != local.cend(); ++it) {
+        sets << it.key() + u" = ?";
+        binds << it.value();
+    }
+    binds << i64(id);
+    auto r = ctx.exec(u"UPDATE " + t.table + u" SET " + sets.join(u", ") + u" WHERE id = ?", binds);
+    return r ? core::Result<void>() : core::Result<void>(r.error());
+}
+
+core::Result<QHash<QString, QVariant>> readColumns(WriteContext& ctx, const EntityTable& t, qint64 id,
+                                                   const QList<Protection>& held)
+{
+    QStringList columns;
+    for (const Protection& p : held)
+        for (const QString& c : p.columns)
+            if (!columns.contains(c))
+                columns << c;
+    QHash<QString, QVariant> values;
+    if (columns.isEmpty())
+        return values;
+    auto rows = ctx.select(u"SELECT " + columns.join(u", ") + u" FROM " + t.table + u" WHERE id = ?", {i64(id)});
+    if (!rows)
+        return rows.error();
+    if (rows->isEmpty())
+        return values;
+    for (qsizetype i = 0; i < columns.size(); ++i)
+        values.insert(columns.at(i), rows->first().value(i));
+    return values;
+}
+
+core::Result<void> storeCursor(WriteContext& ctx, const PageCursor& at, qint64 received)
+{
+    const QString feed = QString::fromLatin1(core::feedName(at.feed));
+    auto current = ctx.selectCached(QStringLiteral("SELECT cursor, backfill_before FROM sync_cursors WHERE feed = ?"),
+                                    {feed});
+    if (!current)
+        return current.error();
+    const QString position = current->isEmpty() ? QString() : current->first().value(at.backfill ? 1 : 0).toString();
+    if (position != at.from)
+        return core::makeError(core::ErrorCode::Conflict,
+                               QStringLiteral("%1 page requested at '%2' but the cursor is at '%3'")
+                                   .arg(feed, at.from, position));
+    const qint64 done = at.hasMore ? 0 : 1;
+    const QString sql = at.backfill
+        ? QStringLiteral("INSERT INTO sync_cursors (feed, backfill_before, backfill_done, items, updated_at) "
+                         "VALUES (?, ?, ?, ?, ?) ON CONFLICT (feed) DO UPDATE SET backfill_before = "
+                         "excluded.backfill_before, backfill_done = excluded.backfill_done, items = items + "
+                         "excluded.items, updated_at = excluded.updated_at")
+        : QStringLiteral("INSERT INTO sync_cursors (feed, cursor, backfill_done, items, updated_at) VALUES (?, ?, ?, ?, ?) "
+                         "ON CONFLICT (feed) DO UPDATE SET cursor = excluded.cursor, items = items + excluded.items, "
+                         "updated_at = excluded.updated_at");
+    auto r = ctx.execCached(sql, {feed, detail::text(at.nextCursor), i64(at.backfill ? done : 0), i64(received),
+                                  i64(ctx.nowSeconds())});
+    if (!r)
+        return r.error();
+    ctx.touch(QStringLiteral("sync_cursors"));
+    return {};
+}
+
+// Counter deltas for one page, written once each at the end.
+using Deltas = QHash<QString, qint64>;
+
+core::Result<void> applyDeltas(WriteContext& ctx, const Deltas& deltas)
+{
+    for (auto it = deltas.cbegin(); it != deltas.cend(); ++it) {
+        if (it.value() == 0)
+            continue;
+        auto r = ctx.addToCounter(it.key(), it.value());
+        if (!r)
+            return r;
+    }
+    return {};
+}
+
+// The shared ingest: upsert each item that is newer than the cache, keep held columns, count.
+// `lookupSql` selects `version` and then whatever `count` needs of the old row.
+template<typename R, typename Count>
+core::Result<IngestStats> ingest(WriteContext& ctx, const EntityTable& t, const QString& lookupSql,
+                                 const QList<R>& items, const PageCursor* at, Count count)
+{
+    IngestStats stats;
+    ProtectionMap held;
+    if (detail::editableTable(t.entity)) {
+        auto pending = pendingEdits(ctx, t);
+        if (!pending)
+            return pending.error();
+        held = std::move(pending).value();
+    }
+    Deltas deltas;
+    for (const R& item : items) {
+        auto old = ctx.selectCached(lookupSql, {i64(item.id)});
+        if (!old)
+            return old.error();
+        const QVariantList* oldRow = old->isEmpty() ? nullptr : &old->first();
+        if (oldRow && oldRow->value(0).toLongLong() >= item.version) {
+            ++stats.stale;
+            continue;
+        }
+        const auto heldHere = held.constFind(item.id);
+        QHash<QString, QVariant> local;
+        if (heldHere != held.cend() && oldRow) {
+            auto values = readColumns(ctx, t, item.id, heldHere.value());
+            if (!values)
+                return values.error();
+            local = std::move(values).value();
+        }
+        const QVariantList values = detail::valuesOf(item);
+        auto r = ctx.execCached(t.upsertSql, values);
+        if (!r)
+            return r.error();
+        if (!local.isEmpty()) {
+            auto kept = keepLocalValues(ctx, t, item.id, heldHere.value(), local, values);
+            if (!kept)
+                return kept.error();
+            ++stats.preserved;
+        }
+        count(deltas, oldRow, item);
+        ++(oldRow ? stats.updated : stats.inserted);
+    }
+    auto d = applyDeltas(ctx, deltas);
+    if (!d)
+        return d.error();
+    if (at) {
+        auto c = storeCursor(ctx, *at, items.size());
+        if (!c)
+            return c.error();
+    }
+    if (stats.inserted + stats.updated > 0)
+        ctx.touch(t.table);
+    return stats;
+}
+
+bool isLowStock(const QString& status, qint64 available, qint64 threshold)
+{
+    return status == u"on" && available < threshold;
+}
+
+} // namespace
+
+namespace {
+
+const QString kCategoryLookup = QStringLiteral("SELECT version FROM categories WHERE id = ?");
+const QString kGoodsLookup =
+    QStringLiteral("SELECT version, status, stock_available, low_stock_threshold FROM goods WHERE id = ?");
+const QString kMemberLookup = QStringLiteral("SELECT version FROM members WHERE id = ?");
+
+void countCategory(Deltas&, const QVariantList*, const core::Category&) {}
+
+void countGoods(Deltas& deltas, const QVariantList* old, const core::Goods& g)
+{
+    const bool wasLow = old && isLowStock(old->value(1).toString(), old->value(2).toLongLong(), old->value(3).toLongLong());
+    const bool isLow = isLowStock(g.status, g.stockAvailable, g.lowStockThreshold);
+    deltas[counters::LowStock] += (isLow ? 1 : 0) - (wasLow ? 1 : 0);
+    if (!old)
+        ++deltas[counters::GoodsTotal];
+}
+
+void countMember(Deltas& deltas, const QVariantList* old, const core::Member&)
+{
+    if (!old)
+        ++deltas[counters::MembersTotal];
+}
+
+} // namespace
+
+core::Result<IngestStats> platformcache::ingestCategories(WriteContext& ctx, const QList<core::Category>& items,
+                                                          const PageCursor& at)
+{
+    return ingest(ctx, detail::categoriesTable(), kCategoryLookup, items, &at, countCategory);
+}
+
+core::Result<IngestStats> platformcache::ingestGoods(WriteContext& ctx, const QList<core::Goods>& items,
+                                                     const PageCursor& at)
+{
+    return ingest(ctx, detail::goodsTable(), kGoodsLookup, items, &at, countGoods);
+}
+
+core::Result<IngestStats> platformcache::ingestMembers(WriteContext& ctx, const QList<core::Member>& items,
+                                                       const PageCursor& at)
+{
+    return ingest(ctx, detail::membersTable(), kMemberLookup, items, &at, countMember);
+}
+
+core::Result<IngestStats> platformcache::applyCategories(WriteContext& ctx, const QList<core::Category>& items)
+{
+    return ingest(ctx, detail::categoriesTable(), kCategoryLookup, items, nullptr, countCategory);
+}
+
+core::Result<IngestStats> platformcache::applyGoods(WriteContext& ctx, const QList<core::Goods>& items)
+{
+    return ingest(ctx, detail::goodsTable(), kGoodsLookup, items, nullptr, countGoods);
+}
+
+core::Result<IngestStats> platformcache::applyMembers(WriteContext& ctx, const QList<core::Member>& items)
+{
+    return ingest(ctx, detail::membersTable(), kMemberLookup, items, nullptr, countMember);
+}
+
+core::Result<IngestStats> platformcache::ingestOrders(WriteContext& ctx, const QList<core::Order>& items,
+                                                      const PageCursor& at)
+{
+    return ingest(ctx, detail::ordersTable(), QStringLiteral("SELECT version, status FROM orders WHERE id = ?"), items,
+                  &at, [](Deltas& deltas, const QVariantList* old, const core::Order& o) {
+                      const QString oldStatus = old ? old->value(1).toString() : QString();
+                      if (oldStatus == o.status)
+                          return;
+                      if (old) {
+                          --deltas[counters::orderStatus(oldStatus)];
+                          if (oldStatus == u"review")
+                              --deltas[counters::ReviewPending];
+                      } else {
+                          ++deltas[counters::OrdersTotal];
+                      }
+                      ++deltas[counters::orderStatus(o.status)];
+                      if (o.status == u"review")
+                          ++deltas[counters::ReviewPending];
+                  });
+}
+
+core::Result<IngestStats> platformcache::ingestLedger(WriteContext& ctx, const QList<core::LedgerEntry>& items,
+                                                      const PageCursor& at)
+{
+    return ingest(ctx, detail::ledgerTable(), QStringLiteral("SELECT version FROM ledger WHERE id = ?"), items, &at,
+                  [](Deltas&, const QVariantList*, const core::LedgerEntry&) {});
+}
+
+core::Result<IngestStats> platformcache::ingestWithdrawals(WriteContext& ctx, const QList<core::Withdrawal>& items,
+                                                           const PageCursor& at)
+{
+    return ingest(ctx, detail::withdrawalsTable(), QStringLiteral("SELECT version, status FROM withdrawals WHERE id = ?"),
+ items, &at, [](Deltas& deltas, const QVariantList* old, const core::Withdrawal& w) {
+                      const bool was = old && old->value(1).toString() == u"pending";
+                      deltas[counters::WithdrawalPending] += (w.status == u"pending" ? 1 : 0) - (was ? 1 : 0);
+                  });
+}
+
+core::Result<void> platformcache::startBackfill(WriteContext& ctx, core::Feed feed, const QString& headCursor)
+{
+    auto r = ctx.exec(QStringLiteral("INSERT INTO sync_cursors (feed, cursor, backfill_before, backfill_done, updated_at) "
+                                     "VALUES (?, ?, '', 0, ?) ON CONFLICT (feed) DO UPDATE SET cursor = excluded.cursor, "
+                                     "backfill_before = '', backfill_done = 0, updated_at = excluded.updated_at"),
+                      {QString::fromLatin1(core::feedName(feed)), detail::text(headCursor), i64(ctx.nowSeconds())});
+    if (!r)
+        return r.error();
+    auto started = setState(ctx, u"backfill.started." + QString::fromLatin1(core::feedName(feed)), QStringLiteral("1"));
+    if (!started)
+        return started;
+    ctx.touch(QStringLiteral("sync_cursors"));
+    return {};
+}
+
+core::Result<bool> platformcache::replaceTiers(WriteContext& ctx, const core::TierLadder& ladder)
+{
+    auto current = ctx.select(QStringLiteral("SELECT value FROM sync_state WHERE key = ?"), {statekeys::TierLadderVersion});
+    if (!current)
+        return current.error();
+    if (!current->isEmpty() && current->first().value(0).toLongLong() >= ladder.version)
+        return false;
+    auto cleared = ctx.exec(QStringLiteral("DELETE FROM tiers"));
+    if (!cleared)
+        return cleared.error();
+    for (const core::Tier& t : ladder.tiers) {
+        auto r = ctx.exec(QStringLiteral("INSERT INTO tiers (id, name, rank, discount_ppm, commission_rates, upgrade, "
+                                         "version) VALUES (?, ?, ?, ?, ?, ?, ?)"),
+                          {i64(t.id), detail::text(t.name), i64(t.rank), i64(t.discount.ppm()),
+                           detail::text(t.commissionRates), detail::text(t.upgrade), i64(t.version)});
+        if (!r)
+            return r.error();
+    }
+    auto v = setState(ctx, statekeys::TierLadderVersion, QString::number(ladder.version));
+    if (!v)
+        return v.error();
+    ctx.touch(QStringLiteral("tiers"));
+    return true;
+}
+
+core::Result<void> platformcache::storeDailyTotals(WriteContext& ctx, const QList<core::DailyTotal>& totals)
+{
+    for (const core::DailyTotal& d : totals) {
+        auto r = ctx.execCached(
+            QStringLiteral("INSERT OR REPLACE INTO daily_totals (day, orders, gmv, refunds, commissions, fetched_at) "
+                           "VALUES (?, ?, ?, ?, ?, ?)"),
+            {detail::text(d.day), i64(d.orders), i64(d.gmv.units()), i64(d.refunds.units()),
+             i64(d.commissions.units()), i64(ctx.nowSeconds())});
+        if (!r)
+            return r.error();
+    }
+    ctx.touch(QStringLiteral("daily_totals"));
+    return {};
+}
+
+core::Result<void> platformcache::setState(WriteContext& ctx, const QString& key, const QString& value)
+{
+    auto r = ctx.execCached(QStringLiteral("INSERT OR REPLACE INTO sync_state (key, value) VALUES (?, ?)"),
+                            {key, detail::text(value)});
+    if (!r)
+        return r.error();
+    ctx.touch(QStringLiteral("sync_state"));
+    return {};
+}
+
+core::Result<FeedCursorState> platformcache::cursor(const ReadSession& read, core::Feed feed)
+{
+    const QString name = QString::fromLatin1(core::feedName(feed));
+    auto rows = read.select(QStringLiteral("SELECT cursor, backfill_before, backfill_done, items, "
+                                           "(SELECT count(*) FROM sync_state WHERE key = ?) FROM sync_cursors WHERE feed = ?"),
+                            {QString(u"backfill.started." + name), name});
+    if (!rows)
+        return rows.error();
+    FeedCursorState state;
+    if (rows->isEmpty())
+        return state;
+    const QVariantList& row = rows->first();
+    state.cursor = row.value(0).toString();
+    state.backfillBefore = row.value(1).toString();
+    state.backfillDone = row.value(2).toLongLong() != 0;
+    state.items = row.value(3).toLongLong();
+    state.backfillStarted = row.value(4).toLongLong() != 0;
+    return state;
+}
+
+core::Result<QString> platformcache::state(const ReadSession& read, const QString& key)
+{
+    auto rows = read.select(QStringLiteral("SELECT value FROM sync_state WHERE key = ?"), {key});
+    if (!rows)
+        return rows.error();
+    return rows->isEmpty() ? QString() : rows->first().value(0).toString();
+}
+
+core::Result<qint64> platformcache::tierLadderVersion(const ReadSession& read)
+{
+    auto v = state(read, statekeys::TierLadderVersion);
+    if (!v)
+        return v.error();
+    return v->toLongLong();
+}
+
+} // namespace cardops::storage
