@@ -1,0 +1,23 @@
+#pragma once
+
+#include "sim/data/simrandom.h"
+#include "sim/data/simtypes.h"
+
+#include <QList>
+
+// The generator's static catalogue: a two-level category tree and goods built from real 卡盟
+// product lines (Q币, 网易一卡通, 京东E卡, 话费直充, …) multiplied into channel variants.
+namespace cardops::sim::catalog {
+
+QList<Category> categories(qint64 updatedAt);
+
+// `count` goods, deterministic for a given rng state. Most popular first (index 0 = the head of
+// the long tail), so a Zipf sampler over indices gives a realistic tail.
+QList<Goods> goods(Rng& rng, int count, const QList<Category>& categories, qint64 endTime);
+
+// Chinese member names, masked contacts and tags.
+QByteArray memberName(Rng& rng);
+QByteArray enterpriseName(Rng& rng);
+const QList<QByteArray>& memberTags();
+
+} // namespace cardops::sim::catalog
