@@ -1,0 +1,406 @@
+#include "sync/syncengine.h"
+
+#include "core/clock.h"
+#include "storage/database.h"
+#include "storage/databasewriter.h"
+#include "storage/outbox.h"
+#include "storage/platformcache.h"
+#include "storage/readsession.h"
+#include "storage/writecontext.h"
+#include "sync/feedingest.h"
+#include "sync/outboxpusher.h"
+#include "sync/platformjson.h"
+#include "sync/transport/platformtransport.h"
+
+#include <QDate>
+#include <QJsonArray>
+#include <QPointer>
+#include <QPromise>
+
+
+namespace cardops::sync {
+namespace {
+
+using Outcome = RoundSummary::Outcome;
+
+QString dayText(qint64 businessDay)
+{
+    return QDate(1970, 1, 1).addDays(businessDay).toString(Qt::ISODate);
+}
+
+Request get(const QByteArray& path)
+{
+    Request r;
+    r.method = QByteArrayLiteral("GET");
+    r.path = path;
+    return r;
+}
+
+// A platform that answers has_more forever without moving is refused after this many repeats.
+constexpr int kMaxSamePosition = 5;
+
+} // namespace
+
+template<typename T>
+QFuture<core::Result<T>> SyncEngine::ordered(QFuture<core::Result<T>> written)
+{
+    auto promise = std::make_shared<QPromise<core::Result<T>>>();
+    promise->start();
+    QFuture<core::Result<T>> answer = promise->future();
+    written.then(QtFuture::Launch::Sync, [engine = QPointer<SyncEngine>(this), promise](const core::Result<T>& result) {
+        if (engine)
+            QMetaObject::invokeMethod(
+                engine.data(),
+                [promise, result] {
+                    promise->addResult(result);
+                    promise->finish();
+                },
+                Qt::QueuedConnection);
+    });
+    return answer;
+}
+
+SyncEngine::SyncEngine(storage::Database& database, PlatformTransport& transport, QObject* parent)
+    : SyncEngine(database, transport, Options{}, parent)
+{
+}
+
+SyncEngine::SyncEngine(storage::Database& database, PlatformTransport& transport, const Options& options,
+                       QObject* parent)
+    : QObject(parent), m_db(database), m_transport(transport), m_options(options),
+      m_pusher(std::make_unique<OutboxPusher>(database, transport, options.maxPushRounds))
+{
+    qRegisterMetaType<RoundSummary>();
+}
+
+SyncEngine::~SyncEngine() = default;
+
+void SyncEngine::startRound()
+{
+    if (m_running)
+        return;
+    m_running = true;
+    m_finishing = false;
+    m_cancelled = false;
+    ++m_round;
+    m_summary = RoundSummary{};
+    m_timer.start();
+    {
+        storage::ReadSession read(m_db);
+        auto orders = storage::platformcache::cursor(read, core::Feed::Orders);
+        m_firstSync = orders.ok() && !orders->backfillStarted && orders->cursor.isEmpty();
+    }
+    m_steps = {[this] { stepShop(); },
+               [this] { stepPush(); },
+               [this] { stepTiers(); },
+               [this] { stepFeed(core::Feed::Categories); },
+               [this] { stepFeed(core::Feed::Goods); },
+               [this] { stepOrdersNewestFirst(); },
+               [this] { stepFeed(core::Feed::Members); },
+               [this] { stepFeed(core::Feed::Withdrawals); },
+               [this] { stepOrdersBackfill(); },
+               [this] { stepFeed(core::Feed::Orders); },
+               [this] { stepFeed(core::Feed::Ledger); },
+               [this] { stepDailyTotals(); }};
+    runSteps();
+}
+
+void SyncEngine::cancel()
+{
+    if (!m_running)
+        return;
+    m_cancelled = true;
+    m_pusher->cancel();
+    m_transport.cancelAll();
+}
+
+void SyncEngine::runSteps()
+{
+    if (m_cancelled)
+        return finish(Outcome::Cancelled, QStringLiteral("cancelled"));
+    if (m_steps.isEmpty()) {
+        const QString at = QString::number(m_db.clock().nowSeconds());
+        ordered(m_db.writer()
+            .submit(QStringLiteral("sync.roundDone"),
+                    [at](storage::WriteContext& ctx) -> core::Result<void> {
+                        auto r = storage::platformcache::setState(ctx, storage::statekeys::LastRoundAt, at);
+                        return r ? storage::platformcache::setState(ctx, storage::statekeys::LastError, QString()) : r;
+                    }))
+            .then(this, [this, round = m_round](const core::Result<void>& r) {
+                if (alive(round))
+                    finish(r ? Outcome::Ok : Outcome::Failed, r ? QString() : r.error().detail);
+            });
+        return;
+    }
+    Step step = m_steps.takeFirst();
+    step();
+}
+
+void SyncEngine::finish(Outcome outcome, const QString& error)
+{
+    if (!m_running || m_finishing)
+        return; // the first outcome of a round stands; later ones are its echoes
+    m_finishing = true;
+    m_summary.outcome = outcome;
+    m_summary.error = error;
+    settle();
+}
+
+void SyncEngine::settle()
+{
+    if (m_writesInFlight > 0) {
+        // Let the queued pages commit (or fail) before reporting: nothing is left half-known.
+        m_settleWhenWritten = true;
+        return;
+    }
+    m_settleWhenWritten = false;
+    m_running = false;
+    m_finishing = false;
+    m_steps.clear();
+    m_summary.elapsedMs = m_timer.elapsed();
+    const Outcome outcome = m_summary.outcome;
+    if (outcome == Outcome::Ok || outcome == Outcome::Cancelled) {
+        Q_EMIT roundFinished(m_summary);
+        return;
+    }
+    // The status line reads the last error from the cache: it is there before anyone hears of it.
+    ordered(m_db.writer()
+        .submit(QStringLiteral("sync.error"),
+                [error = m_summary.error](storage::WriteContext& ctx) {
+                    return storage::platformcache::setState(ctx, storage::statekeys::LastError, error);
+                }))
+        .then(this, [this, summary = m_summary](const core::Result<void>&) { Q_EMIT roundFinished(summary); });
+}
+
+bool SyncEngine::alive(quint64 round) const
+{
+    return m_running && !m_finishing && round == m_round;
+}
+
+void SyncEngine::failWith(const Reply& reply)
+{
+    if (m_cancelled || reply.error.kind == CallError::Cancelled)
+        return finish(Outcome::Cancelled, QStringLiteral("cancelled"));
+    finish(reply.error.retriable() ? Outcome::Offline : Outcome::Failed, reply.error.describe());
+}
+
+void SyncEngine::call(const Request& request, std::function<void(const Reply&)> done, bool retriedAuth)
+{
+    m_transport.send(request).then(this, [this, round = m_round, request, retriedAuth,
+                                          done = std::move(done)](const Reply& reply) {
+        if (!alive(round))
+            return;
+        if (m_cancelled)
+            return finish(Outcome::Cancelled, QStringLiteral("cancelled"));
+        // A refused signature is sent once more, freshly signed: a proxy or a clock step can spoil
+        // one request; a second refusal means the credentials are wrong and ends the round.
+        if (!reply.ok() && reply.error.kind == CallError::Auth && !retriedAuth)
+            return call(request, done, true);
+        done(reply);
+    });
+}
+
+void SyncEngine::stepShop()
+{
+    call(get(QByteArrayLiteral("/v1/shop")), [this](const Reply& reply) {
+        if (!reply.ok())
+            return failWith(reply);
+        auto shop = platformjson::shop(reply.response->data);
+        if (!shop)
+            return finish(Outcome::Failed, u"GET /v1/shop: " + shop.error().detail);
+        const core::ShopInfo info = shop.value();
+        ordered(m_db.writer()
+            .submit(QStringLiteral("sync.shop"),
+                    [info](storage::WriteContext& ctx) -> core::Result<void> {
+                        auto r = storage::platformcache::setState(ctx, storage::statekeys::ShopName, info.name);
+                        if (r)
+                            r = storage::platformcache::setState(ctx, storage::statekeys::ShopCapabilities,
+                                                                 QStringList(info.capabilities).join(u','));
+                        return r;
+                    }))
+            .then(this, [this, round = m_round](const core::Result<void>& r) {
+                if (!alive(round))
+                    return;
+                if (!r)
+                    return finish(Outcome::Failed, r.error().detail);
+                runSteps();
+            });
+    });
+}
+
+void SyncEngine::stepPush()
+{
+    m_pusher->run(this, [this](const OutboxPusher::Result& r) {
+        m_summary.pushed += r.pushed;
+        m_summary.conflicts += r.conflicts;
+        m_summary.failed += r.failed;
+        if (r.cancelled)
+            return finish(Outcome::Cancelled, QStringLiteral("cancelled"));
+        if (!r.error.isEmpty())
+            return finish(r.offline ? Outcome::Offline : Outcome::Failed, r.error);
+        runSteps();
+    });
+}
+
+void SyncEngine::stepTiers()
+{
+    call(get(QByteArrayLiteral("/v1/tiers")), [this](const Reply& reply) {
+        if (!reply.ok())
+            return failWith(reply);
+        auto ladder = platformjson::tierLadder(reply.response->data);
+        if (!ladder)
+            return finish(Outcome::Failed, u"GET /v1/tiers: " + ladder.error().detail);
+        const core::TierLadder l = ladder.value();
+        m_summary.pulled[QStringLiteral("tiers")] += l.tiers.size();
+        ordered(m_db.writer()
+            .submit<bool>(QStringLiteral("sync.tiers"),
+                          [l](storage::WriteContext& ctx) { return storage::platformcache::replaceTiers(ctx, l); }))
+            .then(this, [this, round = m_round](const core::Result<bool>& r) {
+                if (!alive(round))
+                    return;
+                if (!r)
+                    return finish(Outcome::Failed, r.error().detail);
+                runSteps();
+            });
+    });
+}
+
+void SyncEngine::stepFeed(core::Feed feed)
+{
+    storage::ReadSession read(m_db);
+    auto state = storage::platformcache::cursor(read, feed);
+    if (!state)
+        return finish(Outcome::Failed, state.error().detail);
+    pullPages(feed, state->cursor, false, false);
+}
+
+void SyncEngine::stepOrdersNewestFirst()
+{
+    if (!m_firstSync)
+        return runSteps();
+    pullPages(core::Feed::Orders, QString(), true, true);
+}
+
+void SyncEngine::stepOrdersBackfill()
+{
+    storage::ReadSession read(m_db);
+    auto state = storage::platformcache::cursor(read, core::Feed::Orders);
+    if (!state)
+        return finish(Outcome::Failed, state.error().detail);
+    if (!state->backfillStarted || state->backfillDone)
+        return runSteps();
+    pullPages(core::Feed::Orders, state->backfillBefore, true, false);
+}
+
+void SyncEngine::pullPages(core::Feed feed, QString position, bool backfill, bool onlyOnePage)
+{
+    auto samePosition = std::make_shared<int>(0);
+    auto fetch = std::make_shared<std::function<void(QString)>>();
+    const bool newestFirstStart = backfill && position.isEmpty();
+    *fetch = [this, feed, backfill, onlyOnePage, newestFirstStart, samePosition, weakFetch = std::weak_ptr(fetch)](
+                 QString at) {
+        Request request = get("/v1/" + core::feedName(feed));
+        request.query.append({QByteArrayLiteral("limit"), QByteArray::number(m_options.pageSize)});
+        if (backfill) {
+            request.query.append({QByteArrayLiteral("order"), "desc"});
+            if (!at.isEmpty())
+                request.query.append({QByteArrayLiteral("before"), at.toLatin1()});
+        } else if (!at.isEmpty()) {
+            request.query.append({QByteArrayLiteral("cursor"), at.toLatin1()});
+        }
+        auto self = weakFetch.lock();
+        call(request, [this, feed, backfill, onlyOnePage, newestFirstStart, samePosition, at, self](const Reply& reply) {
+            if (!reply.ok())
+                return failWith(reply);
+            auto prepared = preparePage(feed, reply.response->data, backfill, at);
+            if (!prepared)
+                return finish(Outcome::Failed, u"GET /v1/" + QString::fromLatin1(core::feedName(feed)) + u": " +
+                                                   prepared.error().detail);
+            PreparedPage page = std::move(prepared).value();
+            const PageInfo info = page.info;
+            if (newestFirstStart && at.isEmpty()) {
+                if (info.headCursor.isEmpty())
+                    return finish(Outcome::Failed, QStringLiteral("a newest-first page without head_cursor"));
+                page.job = [job = std::move(page.job), head = info.headCursor, feed](storage::WriteContext& ctx)
+                    -> core::Result<storage::IngestStats> {
+                    auto started = storage::platformcache::startBackfill(ctx, feed, head);
+                    if (!started)
+                        return started.error();
+                    return job(ctx);
+                };
+            }
+            *samePosition = info.nextCursor == at ? *samePosition + 1 : 0;
+            if (*samePosition >= kMaxSamePosition)
+                return finish(Outcome::Failed, QStringLiteral("the platform does not advance the cursor"));
+            const bool more = info.hasMore && !onlyOnePage;
+            if (more && m_writesInFlight == 0)
+                (*self)(info.nextCursor); // fetch the next page while this one is written
+            const bool fetchAfterWrite = more && m_writesInFlight > 0;
+            noteItems(feed, info.count);
+            commitPage(feed, std::move(page), [this, more, fetchAfterWrite, next = info.nextCursor, self]() {
+                if (fetchAfterWrite)
+                    (*self)(next);
+                else if (!more && m_writesInFlight == 0)
+                    runSteps();
+            });
+        });
+    };
+    (*fetch)(std::move(position));
+}
+
+void SyncEngine::commitPage(core::Feed feed, PreparedPage page, std::function<void()> then)
+{
+    ++m_writesInFlight;
+    ordered(m_db.writer()
+        .submit<storage::IngestStats>(u"sync.ingest." + QString::fromLatin1(core::feedName(feed)), std::move(page.job)))
+        .then(this, [this, round = m_round, then = std::move(then)](const core::Result<storage::IngestStats>& r) {
+            --m_writesInFlight;
+            if (round == m_round && m_settleWhenWritten)
+                return settle();
+            if (!alive(round))
+                return;
+            if (!r)
+                return finish(Outcome::Failed, r.error().detail);
+            if (m_cancelled)
+                return finish(Outcome::Cancelled, QStringLiteral("cancelled"));
+            then();
+        });
+}
+
+void SyncEngine::noteItems(core::Feed feed, qint64 items)
+{
+    const QString name = QString::fromLatin1(core::feedName(feed));
+    const qint64 total = (m_summary.pulled[name] += items);
+    const double seconds = static_cast<double>(std::max<qint64>(1, m_timer.elapsed())) / 1000.0;
+    Q_EMIT progress(name, total, static_cast<double>(total) / seconds);
+}
+
+void SyncEngine::stepDailyTotals()
+{
+    const qint64 today = core::businessDay(m_db.clock().nowSeconds());
+    const int days = m_firstSync ? m_options.firstSyncDailyTotalsDays : m_options.dailyTotalsDays;
+    Request request = get(QByteArrayLiteral("/v1/reports/daily"));
+    request.query.append({QByteArrayLiteral("from"), dayText(today - days + 1).toLatin1()});
+    request.query.append({QByteArrayLiteral("to"), dayText(today).toLatin1()});
+    call(request, [this](const Reply& reply) {
+        if (!reply.ok())
+            return failWith(reply);
+        auto totals = platformjson::dailyTotals(reply.response->data);
+        if (!totals)
+            return finish(Outcome::Failed, u"GET /v1/reports/daily: " + totals.error().detail);
+        const QList<core::DailyTotal> t = totals.value();
+        m_summary.pulled[QStringLiteral("daily")] += t.size();
+        ordered(m_db.writer()
+            .submit(QStringLiteral("sync.daily"),
+                    [t](storage::WriteContext& ctx) { return storage::platformcache::storeDailyTotals(ctx, t); }))
+            .then(this, [this, round = m_round](const core::Result<void>& r) {
+                if (!alive(round))
+                    return;
+                if (!r)
+                    return finish(Outcome::Failed, r.error().detail);
+                runSteps();
+            });
+    });
+}
+
+} // namespace cardops::sync
