@@ -1,6 +1,9 @@
 #include "app/cli/clicommands.h"
 
 #include "app/cli/errortext.h"
+#include "app/cli/generatecommand.h"
+#include "app/cli/synccommand.h"
+#include "sim/data/generator.h"
 #include "core/clock.h"
 #include "storage/counters.h"
 #include "storage/database.h"
@@ -12,11 +15,19 @@
 #include <QFileInfo>
 #include <QStandardPaths>
 
+#include <algorithm>
+#include <limits>
+
 namespace cardops::app {
+
+QString CliCommands::profileDatabasePath(const QString& profile)
+{
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + u"/profiles/" + profile + u"/cache.db";
+}
 
 QString CliCommands::demoDatabasePath()
 {
-    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/profiles/demo/cache.db");
+    return profileDatabasePath(QStringLiteral("demo"));
 }
 
 int CliCommands::run(const QStringList& arguments)
@@ -26,10 +37,24 @@ int CliCommands::run(const QStringList& arguments)
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addOption({QStringLiteral("lang"), tr("Language of messages: zh_CN (default) or en."), tr("language")});
-    parser.addOption({QStringLiteral("db"), tr("Cache database file (default: the demo profile's)."), tr("file")});
+    parser.addOption({QStringLiteral("profile"), tr("Profile whose cache to use (default: demo)."), tr("name")});
+    parser.addOption({QStringLiteral("db"), tr("Cache database file (instead of a profile's)."), tr("file")});
+    parser.addOption({QStringLiteral("seed"), tr("generate: random seed (default 1)."), tr("number"), QStringLiteral("1")});
+    parser.addOption({QStringLiteral("days"), tr("generate: days of history (default 120)."), tr("number"), QStringLiteral("120")});
+    parser.addOption({QStringLiteral("orders"), tr("generate: number of orders (default 30000)."), tr("number"),
+                      QStringLiteral("30000")});
+    parser.addOption({QStringLiteral("members"), tr("generate: number of members (default: by orders)."), tr("number")});
+    parser.addOption({QStringLiteral("goods"), tr("generate: number of goods (default: by orders)."), tr("number")});
+    parser.addOption({QStringLiteral("url"), tr("sync: the platform's address, e.g. https://shop.example.com "
+                                                "(default for the demo profile: a built-in simulator)."),
+                      tr("url")});
+    parser.addOption({QStringLiteral("app-id"), tr("sync: the platform app id."), tr("id")});
     parser.addPositionalArgument(QStringLiteral("command"),
                                  tr("status: open the cache (creating it if needed) and show its state\n"
-                                    "check: verify a cache file without changing it"));
+                                    "check: verify a cache file without changing it\n"
+                                    "generate: build a new cache from the simulator's data (--seed --days --orders)\n"
+                                    "sync: one sync round with the platform, then a summary "
+                                    "(the secret comes from CARDOPS_PLATFORM_SECRET)"));
     if (!parser.parse(arguments)) {
         m_err << parser.errorText() << Qt::endl;
         return 2;
@@ -44,11 +69,22 @@ int CliCommands::run(const QStringList& arguments)
     }
     const QStringList positional = parser.positionalArguments();
     const QString command = positional.value(0, QStringLiteral("status"));
-    const QString path = parser.isSet(QStringLiteral("db")) ? parser.value(QStringLiteral("db")) : demoDatabasePath();
+    if (parser.isSet(QStringLiteral("db")) && parser.isSet(QStringLiteral("profile"))) {
+        m_err << tr("Give either --db or --profile, not both.") << Qt::endl;
+        return 2;
+    }
+    const QString profile = parser.value(QStringLiteral("profile"));
+    const QString path = parser.isSet(QStringLiteral("db"))
+        ? parser.value(QStringLiteral("db"))
+        : profileDatabasePath(profile.isEmpty() ? QStringLiteral("demo") : profile);
     if (command == u"status")
         return status(path);
     if (command == u"check")
         return check(path);
+    if (command == u"generate")
+        return generate(parser, path);
+    if (command == u"sync")
+        return sync(parser, path, profile.isEmpty() && !parser.isSet(QStringLiteral("db")));
     m_err << tr("Unknown command '%1'. Run cardops-cli --help for the list.").arg(command) << Qt::endl;
     return 2;
 }
@@ -87,6 +123,58 @@ int CliCommands::status(const QString& path)
     for (const auto& [name, label] : tiles)
         m_out << u"  " << label << u": " << counts->value(*name) << Qt::endl;
     return 0;
+}
+
+int CliCommands::generate(const QCommandLineParser& parser, const QString& path)
+{
+    sim::GeneratorParams params;
+    bool ok = true;
+    const auto number = [&](const char* name, qint64 fallback, qint64 min, qint64 max) {
+        const QString key = QString::fromLatin1(name);
+        if (!parser.isSet(key) && fallback >= 0)
+            return fallback;
+        bool parsed = false;
+        const qint64 v = parser.value(key).toLongLong(&parsed);
+        if (!parsed || v < min || v > max) {
+            m_err << tr("--%1 must be a whole number from %2 to %3.").arg(key).arg(min).arg(max) << Qt::endl;
+            ok = false;
+        }
+        return v;
+    };
+    params.seed = static_cast<quint64>(number("seed", -1, 0, std::numeric_limits<qint64>::max()));
+    params.days = static_cast<int>(number("days", -1, 1, 3650));
+    params.orders = number("orders", -1, 0, 50'000'000);
+    // Members and goods grow with the orders unless given: the reference set (1M orders) has 50,000
+    // members and 10,000 goods, the demo (30,000) 3,000 and 600.
+    params.members = static_cast<int>(number("members", std::clamp<qint64>(params.orders / 10, 100, 50'000), 1, 5'000'000));
+    params.goods = static_cast<int>(number("goods", std::clamp<qint64>(params.orders / 50, 50, 10'000), 1, 1'000'000));
+    if (!ok)
+        return 2;
+    if (!QDir().mkpath(QFileInfo(path).absolutePath())) {
+        m_err << tr("Cannot create the folder for %1.").arg(path) << Qt::endl;
+        return 1;
+    }
+    return GenerateCommand(m_out, m_err).run(path, params);
+}
+
+int CliCommands::sync(const QCommandLineParser& parser, const QString& path, bool demo)
+{
+    SyncCommand::Target target;
+    if (parser.isSet(QStringLiteral("url"))) {
+        target.url = QUrl(parser.value(QStringLiteral("url")), QUrl::StrictMode);
+        target.appId = parser.value(QStringLiteral("app-id")).toUtf8();
+        target.secret = qgetenv("CARDOPS_PLATFORM_SECRET");
+        if (!target.url.isValid() || target.appId.isEmpty() || target.secret.isEmpty()) {
+            m_err << tr("sync with --url needs a valid address, --app-id and the secret in CARDOPS_PLATFORM_SECRET.")
+                  << Qt::endl;
+            return 2;
+        }
+    } else if (!demo) {
+        m_err << tr("This cache has no platform address: give --url and --app-id (the demo profile needs none).")
+              << Qt::endl;
+        return 2;
+    }
+    return SyncCommand(m_out, m_err).run(path, target);
 }
 
 int CliCommands::check(const QString& path)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QStringList>
 #include <QTextStream>
@@ -17,10 +18,13 @@ public:
     int run(const QStringList& arguments);
 
     static QString demoDatabasePath();
+    static QString profileDatabasePath(const QString& profile);
 
 private:
     int status(const QString& path);
     int check(const QString& path);
+    int generate(const QCommandLineParser& parser, const QString& path);
+    int sync(const QCommandLineParser& parser, const QString& path, bool demo);
 
     QTextStream& m_out;
     QTextStream& m_err;
