@@ -144,10 +144,39 @@ core::Result<void> applyDeltas(WriteContext& ctx, const Deltas& deltas)
     return {};
 }
 
+// The cached rows of `ids` as `lookup` columns (version first), read in chunks of one statement each.
+core::Result<QHash<qint64, QVariantList>> currentRows(WriteContext& ctx, const EntityTable& t,
+                                                      const QStringList& lookup, const QList<qint64>& ids)
+{
+    constexpr qsizetype kChunk = 500; // bound parameters per statement stay well under 999
+    QHash<qint64, QVariantList> rows;
+    rows.reserve(ids.size());
+    for (qsizetype start = 0; start < ids.size(); start += kChunk) {
+        const qsizetype n = std::min(kChunk, ids.size() - start);
+        QString sql = u"SELECT id, " + lookup.join(u", ") + u" FROM " + t.table + u" WHERE id IN (";
+        QVariantList binds;
+        binds.reserve(n);
+        for (qsizetype i = 0; i < n; ++i) {
+            sql += i == 0 ? u"?" : u",?";
+            binds << i64(ids.at(start + i));
+        }
+        sql += u')';
+        // Full chunks repeat the same text and reuse one prepared statement; the tail is prepared once.
+        auto found = n == kChunk ? ctx.selectCached(sql, binds) : ctx.select(sql, binds);
+        if (!found)
+            return found.error();
+        for (QVariantList& row : found.value()) {
+            const qint64 id = row.takeFirst().toLongLong();
+            rows.insert(id, std::move(row));
+        }
+    }
+    return rows;
+}
+
 // The shared ingest: upsert each item that is newer than the cache, keep held columns, count.
-// `lookupSql` selects `version` and then whatever `count` needs of the old row.
+// `lookup` names the columns `count` needs of the old row, `version` first.
 template<typename R, typename Count>
-core::Result<IngestStats> ingest(WriteContext& ctx, const EntityTable& t, const QString& lookupSql,
+core::Result<IngestStats> ingest(WriteContext& ctx, const EntityTable& t, const QStringList& lookup,
                                  const QList<R>& items, const PageCursor* at, Count count)
 {
     IngestStats stats;
@@ -158,12 +187,22 @@ core::Result<IngestStats> ingest(WriteContext& ctx, const EntityTable& t, const 
             return pending.error();
         held = std::move(pending).value();
     }
+    QList<qint64> ids;
+    ids.reserve(items.size());
+    for (const R& item : items)
+        ids << item.id;
+    auto current = currentRows(ctx, t, lookup, ids);
+    if (!current)
+        return current.error();
+    QHash<qint64, QVariantList>& rows = current.value();
+    QList<qsizetype> lookupIndex;
+    for (const QString& c : lookup)
+        lookupIndex << t.columns.indexOf(c);
+
     Deltas deltas;
     for (const R& item : items) {
-        auto old = ctx.selectCached(lookupSql, {i64(item.id)});
-        if (!old)
-            return old.error();
-        const QVariantList* oldRow = old->isEmpty() ? nullptr : &old->first();
+        const auto found = rows.constFind(item.id);
+        const QVariantList* oldRow = found == rows.cend() ? nullptr : &found.value();
         if (oldRow && oldRow->value(0).toLongLong() >= item.version) {
             ++stats.stale;
             continue;
@@ -177,6 +216,9 @@ core::Result<IngestStats> ingest(WriteContext& ctx, const EntityTable& t, const 
             local = std::move(values).value();
         }
         const QVariantList values = detail::valuesOf(item);
+        QVariantList now;
+        for (qsizetype i : lookupIndex)
+            now << values.value(i);
         auto r = ctx.execCached(t.upsertSql, values);
         if (!r)
             return r.error();
@@ -188,6 +230,8 @@ core::Result<IngestStats> ingest(WriteContext& ctx, const EntityTable& t, const 
         }
         count(deltas, oldRow, item);
         ++(oldRow ? stats.updated : stats.inserted);
+        // The same entity may come again in this page (a repeated item): compare with what is now cached.
+        rows.insert(item.id, std::move(now));
     }
     auto d = applyDeltas(ctx, deltas);
     if (!d)
@@ -211,10 +255,10 @@ bool isLowStock(const QString& status, qint64 available, qint64 threshold)
 
 namespace {
 
-const QString kCategoryLookup = QStringLiteral("SELECT version FROM categories WHERE id = ?");
-const QString kGoodsLookup =
-    QStringLiteral("SELECT version, status, stock_available, low_stock_threshold FROM goods WHERE id = ?");
-const QString kMemberLookup = QStringLiteral("SELECT version FROM members WHERE id = ?");
+const QStringList kVersionOnly = {QStringLiteral("version")};
+const QStringList kGoodsLookup = {QStringLiteral("version"), QStringLiteral("status"), QStringLiteral("stock_available"),
+                                  QStringLiteral("low_stock_threshold")};
+const QStringList kStatusLookup = {QStringLiteral("version"), QStringLiteral("status")};
 
 void countCategory(Deltas&, const QVariantList*, const core::Category&) {}
 
@@ -238,7 +282,7 @@ void countMember(Deltas& deltas, const QVariantList* old, const core::Member&)
 core::Result<IngestStats> platformcache::ingestCategories(WriteContext& ctx, const QList<core::Category>& items,
                                                           const PageCursor& at)
 {
-    return ingest(ctx, detail::categoriesTable(), kCategoryLookup, items, &at, countCategory);
+    return ingest(ctx, detail::categoriesTable(), kVersionOnly, items, &at, countCategory);
 }
 
 core::Result<IngestStats> platformcache::ingestGoods(WriteContext& ctx, const QList<core::Goods>& items,
@@ -250,12 +294,12 @@ core::Result<IngestStats> platformcache::ingestGoods(WriteContext& ctx, const QL
 core::Result<IngestStats> platformcache::ingestMembers(WriteContext& ctx, const QList<core::Member>& items,
                                                        const PageCursor& at)
 {
-    return ingest(ctx, detail::membersTable(), kMemberLookup, items, &at, countMember);
+    return ingest(ctx, detail::membersTable(), kVersionOnly, items, &at, countMember);
 }
 
 core::Result<IngestStats> platformcache::applyCategories(WriteContext& ctx, const QList<core::Category>& items)
 {
-    return ingest(ctx, detail::categoriesTable(), kCategoryLookup, items, nullptr, countCategory);
+    return ingest(ctx, detail::categoriesTable(), kVersionOnly, items, nullptr, countCategory);
 }
 
 core::Result<IngestStats> platformcache::applyGoods(WriteContext& ctx, const QList<core::Goods>& items)
@@ -265,13 +309,13 @@ core::Result<IngestStats> platformcache::applyGoods(WriteContext& ctx, const QLi
 
 core::Result<IngestStats> platformcache::applyMembers(WriteContext& ctx, const QList<core::Member>& items)
 {
-    return ingest(ctx, detail::membersTable(), kMemberLookup, items, nullptr, countMember);
+    return ingest(ctx, detail::membersTable(), kVersionOnly, items, nullptr, countMember);
 }
 
 core::Result<IngestStats> platformcache::ingestOrders(WriteContext& ctx, const QList<core::Order>& items,
                                                       const PageCursor& at)
 {
-    return ingest(ctx, detail::ordersTable(), QStringLiteral("SELECT version, status FROM orders WHERE id = ?"), items,
+    return ingest(ctx, detail::ordersTable(), kStatusLookup, items,
                   &at, [](Deltas& deltas, const QVariantList* old, const core::Order& o) {
                       const QString oldStatus = old ? old->value(1).toString() : QString();
                       if (oldStatus == o.status)
@@ -292,14 +336,14 @@ core::Result<IngestStats> platformcache::ingestOrders(WriteContext& ctx, const Q
 core::Result<IngestStats> platformcache::ingestLedger(WriteContext& ctx, const QList<core::LedgerEntry>& items,
                                                       const PageCursor& at)
 {
-    return ingest(ctx, detail::ledgerTable(), QStringLiteral("SELECT version FROM ledger WHERE id = ?"), items, &at,
+    return ingest(ctx, detail::ledgerTable(), kVersionOnly, items, &at,
                   [](Deltas&, const QVariantList*, const core::LedgerEntry&) {});
 }
 
 core::Result<IngestStats> platformcache::ingestWithdrawals(WriteContext& ctx, const QList<core::Withdrawal>& items,
                                                            const PageCursor& at)
 {
-    return ingest(ctx, detail::withdrawalsTable(), QStringLiteral("SELECT version, status FROM withdrawals WHERE id = ?"),
+    return ingest(ctx, detail::withdrawalsTable(), kStatusLookup,
  items, &at, [](Deltas& deltas, const QVariantList* old, const core::Withdrawal& w) {
                       const bool was = old && old->value(1).toString() == u"pending";
                       deltas[counters::WithdrawalPending] += (w.status == u"pending" ? 1 : 0) - (was ? 1 : 0);
