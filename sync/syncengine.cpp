@@ -265,8 +265,15 @@ void SyncEngine::stepTiers()
     });
 }
 
+bool SyncEngine::pulls(core::Feed feed) const
+{
+    return m_options.feeds.isEmpty() || m_options.feeds.contains(feed);
+}
+
 void SyncEngine::stepFeed(core::Feed feed)
 {
+    if (!pulls(feed))
+        return runSteps();
     storage::ReadSession read(m_db);
     auto state = storage::platformcache::cursor(read, feed);
     if (!state)
@@ -276,7 +283,7 @@ void SyncEngine::stepFeed(core::Feed feed)
 
 void SyncEngine::stepOrdersNewestFirst()
 {
-    if (!m_firstSync)
+    if (!m_firstSync || !pulls(core::Feed::Orders))
         return runSteps();
     pullPages(core::Feed::Orders, QString(), true, true);
 }
@@ -287,7 +294,7 @@ void SyncEngine::stepOrdersBackfill()
     auto state = storage::platformcache::cursor(read, core::Feed::Orders);
     if (!state)
         return finish(Outcome::Failed, state.error().detail);
-    if (!state->backfillStarted || state->backfillDone)
+    if (!state->backfillStarted || state->backfillDone || !pulls(core::Feed::Orders))
         return runSteps();
     pullPages(core::Feed::Orders, state->backfillBefore, true, false);
 }
@@ -353,8 +360,10 @@ void SyncEngine::commitPage(core::Feed feed, PreparedPage page, std::function<vo
     ++m_writesInFlight;
     ordered(m_db.writer()
         .submit<storage::IngestStats>(u"sync.ingest." + QString::fromLatin1(core::feedName(feed)), std::move(page.job)))
-        .then(this, [this, round = m_round, then = std::move(then)](const core::Result<storage::IngestStats>& r) {
+        .then(this, [this, round = m_round, feed, then = std::move(then)](const core::Result<storage::IngestStats>& r) {
             --m_writesInFlight;
+            if (r)
+                Q_EMIT pageCommitted(QString::fromLatin1(core::feedName(feed)), r->inserted + r->updated);
             if (round == m_round && m_settleWhenWritten)
                 return settle();
             if (!alive(round))

@@ -62,6 +62,7 @@ public:
         int dailyTotalsDays = 7;           // re-read every round (late refunds change recent days)
         int firstSyncDailyTotalsDays = 400; // the first round reads this much history
         int maxPushRounds = 20;            // outbox passes per round (each pass sends every entity's head)
+        QList<core::Feed> feeds;           // the feeds to pull; empty = every feed
     };
 
     SyncEngine(storage::Database& database, PlatformTransport& transport, QObject* parent = nullptr);
@@ -77,6 +78,8 @@ Q_SIGNALS:
     // Entities received so far on a feed in this round, and the rate over the round.
     void progress(const QString& feed, qint64 items, double itemsPerSecond);
     void roundFinished(const cardops::sync::RoundSummary& summary);
+    // A page of `feed` and its cursor are committed: views showing that feed may refresh.
+    void pageCommitted(const QString& feed, qint64 items);
 
 private:
     using Step = std::function<void()>;
@@ -92,6 +95,7 @@ private:
     void stepPush();
     void stepTiers();
     void stepFeed(core::Feed feed);
+    bool pulls(core::Feed feed) const;
     void stepOrdersNewestFirst();
     void stepOrdersBackfill();
     void stepDailyTotals();

@@ -39,6 +39,13 @@ inline sim::GeneratorParams smallShop()
     return p;
 }
 
+inline sync::SyncEngine::Options pageSize(int n)
+{
+    sync::SyncEngine::Options o;
+    o.pageSize = n;
+    return o;
+}
+
 // Fast timings so faults cost milliseconds, not seconds.
 inline sync::TransportOptions fastTransport()
 {

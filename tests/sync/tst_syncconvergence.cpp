@@ -33,7 +33,7 @@ private Q_SLOTS:
         QFETCH(QList<int>, modes);
         QFETCH(double, rate);
         Shop shop;
-        QVERIFY(shop.start({.pageSize = 100}));
+        QVERIFY(shop.start(pageSize(100)));
         sim::FaultConfig faults;
         for (int m : modes)
             faults.setRate(static_cast<FaultMode>(m), rate);

@@ -15,7 +15,7 @@ private Q_SLOTS:
     void firstSyncEqualsSimulator()
     {
         Shop shop;
-        QVERIFY(shop.start({.pageSize = 100}));
+        QVERIFY(shop.start(pageSize(100)));
         QList<QString> order;
         connect(shop.engine.get(), &sync::SyncEngine::progress, this, [&](const QString& feed, qint64, double) {
             if (order.isEmpty() || order.last() != feed)
@@ -64,7 +64,7 @@ private Q_SLOTS:
     void cancelledFirstSyncResumesAfterRestart()
     {
         Shop shop;
-        QVERIFY(shop.start({.pageSize = 50}));
+        QVERIFY(shop.start(pageSize(50)));
         int pages = 0;
         connect(shop.engine.get(), &sync::SyncEngine::progress, this, [&](const QString&, qint64, double) {
             if (++pages == 6)
@@ -74,7 +74,7 @@ private Q_SLOTS:
         const qint64 partial = shop.scalar(u"SELECT count(*) FROM orders"_s).toLongLong();
         QVERIFY(partial > 0);
         QVERIFY(partial < static_cast<qint64>(shop.server.state().orders().size()));
-        QVERIFY(shop.reopen({.pageSize = 50}));
+        QVERIFY(shop.reopen(pageSize(50)));
         const auto s = shop.round();
         QVERIFY2(s.ok(), qPrintable(s.error));
         COMPARE_WITH_SIMULATOR(shop);
