@@ -49,6 +49,7 @@ public:
     const T& operator*() const& { return value(); }
     const T* operator->() const { return &value(); }
     const Error& error() const { return std::get<1>(m_v); }
+    T valueOr(T fallback) const& { return ok() ? value() : std::move(fallback); }
 
 private:
     std::variant<T, Error> m_v;

@@ -157,6 +157,30 @@ sync：与平台同步一轮并显示摘要（密钥取自 CARDOPS_PLATFORM_SECR
         <source>This cache has no platform address: give --url and --app-id (the demo profile needs none).</source>
         <translation>该缓存没有平台地址：请指定 --url 和 --app-id（演示配置无需指定）。</translation>
     </message>
+    <message>
+        <source>Shop: %1</source>
+        <translation>店铺：%1</translation>
+    </message>
+    <message>
+        <source>(never synced)</source>
+        <translation>（尚未同步）</translation>
+    </message>
+    <message>
+        <source>Last sync: %1</source>
+        <translation>上次同步：%1</translation>
+    </message>
+    <message>
+        <source>Last sync error: %1</source>
+        <translation>上次同步错误：%1</translation>
+    </message>
+    <message>
+        <source>Goods: %1  Members: %2  Orders: %3</source>
+        <translation>商品：%1  会员：%2  订单：%3</translation>
+    </message>
+    <message>
+        <source>  %1: %2</source>
+        <translation>  %1：%2</translation>
+    </message>
 </context>
 <context>
     <name>ErrorText</name>

@@ -5,9 +5,11 @@
 #include "app/cli/synccommand.h"
 #include "sim/data/generator.h"
 #include "core/clock.h"
+#include "core/csvexport.h"
 #include "storage/counters.h"
 #include "storage/database.h"
 #include "storage/operatorrepository.h"
+#include "storage/platformcache.h"
 #include "storage/readsession.h"
 
 #include <QCommandLineParser>
@@ -64,7 +66,8 @@ int CliCommands::run(const QStringList& arguments)
         return 0;
     }
     if (parser.isSet(QStringLiteral("version"))) {
-        m_out << QCoreApplication::applicationName() << u' ' << QCoreApplication::applicationVersion() << Qt::endl;
+        m_out << QCoreApplication::applicationName() << QLatin1Char(' ') << QCoreApplication::applicationVersion()
+              << Qt::endl;
         return 0;
     }
     const QStringList positional = parser.positionalArguments();
@@ -111,6 +114,19 @@ int CliCommands::status(const QString& path)
     m_out << tr("Database: %1").arg(QDir::toNativeSeparators(path)) << Qt::endl;
     m_out << tr("Schema version: %1").arg((*db)->schemaVersion()) << Qt::endl;
     m_out << tr("Operators: %1").arg(operators->size()) << Qt::endl;
+    const QString shop = storage::platformcache::state(read, storage::statekeys::ShopName).valueOr(QString());
+    const qint64 lastRound = storage::platformcache::state(read, storage::statekeys::LastRoundAt).valueOr(QString()).toLongLong();
+    const QString lastError = storage::platformcache::state(read, storage::statekeys::LastError).valueOr(QString());
+    m_out << tr("Shop: %1").arg(shop.isEmpty() ? tr("(never synced)") : shop) << Qt::endl;
+    if (lastRound > 0)
+        m_out << tr("Last sync: %1").arg(core::formatShanghaiTime(lastRound)) << Qt::endl;
+    if (!lastError.isEmpty())
+        m_out << tr("Last sync error: %1").arg(lastError) << Qt::endl;
+    m_out << tr("Goods: %1  Members: %2  Orders: %3")
+                 .arg(counts->value(storage::counters::GoodsTotal))
+                 .arg(counts->value(storage::counters::MembersTotal))
+                 .arg(counts->value(storage::counters::OrdersTotal))
+          << Qt::endl;
     const std::pair<const QString*, QString> tiles[] = {
         {&storage::counters::ReviewPending, tr("Awaiting review")},
         {&storage::counters::PurchaseUnknown, tr("Purchase outcome unknown")},
@@ -121,7 +137,7 @@ int CliCommands::status(const QString& path)
         {&storage::counters::WithdrawalPending, tr("Withdrawals awaiting review")},
     };
     for (const auto& [name, label] : tiles)
-        m_out << u"  " << label << u": " << counts->value(*name) << Qt::endl;
+        m_out << tr("  %1: %2").arg(label).arg(counts->value(*name)) << Qt::endl;
     return 0;
 }
 

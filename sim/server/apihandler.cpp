@@ -100,7 +100,8 @@ std::optional<ApiResult> ApiHandler::authenticate(const SimRequest& r)
         return ApiResult::error(401, 40102, "bad signature");
     qint64 ts = 0;
     if (!parseId(timestamp, &ts) || qAbs(ts - m_state.now()) > 300)
-        return ApiResult::error(401, 40103, "clock outside 300 s");
+        return ApiResult::error(401, 40103, "clock outside 300 s",
+                                "{\"platform_time\":" + QByteArray::number(m_state.now()) + '}');
     if (!core::signing::isValidNonce(nonce))
         return bad("X-Nonce");
     if (!m_nonces.accept(nonce, m_state.now()))
