@@ -54,6 +54,13 @@ void DatabaseWriter::openConnection()
     m_connectionName = detail::newConnectionName(QStringLiteral("cardops-writer"));
     auto db = detail::openConnection(m_connectionName, m_path, false);
     core::Result<void> pragmas = db ? detail::applyConnectionPragmas(db.value()) : core::Result<void>(db.error());
+    // The writer maintains every index of a growing cache: SQLite's default 2 MB page cache makes
+    // ingest re-read index pages from the OS on every page of a large shop (performance.md).
+    if (pragmas) {
+        auto sized = detail::exec(db.value(), QStringLiteral("PRAGMA cache_size=-65536"));
+        if (!sized)
+            pragmas = sized.error();
+    }
     if (pragmas.ok())
         m_statements = std::make_unique<detail::StatementCache>(db.value());
     QMutexLocker lock(&m_mutex);
