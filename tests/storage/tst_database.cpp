@@ -87,6 +87,7 @@ private Q_SLOTS:
         QCOMPARE(pragmaOnWriter(**db, QStringLiteral("foreign_keys")).toInt(), 1);
         QCOMPARE(pragmaOnWriter(**db, QStringLiteral("synchronous")).toInt(), 1); // NORMAL
         QCOMPARE(pragmaOnWriter(**db, QStringLiteral("busy_timeout")).toInt(), 5000);
+        QCOMPARE(pragmaOnWriter(**db, QStringLiteral("cache_size")).toInt(), -65536); // 64 MB for ingest
         QCOMPARE(pragmaOnWriter(**db, QStringLiteral("application_id")).toInt(), storage::schema::ApplicationId);
         QVERIFY((*db)->checkIntegrity().ok());
     }
