@@ -10,10 +10,10 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QSqlDatabase>
 #include <QSqlQuery>
-#include <QElapsedTimer>
 
 using namespace cardops;
 
@@ -22,19 +22,31 @@ namespace {
 constexpr int Rows = 1'000'000;
 constexpr int RowsPerJob = 1000;
 
-const QString kCreate = QStringLiteral(
-    "CREATE TABLE IF NOT EXISTS bench_orders (id INTEGER PRIMARY KEY, order_no TEXT NOT NULL, member_id INTEGER, "
-    "goods_id INTEGER, quantity INTEGER, unit_price INTEGER, amount INTEGER, paid_amount INTEGER, cost INTEGER, "
-    "status TEXT, charge_account TEXT, contact TEXT, created_at INTEGER)");
-const QString kInsert = QStringLiteral("INSERT INTO bench_orders VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+const QString kCreate = QStringLiteral("CREATE TABLE IF NOT EXISTS bench_orders (id INTEGER PRIMARY KEY, "
+                                       "order_no TEXT NOT NULL, member_id INTEGER, "
+                                       "goods_id INTEGER, quantity INTEGER, unit_price INTEGER, amount "
+                                       "INTEGER, paid_amount INTEGER, cost INTEGER, "
+                                       "status TEXT, charge_account TEXT, contact TEXT, created_at INTEGER)");
+const QString kInsert =
+    QStringLiteral("INSERT INTO bench_orders VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
 
 QVariantList row(qint64 i)
 {
     const qint64 unit = 9850 + (i % 97) * 100;
     const qint64 qty = 1 + i % 3;
-    return {i, QStringLiteral("CO2026%1").arg(i, 10, 10, QChar(u'0')), i % 50000, i % 10000, qty, unit, unit * qty,
-            unit * qty, unit * qty * 9 / 10, QStringLiteral("delivered"), QStringLiteral("1%1").arg(i * 7919 % 10000000000LL, 10, 10, QChar(u'0')),
-            QStringLiteral("=qq%1").arg(i % 1000), 1'700'000'000 + i * 31};
+    return {i,
+            QStringLiteral("CO2026%1").arg(i, 10, 10, QChar(u'0')),
+            i % 50000,
+            i % 10000,
+            qty,
+            unit,
+            unit * qty,
+            unit * qty,
+            unit * qty * 9 / 10,
+            QStringLiteral("delivered"),
+            QStringLiteral("1%1").arg(i * 7919 % 10000000000LL, 10, 10, QChar(u'0')),
+            QStringLiteral("=qq%1").arg(i % 1000),
+            1'700'000'000 + i * 31};
 }
 
 double writerInsertPerSecond(const QString& path)
@@ -45,12 +57,15 @@ double writerInsertPerSecond(const QString& path)
     if (!db)
         qFatal("open: %s", qPrintable(db.error().detail));
     auto& writer = (*db)->writer();
-    (void)writer.submit(QStringLiteral("ddl"), [](storage::WriteContext& ctx) -> core::Result<void> {
-        auto r = ctx.exec(kCreate);
-        if (!r)
-            return r.error();
-        return {};
-    }).result();
+    (void)writer
+        .submit(QStringLiteral("ddl"),
+                [](storage::WriteContext& ctx) -> core::Result<void> {
+                    auto r = ctx.exec(kCreate);
+                    if (!r)
+                        return r.error();
+                    return {};
+                })
+        .result();
     QElapsedTimer t;
     t.start();
     QFuture<core::Result<void>> last;
@@ -154,9 +169,12 @@ int main(int argc, char** argv)
     QCoreApplication app(argc, argv);
     QCommandLineParser parser;
     parser.addOption({QStringLiteral("work"), QStringLiteral("scratch directory"), QStringLiteral("dir")});
-    parser.addPositionalArgument(QStringLiteral("ids"), QStringLiteral("benchmark ids to run (default: all)"));
+    parser.addPositionalArgument(QStringLiteral("ids"),
+                                 QStringLiteral("benchmark ids to run (default: all)"));
     parser.process(app);
-    const QString work = parser.value(QStringLiteral("work")).isEmpty() ? QDir::tempPath() : parser.value(QStringLiteral("work"));
+    const QString work = parser.value(QStringLiteral("work")).isEmpty()
+                             ? QDir::tempPath()
+                             : parser.value(QStringLiteral("work"));
     QDir().mkpath(work);
     const QStringList ids = parser.positionalArguments();
     const QString dbPath = work + QStringLiteral("/foundation.db");
@@ -186,8 +204,9 @@ int main(int argc, char** argv)
     if (bench::wanted(ids, QStringLiteral("csv_format_1m_ms"))) {
         // 1M × 13 columns with the export formats of domain.md vs the CLI dumping the same rows raw.
         const double value = csvExportMs(work + QStringLiteral("/export.csv"));
-        const auto baseline = bench::sqliteCliMs({QStringLiteral("-csv"), dbPath, QStringLiteral("SELECT * FROM bench_orders")},
-                                                 work + QStringLiteral("/export-cli.csv"));
+        const auto baseline =
+            bench::sqliteCliMs({QStringLiteral("-csv"), dbPath, QStringLiteral("SELECT * FROM bench_orders")},
+                               work + QStringLiteral("/export-cli.csv"));
         bench::report(QStringLiteral("csv_format_1m_ms"), value, QStringLiteral("ms"), baseline);
     }
     return 0;

@@ -19,7 +19,6 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QTimer>
-
 #include <optional>
 
 using namespace cardops;
@@ -38,7 +37,8 @@ public:
     explicit Simulator(const QStringList& arguments)
     {
         m_process.setProgram(tool("sim/cardops-sim"));
-        m_process.setArguments(QStringList{QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0")} + arguments);
+        m_process.setArguments(QStringList{QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0")} +
+                               arguments);
         m_process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
         m_process.start();
         while (m_port == 0 && m_process.waitForReadyRead(120'000)) {
@@ -99,11 +99,11 @@ double generateReferenceSeconds(const QString& work)
     QFile::remove(scratch);
     QElapsedTimer timer;
     timer.start();
-    const int rc = QProcess::execute(tool("app/cardops-cli"),
-                                     {QStringLiteral("generate"), QStringLiteral("--lang"), QStringLiteral("en"),
-                                      QStringLiteral("--seed"), QStringLiteral("1"), QStringLiteral("--days"),
-                                      QStringLiteral("365"), QStringLiteral("--orders"), QStringLiteral("1000000"),
-                                      QStringLiteral("--db"), scratch});
+    const int rc = QProcess::execute(
+        tool("app/cardops-cli"),
+        {QStringLiteral("generate"), QStringLiteral("--lang"), QStringLiteral("en"), QStringLiteral("--seed"),
+         QStringLiteral("1"), QStringLiteral("--days"), QStringLiteral("365"), QStringLiteral("--orders"),
+         QStringLiteral("1000000"), QStringLiteral("--db"), scratch});
     const double seconds = static_cast<double>(timer.elapsed()) / 1000.0;
     if (rc != 0)
         qFatal("cardops-cli generate failed");
@@ -136,42 +136,49 @@ double ingestClientPerSecond(const QString& work)
     QString from;
     qint64 orders = 0;
     for (const QByteArray& json : pages) {
-        auto prepared = sync::preparePage(core::Feed::Orders, QJsonDocument::fromJson(json).object(), false, from);
+        auto prepared =
+            sync::preparePage(core::Feed::Orders, QJsonDocument::fromJson(json).object(), false, from);
         if (!prepared)
             qFatal("parse: %s", qPrintable(prepared.error().detail));
         if (previous && !previous->result())
             qFatal("ingest: %s", qPrintable(previous->result().error().detail));
         from = prepared->info.nextCursor;
         orders += prepared->info.count;
-        previous = db->writer().submit<storage::IngestStats>(QStringLiteral("bench"), std::move(prepared->job));
+        previous =
+            db->writer().submit<storage::IngestStats>(QStringLiteral("bench"), std::move(prepared->job));
     }
     if (previous && !previous->result())
         qFatal("ingest: %s", qPrintable(previous->result().error().detail));
     return static_cast<double>(orders) / (static_cast<double>(timer.elapsed()) / 1000.0);
 }
 
-}  // namespace
+} // namespace
 
 int main(int argc, char** argv)
 {
     QCoreApplication app(argc, argv);
     QCommandLineParser parser;
     parser.addOption({QStringLiteral("work"), QStringLiteral("scratch directory"), QStringLiteral("dir")});
-    parser.addPositionalArgument(QStringLiteral("ids"), QStringLiteral("benchmark ids to run (default: all)"));
+    parser.addPositionalArgument(QStringLiteral("ids"),
+                                 QStringLiteral("benchmark ids to run (default: all)"));
     parser.process(app);
-    const QString work = parser.value(QStringLiteral("work")).isEmpty() ? QDir::tempPath() : parser.value(QStringLiteral("work"));
+    const QString work = parser.value(QStringLiteral("work")).isEmpty()
+                             ? QDir::tempPath()
+                             : parser.value(QStringLiteral("work"));
     QDir().mkpath(work);
     const QStringList ids = parser.positionalArguments();
     core::SystemClock clock;
 
     if (bench::wanted(ids, QStringLiteral("generate_ref_s")))
-        bench::report(QStringLiteral("generate_ref_s"), generateReferenceSeconds(work), QStringLiteral("s"), std::nullopt);
-
-    if (bench::wanted(ids, QStringLiteral("ingest_client_per_s")))
-        bench::report(QStringLiteral("ingest_client_per_s"), ingestClientPerSecond(work), QStringLiteral("per_s"),
+        bench::report(QStringLiteral("generate_ref_s"), generateReferenceSeconds(work), QStringLiteral("s"),
                       std::nullopt);
 
-    if (bench::wanted(ids, QStringLiteral("ingest_e2e_per_s")) || bench::wanted(ids, QStringLiteral("sync_noop_ms"))) {
+    if (bench::wanted(ids, QStringLiteral("ingest_client_per_s")))
+        bench::report(QStringLiteral("ingest_client_per_s"), ingestClientPerSecond(work),
+                      QStringLiteral("per_s"), std::nullopt);
+
+    if (bench::wanted(ids, QStringLiteral("ingest_e2e_per_s")) ||
+        bench::wanted(ids, QStringLiteral("sync_noop_ms"))) {
         Simulator sim({QStringLiteral("--orders"), QStringLiteral("100000"), QStringLiteral("--days"),
                        QStringLiteral("90")});
         auto db = freshDatabase(work + QStringLiteral("/e2e.db"), clock);
@@ -213,12 +220,13 @@ int main(int argc, char** argv)
         double seconds = -1;
         timer.start();
         runRound(engine, [&](QEventLoop&) {
-            QObject::connect(&engine, &sync::SyncEngine::pageCommitted, &engine, [&](const QString& feed, qint64) {
-                if (feed == u"orders" && seconds < 0) {
-                    seconds = static_cast<double>(timer.elapsed()) / 1000.0;
-                    engine.cancel();
-                }
-            });
+            QObject::connect(&engine, &sync::SyncEngine::pageCommitted, &engine,
+                             [&](const QString& feed, qint64) {
+                                 if (feed == u"orders" && seconds < 0) {
+                                     seconds = static_cast<double>(timer.elapsed()) / 1000.0;
+                                     engine.cancel();
+                                 }
+                             });
         });
         if (seconds < 0)
             qFatal("no orders page arrived");

@@ -8,9 +8,10 @@ namespace cardops::bench {
 void report(const QString& id, double value, const QString& unit, std::optional<double> baseline)
 {
     QTextStream out(stdout);
-    out << "BENCH id=" << id << " value=" << QString::number(value, 'f', 1) << " unit=" << unit << " baseline="
-        << (baseline ? QString::number(*baseline, 'f', 1) : QStringLiteral("-")) << " ratio="
-        << (baseline && *baseline > 0 ? QString::number(value / *baseline, 'f', 2) : QStringLiteral("-")) << Qt::endl;
+    out << "BENCH id=" << id << " value=" << QString::number(value, 'f', 1) << " unit=" << unit
+        << " baseline=" << (baseline ? QString::number(*baseline, 'f', 1) : QStringLiteral("-")) << " ratio="
+        << (baseline && *baseline > 0 ? QString::number(value / *baseline, 'f', 2) : QStringLiteral("-"))
+        << Qt::endl;
 }
 
 double medianMs(int runs, const std::function<void()>& body)

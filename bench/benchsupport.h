@@ -3,7 +3,6 @@
 #include <QElapsedTimer>
 #include <QString>
 #include <QStringList>
-
 #include <algorithm>
 #include <functional>
 #include <optional>

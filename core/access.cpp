@@ -39,8 +39,8 @@ Result<void> authorize(const Actor& actor, Permission permission)
     if (actor.operatorId <= 0)
         return makeError(ErrorCode::PermissionDenied, QStringLiteral("no acting operator"));
     if (!roleAllows(actor.role, permission))
-        return makeError(ErrorCode::PermissionDenied,
-                         actor.login + u" (" + roleCode(actor.role) + u") may not " + permissionCode(permission));
+        return makeError(ErrorCode::PermissionDenied, actor.login + u" (" + roleCode(actor.role) +
+                                                          u") may not " + permissionCode(permission));
     return {};
 }
 
@@ -71,20 +71,34 @@ std::optional<Role> roleFromCode(QStringView code)
 QString permissionCode(Permission permission)
 {
     switch (permission) {
-    case Permission::ViewOrders: return QStringLiteral("view_orders");
-    case Permission::EditGoods: return QStringLiteral("edit_goods");
-    case Permission::ImportCards: return QStringLiteral("import_cards");
-    case Permission::ReviewOrders: return QStringLiteral("review_orders");
-    case Permission::RefundOrders: return QStringLiteral("refund_orders");
-    case Permission::EditMembers: return QStringLiteral("edit_members");
-    case Permission::EditTiers: return QStringLiteral("edit_tiers");
-    case Permission::ViewFinance: return QStringLiteral("view_finance");
-    case Permission::ExportFinance: return QStringLiteral("export_finance");
-    case Permission::CloseMonth: return QStringLiteral("close_month");
-    case Permission::ApproveWithdrawals: return QStringLiteral("approve_withdrawals");
-    case Permission::RevealCardSecret: return QStringLiteral("reveal_card_secret");
-    case Permission::ManageOperators: return QStringLiteral("manage_operators");
-    case Permission::ManageSettings: return QStringLiteral("manage_settings");
+    case Permission::ViewOrders:
+        return QStringLiteral("view_orders");
+    case Permission::EditGoods:
+        return QStringLiteral("edit_goods");
+    case Permission::ImportCards:
+        return QStringLiteral("import_cards");
+    case Permission::ReviewOrders:
+        return QStringLiteral("review_orders");
+    case Permission::RefundOrders:
+        return QStringLiteral("refund_orders");
+    case Permission::EditMembers:
+        return QStringLiteral("edit_members");
+    case Permission::EditTiers:
+        return QStringLiteral("edit_tiers");
+    case Permission::ViewFinance:
+        return QStringLiteral("view_finance");
+    case Permission::ExportFinance:
+        return QStringLiteral("export_finance");
+    case Permission::CloseMonth:
+        return QStringLiteral("close_month");
+    case Permission::ApproveWithdrawals:
+        return QStringLiteral("approve_withdrawals");
+    case Permission::RevealCardSecret:
+        return QStringLiteral("reveal_card_secret");
+    case Permission::ManageOperators:
+        return QStringLiteral("manage_operators");
+    case Permission::ManageSettings:
+        return QStringLiteral("manage_settings");
     }
     return {};
 }

@@ -1,11 +1,10 @@
 #include "core/cipher.h"
 
+#include <limits>
+#include <memory>
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
 #include <openssl/rand.h>
-
-#include <limits>
-#include <memory>
 
 namespace cardops::core {
 
@@ -53,17 +52,13 @@ Result<QByteArray> runEcb(bool encrypt, QByteArrayView input, QByteArrayView key
     CipherCtx ctx(EVP_CIPHER_CTX_new());
     if (!ctx)
         return cryptoError("EVP_CIPHER_CTX_new failed");
-    if (EVP_CipherInit_ex(ctx.get(), EVP_aes_256_ecb(), nullptr, bytes(key), nullptr,
-                          encrypt ? 1 : 0)
-        != 1)
+    if (EVP_CipherInit_ex(ctx.get(), EVP_aes_256_ecb(), nullptr, bytes(key), nullptr, encrypt ? 1 : 0) != 1)
         return cryptoError("AES-256-ECB init failed");
 
     QByteArray out(input.size() + kAesBlock, Qt::Uninitialized);
     int written = 0;
-    if (!input.isEmpty()
-        && EVP_CipherUpdate(ctx.get(), bytes(out), &written, bytes(input),
-                            static_cast<int>(input.size()))
-               != 1) {
+    if (!input.isEmpty() && EVP_CipherUpdate(ctx.get(), bytes(out), &written, bytes(input),
+                                             static_cast<int>(input.size())) != 1) {
         wipe(out);
         return cryptoError("AES-256-ECB update failed");
     }
@@ -82,8 +77,7 @@ Result<QByteArray> runEcb(bool encrypt, QByteArrayView input, QByteArrayView key
 Result<QByteArray> decryptFuluCard(QByteArrayView base64Ciphertext, QByteArrayView appSecret)
 {
     const QByteArray text = base64Ciphertext.trimmed().toByteArray();
-    const auto decoded =
-        QByteArray::fromBase64Encoding(text, QByteArray::AbortOnBase64DecodingErrors);
+    const auto decoded = QByteArray::fromBase64Encoding(text, QByteArray::AbortOnBase64DecodingErrors);
     if (decoded.decodingStatus != QByteArray::Base64DecodingStatus::Ok)
         return cryptoError("card secret is not valid Base64");
     const QByteArray& ciphertext = decoded.decoded;
@@ -128,20 +122,17 @@ Result<QByteArray> seal(QByteArrayView key, QByteArrayView plaintext, QByteArray
 
     CipherCtx ctx(EVP_CIPHER_CTX_new());
     int len = 0;
-    if (!ctx || EVP_EncryptInit_ex(ctx.get(), EVP_aes_256_gcm(), nullptr, nullptr, nullptr) != 1
-        || EVP_CIPHER_CTX_ctrl(ctx.get(), EVP_CTRL_GCM_SET_IVLEN, kSealNonceSize, nullptr) != 1
-        || EVP_EncryptInit_ex(ctx.get(), nullptr, nullptr, bytes(key), nonce) != 1
-        || EVP_EncryptUpdate(ctx.get(), nullptr, &len, bytes(aad), static_cast<int>(aad.size()))
-               != 1)
+    if (!ctx || EVP_EncryptInit_ex(ctx.get(), EVP_aes_256_gcm(), nullptr, nullptr, nullptr) != 1 ||
+        EVP_CIPHER_CTX_ctrl(ctx.get(), EVP_CTRL_GCM_SET_IVLEN, kSealNonceSize, nullptr) != 1 ||
+        EVP_EncryptInit_ex(ctx.get(), nullptr, nullptr, bytes(key), nonce) != 1 ||
+        EVP_EncryptUpdate(ctx.get(), nullptr, &len, bytes(aad), static_cast<int>(aad.size())) != 1)
         return cryptoError("AES-256-GCM init failed");
-    if (!plaintext.isEmpty()
-        && EVP_EncryptUpdate(ctx.get(), body, &len, bytes(plaintext),
-                             static_cast<int>(plaintext.size()))
-               != 1)
+    if (!plaintext.isEmpty() &&
+        EVP_EncryptUpdate(ctx.get(), body, &len, bytes(plaintext), static_cast<int>(plaintext.size())) != 1)
         return cryptoError("AES-256-GCM encrypt failed");
     int tail = 0;
-    if (EVP_EncryptFinal_ex(ctx.get(), tag, &tail) != 1
-        || EVP_CIPHER_CTX_ctrl(ctx.get(), EVP_CTRL_GCM_GET_TAG, kSealTagSize, tag) != 1)
+    if (EVP_EncryptFinal_ex(ctx.get(), tag, &tail) != 1 ||
+        EVP_CIPHER_CTX_ctrl(ctx.get(), EVP_CTRL_GCM_GET_TAG, kSealTagSize, tag) != 1)
         return cryptoError("AES-256-GCM finish failed");
     return out;
 }
@@ -165,25 +156,22 @@ Result<QByteArray> open(QByteArrayView key, QByteArrayView sealed, QByteArrayVie
 
     CipherCtx ctx(EVP_CIPHER_CTX_new());
     int len = 0;
-    if (!ctx || EVP_DecryptInit_ex(ctx.get(), EVP_aes_256_gcm(), nullptr, nullptr, nullptr) != 1
-        || EVP_CIPHER_CTX_ctrl(ctx.get(), EVP_CTRL_GCM_SET_IVLEN, kSealNonceSize, nullptr) != 1
-        || EVP_DecryptInit_ex(ctx.get(), nullptr, nullptr, bytes(key), bytes(nonce)) != 1
-        || EVP_DecryptUpdate(ctx.get(), nullptr, &len, bytes(aad), static_cast<int>(aad.size()))
-               != 1)
+    if (!ctx || EVP_DecryptInit_ex(ctx.get(), EVP_aes_256_gcm(), nullptr, nullptr, nullptr) != 1 ||
+        EVP_CIPHER_CTX_ctrl(ctx.get(), EVP_CTRL_GCM_SET_IVLEN, kSealNonceSize, nullptr) != 1 ||
+        EVP_DecryptInit_ex(ctx.get(), nullptr, nullptr, bytes(key), bytes(nonce)) != 1 ||
+        EVP_DecryptUpdate(ctx.get(), nullptr, &len, bytes(aad), static_cast<int>(aad.size())) != 1)
         return cryptoError("AES-256-GCM init failed");
 
     QByteArray plaintext(body.size(), Qt::Uninitialized);
-    if (!body.isEmpty()
-        && EVP_DecryptUpdate(ctx.get(), bytes(plaintext), &len, bytes(body),
-                             static_cast<int>(body.size()))
-               != 1) {
+    if (!body.isEmpty() && EVP_DecryptUpdate(ctx.get(), bytes(plaintext), &len, bytes(body),
+                                             static_cast<int>(body.size())) != 1) {
         wipe(plaintext);
         return cryptoError("AES-256-GCM decrypt failed");
     }
     int tail = 0;
     // Unauthenticated plaintext never leaves this function: it is wiped unless the tag checks out.
-    if (EVP_CIPHER_CTX_ctrl(ctx.get(), EVP_CTRL_GCM_SET_TAG, kSealTagSize, tag.data()) != 1
-        || EVP_DecryptFinal_ex(ctx.get(), bytes(plaintext) + body.size(), &tail) != 1) {
+    if (EVP_CIPHER_CTX_ctrl(ctx.get(), EVP_CTRL_GCM_SET_TAG, kSealTagSize, tag.data()) != 1 ||
+        EVP_DecryptFinal_ex(ctx.get(), bytes(plaintext) + body.size(), &tail) != 1) {
         wipe(plaintext);
         return cryptoError("sealed data failed authentication (tampered, wrong key or wrong "
                            "associated data)");

@@ -31,12 +31,10 @@ inline constexpr int kSealOverhead = 1 + kSealNonceSize + kSealTagSize;
 // kSealKeySize bytes from OpenSSL's CSPRNG.
 Result<QByteArray> generateSealKey();
 
-Result<QByteArray> seal(QByteArrayView key, QByteArrayView plaintext,
-                        QByteArrayView associatedData = {});
+Result<QByteArray> seal(QByteArrayView key, QByteArrayView plaintext, QByteArrayView associatedData = {});
 
 // The plaintext only when the envelope is intact and key and associatedData match; a wrong key size,
 // an unknown version, truncation or any flipped bit is ErrorCode::Crypto.
-Result<QByteArray> open(QByteArrayView key, QByteArrayView sealed,
-                        QByteArrayView associatedData = {});
+Result<QByteArray> open(QByteArrayView key, QByteArrayView sealed, QByteArrayView associatedData = {});
 
 } // namespace cardops::core

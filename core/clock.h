@@ -1,7 +1,6 @@
 #pragma once
 
 #include <QtGlobal>
-
 #include <atomic>
 #include <cstdint>
 
@@ -35,7 +34,9 @@ private:
 class ManualClock final : public Clock
 {
 public:
-    explicit ManualClock(qint64 startMs = 0) : m_ms(startMs) {}
+    explicit ManualClock(qint64 startMs = 0)
+        : m_ms(startMs)
+    {}
     qint64 nowSeconds() const override { return m_ms.load() / 1000; }
     qint64 nowMilliseconds() const override { return m_ms.load(); }
     void setMilliseconds(qint64 ms) { m_ms.store(ms); }

@@ -4,7 +4,6 @@
 
 #include <QDateTime>
 #include <QLatin1StringView>
-
 #include <charconv>
 #include <cstdint>
 
@@ -118,8 +117,8 @@ QString describeColumn(qsizetype index, const CsvColumn& column)
 
 bool isIntegerType(int typeId)
 {
-    return typeId == QMetaType::LongLong || typeId == QMetaType::Int || typeId == QMetaType::UInt
-           || typeId == QMetaType::Long || typeId == QMetaType::Short || typeId == QMetaType::UShort;
+    return typeId == QMetaType::LongLong || typeId == QMetaType::Int || typeId == QMetaType::UInt ||
+           typeId == QMetaType::Long || typeId == QMetaType::Short || typeId == QMetaType::UShort;
 }
 
 } // namespace
@@ -135,7 +134,8 @@ QString formatShanghaiTime(qint64 unixSeconds)
 Result<qint64> parseShanghaiTime(QStringView text)
 {
     const auto bad = [&] {
-        return makeError(ErrorCode::Parse, u"invalid time '" % text.toString() % u"' (expected yyyy-MM-dd HH:mm:ss)");
+        return makeError(ErrorCode::Parse,
+                         u"invalid time '" % text.toString() % u"' (expected yyyy-MM-dd HH:mm:ss)");
     };
     if (text.size() != kTimeLength)
         return bad();
@@ -157,12 +157,12 @@ Result<qint64> parseShanghaiTime(QStringView text)
     const int64_t year = fields[0];
     const int month = static_cast<int>(fields[1]);
     const int day = static_cast<int>(fields[2]);
-    if (year < 1 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || fields[3] > 23
-        || fields[4] > 59 || fields[5] > 59) {
+    if (year < 1 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || fields[3] > 23 ||
+        fields[4] > 59 || fields[5] > 59) {
         return bad();
     }
-    return daysFromCivil(year, month, day) * kSecondsPerDay + fields[3] * 3600 + fields[4] * 60 + fields[5]
-           - ShanghaiOffsetSeconds;
+    return daysFromCivil(year, month, day) * kSecondsPerDay + fields[3] * 3600 + fields[4] * 60 + fields[5] -
+           ShanghaiOffsetSeconds;
 }
 
 QString decodeTextField(QStringView field)
@@ -178,8 +178,7 @@ QString decodeIdentifierField(QStringView field)
 CsvExportWriter::CsvExportWriter(QIODevice* device, QList<CsvColumn> columns, CsvWriteOptions options)
     : m_writer(device, options)
     , m_columns(std::move(columns))
-{
-}
+{}
 
 Result<void> CsvExportWriter::status() const
 {
@@ -264,8 +263,8 @@ void CsvExportWriter::addTime(qint64 unixSeconds)
         return;
     char text[kTimeLength];
     if (!formatTime(unixSeconds, text)) {
-        misuse(describeColumn(m_cell - 1, m_columns[m_cell - 1]) % u": time " % QString::number(unixSeconds)
-               % u" is outside years 0001-9999");
+        misuse(describeColumn(m_cell - 1, m_columns[m_cell - 1]) % u": time " % QString::number(unixSeconds) %
+               u" is outside years 0001-9999");
         return;
     }
     m_writer.addField(QLatin1StringView(text, kTimeLength));
@@ -330,8 +329,8 @@ void CsvExportWriter::addVariant(const QVariant& value)
             return addTime(value.toDateTime().toSecsSinceEpoch());
         break;
     }
-    misuse(describeColumn(m_cell, column) % u": unexpected value of type "
-           % QString::fromLatin1(value.metaType().name()));
+    misuse(describeColumn(m_cell, column) % u": unexpected value of type " %
+           QString::fromLatin1(value.metaType().name()));
 }
 
 Result<void> CsvExportWriter::writeRow(const QVariantList& values)
@@ -340,8 +339,8 @@ Result<void> CsvExportWriter::writeRow(const QVariantList& values)
         return *m_error;
     if (values.size() != m_columns.size()) {
         ++m_row;
-        misuse(QString::number(values.size()) % u" values for " % QString::number(m_columns.size())
-               % u" columns");
+        misuse(QString::number(values.size()) % u" values for " % QString::number(m_columns.size()) %
+               u" columns");
         return *m_error;
     }
     for (const QVariant& value : values)
@@ -358,19 +357,18 @@ Result<void> CsvExportWriter::finish()
 
 CsvImportDecoder::CsvImportDecoder(QList<CsvColumn> columns)
     : m_columns(std::move(columns))
-{
-}
+{}
 
 Result<void> CsvImportDecoder::checkHeader(const QStringList& fields) const
 {
     if (fields.size() != m_columns.size()) {
-        return makeError(ErrorCode::Parse, u"header has " % QString::number(fields.size()) % u" fields, expected "
-                                               % QString::number(m_columns.size()));
+        return makeError(ErrorCode::Parse, u"header has " % QString::number(fields.size()) %
+                                               u" fields, expected " % QString::number(m_columns.size()));
     }
     for (qsizetype i = 0; i < fields.size(); ++i) {
         if (decodeTextField(fields[i]) != m_columns[i].header) {
-            return makeError(ErrorCode::Parse, describeColumn(i, m_columns[i]) % u": header is '" % fields[i]
-                                                   % u'\'');
+            return makeError(ErrorCode::Parse,
+                             describeColumn(i, m_columns[i]) % u": header is '" % fields[i] % u'\'');
         }
     }
     return {};
@@ -415,15 +413,16 @@ Result<QVariant> CsvImportDecoder::decodeField(const CsvColumn& column, QStringV
 Result<QVariantList> CsvImportDecoder::decodeRow(const QStringList& fields) const
 {
     if (fields.size() != m_columns.size()) {
-        return makeError(ErrorCode::Parse, QString::number(fields.size()) % u" fields, expected "
-                                               % QString::number(m_columns.size()));
+        return makeError(ErrorCode::Parse, QString::number(fields.size()) % u" fields, expected " %
+                                               QString::number(m_columns.size()));
     }
     QVariantList values;
     values.reserve(fields.size());
     for (qsizetype i = 0; i < fields.size(); ++i) {
         Result<QVariant> value = decodeField(m_columns[i], fields[i]);
         if (!value)
-            return makeError(value.error().code, describeColumn(i, m_columns[i]) % u": " % value.error().detail);
+            return makeError(value.error().code,
+                             describeColumn(i, m_columns[i]) % u": " % value.error().detail);
         values.append(std::move(value).value());
     }
     return values;

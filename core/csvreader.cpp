@@ -41,8 +41,8 @@ void CsvReader::failDecoding()
     else
         what = u"invalid " % textEncodingName(m_encoding) % u" byte sequence (" % m_badBytes % u')';
     if (m_sniffed) {
-        what += u"; the encoding was chosen from a " % QString::number(m_options.sniffSize)
-                % u"-byte sample of a sequential device";
+        what += u"; the encoding was chosen from a " % QString::number(m_options.sniffSize) %
+                u"-byte sample of a sequential device";
     }
     fail(ErrorCode::Encoding, m_line, what);
 }
@@ -134,8 +134,8 @@ void CsvReader::decideSequential()
     } else {
         const TextScan gb = scanGb18030(m_raw);
         // When neither fits, take the one that gets further so the error names the right line.
-        m_encoding = acceptable(gb) || gb.validBytes > utf8.validBytes ? TextEncoding::Gb18030
-                                                                       : TextEncoding::Utf8;
+        m_encoding =
+            acceptable(gb) || gb.validBytes > utf8.validBytes ? TextEncoding::Gb18030 : TextEncoding::Utf8;
     }
     m_sniffed = true;
     m_decoder.emplace(m_encoding);
@@ -278,8 +278,8 @@ bool CsvReader::parseRecord(QStringList& fields, bool& blank)
                     return endOfInput();
                 if (state == State::Quoted) {
                     fail(ErrorCode::Parse, quoteLine,
-                         u"unterminated quoted field (the input ends on line " % QString::number(m_line)
-                             % u')');
+                         u"unterminated quoted field (the input ends on line " % QString::number(m_line) %
+                             u')');
                     return false;
                 }
                 pushField(fields, m_pos); // the last record has no line end
@@ -353,8 +353,8 @@ bool CsvReader::parseRecord(QStringList& fields, bool& blank)
                 break;
             }
             fail(ErrorCode::Parse, m_line,
-                 u"unexpected '" % QString(QChar(c)) % u"' after the closing quote of a field opened on line "
-                     % QString::number(quoteLine));
+                 u"unexpected '" % QString(QChar(c)) %
+                     u"' after the closing quote of a field opened on line " % QString::number(quoteLine));
             return false;
         }
         }

@@ -6,7 +6,6 @@
 #include <QByteArray>
 #include <QString>
 #include <QStringList>
-
 #include <optional>
 
 class QIODevice;
@@ -76,20 +75,20 @@ private:
 
     QIODevice* m_device;
     CsvReadOptions m_options;
-    QByteArray m_raw;  // read but not yet decoded bytes
-    QString m_text;    // decoded, not yet parsed text from m_pos on
+    QByteArray m_raw; // read but not yet decoded bytes
+    QString m_text;   // decoded, not yet parsed text from m_pos on
     qsizetype m_pos = 0;
-    QString m_field;   // the part of the current field from earlier buffers
+    QString m_field; // the part of the current field from earlier buffers
     std::optional<TextDecoder> m_decoder;
     TextEncoding m_encoding = TextEncoding::Utf8;
     bool m_initialized = false;
     bool m_eof = false;
     bool m_atStreamStart = true;
     bool m_decodeFailed = false;
-    bool m_sniffed = false;     // the encoding was chosen from a sample, not the whole input
-    QString m_badBytes;         // hex of the bytes that stopped the decoder
-    bool m_skipLf = false;      // the last record ended with CR: a following LF belongs to it
-    bool m_lastWasCr = false;   // inside a quoted field: the previous character was CR
+    bool m_sniffed = false;   // the encoding was chosen from a sample, not the whole input
+    QString m_badBytes;       // hex of the bytes that stopped the decoder
+    bool m_skipLf = false;    // the last record ended with CR: a following LF belongs to it
+    bool m_lastWasCr = false; // inside a quoted field: the previous character was CR
     qint64 m_line = 1;
     qint64 m_recordStartLine = 0;
     qint64 m_errorLine = 0;

@@ -191,8 +191,8 @@ bool CsvWriter::flushBuffer()
     while (left > 0) {
         const qint64 n = m_device->write(data, left);
         if (n <= 0) {
-            m_error = makeError(ErrorCode::Io, u"write failed after " % QString::number(m_written)
-                                                   % u" bytes: " % m_device->errorString());
+            m_error = makeError(ErrorCode::Io, u"write failed after " % QString::number(m_written) %
+                                                   u" bytes: " % m_device->errorString());
             m_buffer.clear();
             return false;
         }
@@ -216,8 +216,8 @@ Result<void> CsvWriter::finish()
         return *m_error;
     // QFile buffers too: surface a full disk here rather than at close().
     if (auto* file = qobject_cast<QFileDevice*>(m_device); file && !file->flush()) {
-        m_error = makeError(ErrorCode::Io, u"flush failed after " % QString::number(m_written)
-                                               % u" bytes: " % file->errorString());
+        m_error = makeError(ErrorCode::Io, u"flush failed after " % QString::number(m_written) % u" bytes: " %
+                                               file->errorString());
         return *m_error;
     }
     return {};

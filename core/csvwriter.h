@@ -6,7 +6,6 @@
 #include <QLatin1StringView>
 #include <QStringList>
 #include <QStringView>
-
 #include <optional>
 
 class QIODevice;

@@ -110,8 +110,7 @@ QString formatScaled(qint64 value, int scaleDigits, int places)
     const qint64 rounded = mulDivRound(value, 1, divisor);
     const bool negative = rounded < 0;
     // Magnitude as unsigned so INT64_MIN cannot overflow.
-    const auto magnitude = negative ? 0ULL - static_cast<quint64>(rounded)
-                                    : static_cast<quint64>(rounded);
+    const auto magnitude = negative ? 0ULL - static_cast<quint64>(rounded) : static_cast<quint64>(rounded);
     quint64 scale = 1;
     for (int p = 0; p < places; ++p)
         scale *= 10;

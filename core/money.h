@@ -5,7 +5,6 @@
 #include <QMetaType>
 #include <QString>
 #include <QStringView>
-
 #include <compare>
 #include <cstdint>
 
@@ -42,12 +41,22 @@ public:
     constexpr Money operator-() const { return Money(-m_units); }
     constexpr Money operator+(Money o) const { return Money(m_units + o.m_units); }
     constexpr Money operator-(Money o) const { return Money(m_units - o.m_units); }
-    constexpr Money& operator+=(Money o) { m_units += o.m_units; return *this; }
-    constexpr Money& operator-=(Money o) { m_units -= o.m_units; return *this; }
+    constexpr Money& operator+=(Money o)
+    {
+        m_units += o.m_units;
+        return *this;
+    }
+    constexpr Money& operator-=(Money o)
+    {
+        m_units -= o.m_units;
+        return *this;
+    }
     constexpr auto operator<=>(const Money&) const = default;
 
 private:
-    constexpr explicit Money(qint64 units) : m_units(units) {}
+    constexpr explicit Money(qint64 units)
+        : m_units(units)
+    {}
     qint64 m_units = 0;
 };
 
@@ -68,7 +77,9 @@ public:
     constexpr auto operator<=>(const Rate&) const = default;
 
 private:
-    constexpr explicit Rate(qint64 ppm) : m_ppm(ppm) {}
+    constexpr explicit Rate(qint64 ppm)
+        : m_ppm(ppm)
+    {}
     qint64 m_ppm = 0;
 };
 

@@ -1,7 +1,6 @@
 #pragma once
 
 #include <QString>
-
 #include <utility>
 #include <variant>
 
@@ -17,12 +16,12 @@ enum class ErrorCode {
     PermissionDenied, // the acting operator's role may not do this
     NotFound,
     Conflict,
-    Storage,          // SQLite reported an error
-    NotADatabase,     // the file is not SQLite at all
-    NotCardOps,       // an SQLite file of some other program
-    CorruptDatabase,  // SQLite file that fails its integrity check
-    NewerSchema,      // written by a newer CardOps
-    Busy,             // another process holds the write lock past the busy timeout
+    Storage,         // SQLite reported an error
+    NotADatabase,    // the file is not SQLite at all
+    NotCardOps,      // an SQLite file of some other program
+    CorruptDatabase, // SQLite file that fails its integrity check
+    NewerSchema,     // written by a newer CardOps
+    Busy,            // another process holds the write lock past the busy timeout
 };
 
 // A failure: a code plus technical detail (English, for logs and diagnostics).
@@ -33,12 +32,15 @@ struct Error
 };
 
 // Either a value or an Error. Small on purpose: no monadic chain, just ok()/value()/error().
-template<typename T>
-class [[nodiscard]] Result
+template<typename T> class [[nodiscard]] Result
 {
 public:
-    Result(T value) : m_v(std::in_place_index<0>, std::move(value)) {}
-    Result(Error error) : m_v(std::in_place_index<1>, std::move(error)) {}
+    Result(T value)
+        : m_v(std::in_place_index<0>, std::move(value))
+    {}
+    Result(Error error)
+        : m_v(std::in_place_index<1>, std::move(error))
+    {}
 
     bool ok() const { return m_v.index() == 0; }
     explicit operator bool() const { return ok(); }
@@ -55,12 +57,14 @@ private:
     std::variant<T, Error> m_v;
 };
 
-template<>
-class [[nodiscard]] Result<void>
+template<> class [[nodiscard]] Result<void>
 {
 public:
     Result() = default;
-    Result(Error error) : m_error(std::move(error)), m_ok(false) {}
+    Result(Error error)
+        : m_error(std::move(error))
+        , m_ok(false)
+    {}
 
     bool ok() const { return m_ok; }
     explicit operator bool() const { return m_ok; }

@@ -7,11 +7,9 @@
 #include <QMessageAuthenticationCode>
 #include <QStringDecoder>
 #include <QTimeZone>
-
+#include <algorithm>
 #include <openssl/crypto.h>
 #include <openssl/rand.h>
-
-#include <algorithm>
 #include <optional>
 
 namespace cardops::core::signing {
@@ -67,16 +65,32 @@ QByteArray escapeBizContent(QStringView text)
     for (const QChar ch : text) {
         const char16_t u = ch.unicode();
         switch (u) {
-        case u'"': out.append("\\\""); break;
-        case u'\\': out.append("\\\\"); break;
-        case u'\b': out.append("\\b"); break;
-        case u'\f': out.append("\\f"); break;
-        case u'\n': out.append("\\n"); break;
-        case u'\r': out.append("\\r"); break;
-        case u'\t': out.append("\\t"); break;
+        case u'"':
+            out.append("\\\"");
+            break;
+        case u'\\':
+            out.append("\\\\");
+            break;
+        case u'\b':
+            out.append("\\b");
+            break;
+        case u'\f':
+            out.append("\\f");
+            break;
+        case u'\n':
+            out.append("\\n");
+            break;
+        case u'\r':
+            out.append("\\r");
+            break;
+        case u'\t':
+            out.append("\\t");
+            break;
         case u'<':
         case u'>':
-        case u'&': appendUnicodeEscape(out, u); break;
+        case u'&':
+            appendUnicodeEscape(out, u);
+            break;
         default:
             if (u < 0x20 || u >= 0x80)
                 appendUnicodeEscape(out, u);
@@ -198,9 +212,8 @@ void appendPercentEncoded(QByteArray& out, QByteArrayView bytes)
     static constexpr char kHexUpper[] = "0123456789ABCDEF";
     for (const char c : bytes) {
         const auto b = static_cast<unsigned char>(c);
-        const bool unreserved = (b >= 'A' && b <= 'Z') || (b >= 'a' && b <= 'z')
-                                || (b >= '0' && b <= '9') || b == '-' || b == '.' || b == '_'
-                                || b == '~';
+        const bool unreserved = (b >= 'A' && b <= 'Z') || (b >= 'a' && b <= 'z') || (b >= '0' && b <= '9') ||
+                                b == '-' || b == '.' || b == '_' || b == '~';
         if (unreserved) {
             out.append(c);
         } else {
@@ -246,9 +259,7 @@ bool digestEquals(QByteArrayView computedHex, QByteArrayView receivedHex)
         const char c = receivedHex[i];
         received[i] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
     }
-    return CRYPTO_memcmp(computedHex.data(), received.constData(),
-                         static_cast<size_t>(received.size()))
-           == 0;
+    return CRYPTO_memcmp(computedHex.data(), received.constData(), static_cast<size_t>(received.size())) == 0;
 }
 
 // --- Fulu ---------------------------------------------------------------------------------------
@@ -310,9 +321,8 @@ Result<FuluSignedRequest> buildFuluRequest(const FuluRequest& request, QByteArra
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(bizJson, &parseError);
     if (parseError.error != QJsonParseError::NoError || !doc.isObject())
-        return makeError(ErrorCode::Parse,
-                         QStringLiteral("Fulu biz_content is not a JSON object: ")
-                             % parseError.errorString());
+        return makeError(ErrorCode::Parse, QStringLiteral("Fulu biz_content is not a JSON object: ") %
+                                               parseError.errorString());
 
     QByteArray body;
     body.reserve(256 + bizJson.size() * 2);
@@ -501,8 +511,7 @@ Result<QByteArray> generateNonce(int length)
         return makeError(ErrorCode::InvalidArgument,
                          QStringLiteral("nonce length must be 16..64, got %1").arg(length));
     // 64 symbols, so taking 6 bits of each random byte keeps every symbol equally likely.
-    static constexpr char kAlphabet[] =
-        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    static constexpr char kAlphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
     unsigned char random[kNonceMaxLength];
     if (RAND_bytes(random, length) != 1)
         return makeError(ErrorCode::Crypto, QStringLiteral("RAND_bytes failed"));
@@ -518,8 +527,8 @@ bool isValidNonce(QByteArrayView nonce)
     if (nonce.size() < kNonceMinLength || nonce.size() > kNonceMaxLength)
         return false;
     return std::all_of(nonce.begin(), nonce.end(), [](char c) {
-        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
-               || c == '-' || c == '_';
+        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
+               c == '_';
     });
 }
 

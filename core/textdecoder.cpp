@@ -16,8 +16,8 @@ bool inRange(unsigned char b, unsigned lo, unsigned hi)
 
 bool startsWithUtf8Bom(QByteArrayView bytes)
 {
-    return bytes.size() >= kBomSize && static_cast<unsigned char>(bytes[0]) == 0xEF
-           && static_cast<unsigned char>(bytes[1]) == 0xBB && static_cast<unsigned char>(bytes[2]) == 0xBF;
+    return bytes.size() >= kBomSize && static_cast<unsigned char>(bytes[0]) == 0xEF &&
+           static_cast<unsigned char>(bytes[1]) == 0xBB && static_cast<unsigned char>(bytes[2]) == 0xBF;
 }
 
 QString hexPreview(QByteArrayView bytes, qsizetype offset)
@@ -136,8 +136,8 @@ TextScan scanGb18030(QByteArrayView bytes)
             return {i, true, false};
         // Linear index of the four-byte code: 0..39419 maps the BMP, 189000..1237575 the
         // supplementary planes; everything else is unassigned.
-        const long index = (b - 0x81L) * 12600L + (b2 - 0x30L) * 1260L + (p[i + 2] - 0x81L) * 10L
-                           + (p[i + 3] - 0x30L);
+        const long index =
+            (b - 0x81L) * 12600L + (b2 - 0x30L) * 1260L + (p[i + 2] - 0x81L) * 10L + (p[i + 3] - 0x30L);
         if (!(index <= 39419L || (index >= 189000L && index <= 1237575L)))
             return {i, true, false};
         i += 4;
@@ -169,9 +169,9 @@ Result<DecodedText> TextDecoder::decode(QByteArrayView bytes)
     }
     const qsizetype utf8At = utf8.validBytes + (bom ? kBomSize : 0);
     if (bom) {
-        return makeError(ErrorCode::Encoding,
-                         u"line " % QString::number(lineOfOffset(bytes, utf8At))
-                             % u": invalid UTF-8 after a UTF-8 BOM (" % hexPreview(bytes, utf8At) % u')');
+        return makeError(ErrorCode::Encoding, u"line " % QString::number(lineOfOffset(bytes, utf8At)) %
+                                                  u": invalid UTF-8 after a UTF-8 BOM (" %
+                                                  hexPreview(bytes, utf8At) % u')');
     }
     const TextScan gb = scanGb18030(bytes);
     if (!gb.invalid && !gb.incomplete) {
@@ -182,19 +182,18 @@ Result<DecodedText> TextDecoder::decode(QByteArrayView bytes)
         if (!decoder.hasError())
             return out;
     }
-    return makeError(ErrorCode::Encoding,
-                     u"neither UTF-8 (line " % QString::number(lineOfOffset(bytes, utf8At)) % u": "
-                         % hexPreview(bytes, utf8At) % u") nor GB18030 (line "
-                         % QString::number(lineOfOffset(bytes, gb.validBytes)) % u": "
-                         % hexPreview(bytes, gb.validBytes) % u')');
+    return makeError(ErrorCode::Encoding, u"neither UTF-8 (line " %
+                                              QString::number(lineOfOffset(bytes, utf8At)) % u": " %
+                                              hexPreview(bytes, utf8At) % u") nor GB18030 (line " %
+                                              QString::number(lineOfOffset(bytes, gb.validBytes)) % u": " %
+                                              hexPreview(bytes, gb.validBytes) % u')');
 }
 
 TextDecoder::TextDecoder(TextEncoding encoding)
     : m_encoding(encoding)
     , m_decoder(encoding == TextEncoding::Gb18030 ? QStringDecoder("GB18030")
                                                   : QStringDecoder(QStringConverter::Utf8))
-{
-}
+{}
 
 TextDecoder::Step TextDecoder::decode(QByteArrayView bytes, QString& out)
 {

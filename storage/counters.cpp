@@ -9,7 +9,6 @@ QString orderStatus(const QString& status)
     return u"orders_status_" + status;
 }
 
-
 core::Result<QHash<QString, qint64>> readAll(const ReadSession& session)
 {
     auto rows = session.select(QStringLiteral("SELECT name, value FROM counters"));

@@ -4,7 +4,6 @@
 
 #include <QHash>
 #include <QString>
-
 #include <cstdint>
 
 namespace cardops::storage {
@@ -15,13 +14,13 @@ class ReadSession;
 // The names are stable keys; the work bench shows one tile per name.
 namespace counters {
 
-inline const QString ReviewPending = QStringLiteral("review_pending");           // 待审核
-inline const QString PurchaseUnknown = QStringLiteral("purchase_unknown");       // 采购结果未知
-inline const QString DeliveryFailed = QStringLiteral("delivery_failed");         // 发货失败
-inline const QString LowStock = QStringLiteral("low_stock");                     // 低库存
+inline const QString ReviewPending = QStringLiteral("review_pending");            // 待审核
+inline const QString PurchaseUnknown = QStringLiteral("purchase_unknown");        // 采购结果未知
+inline const QString DeliveryFailed = QStringLiteral("delivery_failed");          // 发货失败
+inline const QString LowStock = QStringLiteral("low_stock");                      // 低库存
 inline const QString SupplierBalanceLow = QStringLiteral("supplier_balance_low"); // 上游余额不足
-inline const QString SyncError = QStringLiteral("sync_error");                   // 同步异常
-inline const QString WithdrawalPending = QStringLiteral("withdrawal_pending");   // 提现待审
+inline const QString SyncError = QStringLiteral("sync_error");                    // 同步异常
+inline const QString WithdrawalPending = QStringLiteral("withdrawal_pending");    // 提现待审
 
 // Totals and per-status counts of the cache, kept by ingest (status tabs, the status line).
 inline const QString GoodsTotal = QStringLiteral("goods_total");

@@ -24,9 +24,10 @@ struct FileFacts
 // Reads what the file is without writing to it.
 core::Result<FileFacts> inspect(QSqlDatabase& db, const QString& path, bool checkIntegrity)
 {
-    auto facts = detail::select(db, QStringLiteral("SELECT (SELECT application_id FROM pragma_application_id), "
-                                                   "(SELECT user_version FROM pragma_user_version), "
-                                                   "(SELECT count(*) FROM sqlite_master)"));
+    auto facts =
+        detail::select(db, QStringLiteral("SELECT (SELECT application_id FROM pragma_application_id), "
+                                          "(SELECT user_version FROM pragma_user_version), "
+                                          "(SELECT count(*) FROM sqlite_master)"));
     if (!facts)
         return makeError(facts.error().code, path + u": " + facts.error().detail);
     const QVariantList& row = facts->first();
@@ -35,10 +36,11 @@ core::Result<FileFacts> inspect(QSqlDatabase& db, const QString& path, bool chec
     const qint64 objects = row.value(2).toLongLong();
     const bool ours = appId == schema::ApplicationId;
     if (!ours && (appId != 0 || objects > 0))
-        return makeError(ErrorCode::NotCardOps,
-                         path + QStringLiteral(" is an SQLite database of another program (application id %1, %2 objects)")
-                                    .arg(appId)
-                                    .arg(objects));
+        return makeError(
+            ErrorCode::NotCardOps,
+            path + QStringLiteral(" is an SQLite database of another program (application id %1, %2 objects)")
+                       .arg(appId)
+                       .arg(objects));
     if (version > schema::latestVersion())
         return makeError(ErrorCode::NewerSchema,
                          path + QStringLiteral(" has schema version %1; this CardOps knows up to %2")
@@ -92,14 +94,16 @@ void Database::ThreadStopper::operator()(QThread* thread) const
 }
 
 Database::Database(QString path, const core::Clock& clock, int schemaVersion)
-    : m_path(std::move(path)), m_clock(clock), m_schemaVersion(schemaVersion)
-{
-}
+    : m_path(std::move(path))
+    , m_clock(clock)
+    , m_schemaVersion(schemaVersion)
+{}
 
 Database::~Database()
 {
     if (m_thread && m_writer) {
-        QMetaObject::invokeMethod(m_writer.get(), &DatabaseWriter::closeConnection, Qt::BlockingQueuedConnection);
+        QMetaObject::invokeMethod(m_writer.get(), &DatabaseWriter::closeConnection,
+                                  Qt::BlockingQueuedConnection);
     }
     m_thread.reset();
     m_writer.reset();
@@ -154,7 +158,8 @@ core::Result<std::unique_ptr<Database>> Database::open(const QString& path, cons
     QMetaObject::invokeMethod(database->m_writer.get(), &DatabaseWriter::openConnection,
                               Qt::BlockingQueuedConnection);
     if (!database->m_writer->isOpen())
-        return makeError(ErrorCode::Storage, path + QStringLiteral(": the writer could not open the database"));
+        return makeError(ErrorCode::Storage,
+                         path + QStringLiteral(": the writer could not open the database"));
     return database;
 }
 

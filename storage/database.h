@@ -3,7 +3,6 @@
 #include "core/result.h"
 
 #include <QString>
-
 #include <memory>
 
 class QThread;
@@ -26,13 +25,13 @@ class Database
 public:
     struct Options
     {
-        bool create = true;          // create the file when it does not exist
-        bool checkIntegrity = true;  // PRAGMA quick_check before touching an existing file
+        bool create = true;         // create the file when it does not exist
+        bool checkIntegrity = true; // PRAGMA quick_check before touching an existing file
         bool backupBeforeMigrate = true;
     };
 
     static core::Result<std::unique_ptr<Database>> open(const QString& path, const core::Clock& clock,
-                                                         const Options& options);
+                                                        const Options& options);
     static core::Result<std::unique_ptr<Database>> open(const QString& path, const core::Clock& clock)
     {
         return open(path, clock, Options{});

@@ -5,7 +5,6 @@
 #include "storage/writecontext_p.h"
 
 #include <QMutexLocker>
-
 #include <algorithm>
 
 namespace cardops::storage {
@@ -14,15 +13,17 @@ using core::ErrorCode;
 using core::makeError;
 
 DatabaseWriter::DatabaseWriter(QString path, const core::Clock& clock, int maxBatch)
-    : m_path(std::move(path)), m_clock(clock), m_maxBatch(std::max(1, maxBatch))
-{
-}
+    : m_path(std::move(path))
+    , m_clock(clock)
+    , m_maxBatch(std::max(1, maxBatch))
+{}
 
 DatabaseWriter::~DatabaseWriter()
 {
     QMutexLocker lock(&m_mutex);
     for (auto& job : m_queue)
-        job->finish(makeError(ErrorCode::Storage, QStringLiteral("the database was closed before the job ran")));
+        job->finish(
+            makeError(ErrorCode::Storage, QStringLiteral("the database was closed before the job ran")));
     m_queue.clear();
 }
 
@@ -53,7 +54,8 @@ void DatabaseWriter::openConnection()
 {
     m_connectionName = detail::newConnectionName(QStringLiteral("cardops-writer"));
     auto db = detail::openConnection(m_connectionName, m_path, false);
-    core::Result<void> pragmas = db ? detail::applyConnectionPragmas(db.value()) : core::Result<void>(db.error());
+    core::Result<void> pragmas =
+        db ? detail::applyConnectionPragmas(db.value()) : core::Result<void>(db.error());
     // The writer maintains every index of a growing cache: SQLite's default 2 MB page cache makes
     // ingest re-read index pages from the OS on every page of a large shop (performance.md).
     if (pragmas) {
@@ -114,7 +116,8 @@ void DatabaseWriter::runBatch(std::vector<std::unique_ptr<WriteJob>>& batch)
         failAll(makeError(ErrorCode::Storage, QStringLiteral("the write connection is not open")));
         return;
     }
-    detail::WriteContextPrivate priv{QSqlDatabase::database(m_connectionName, false), &m_clock, {}, m_statements.get()};
+    detail::WriteContextPrivate priv{
+        QSqlDatabase::database(m_connectionName, false), &m_clock, {}, m_statements.get()};
     auto begin = detail::exec(priv.db, QStringLiteral("BEGIN IMMEDIATE"));
     if (!begin) {
         failAll(begin.error());

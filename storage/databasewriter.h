@@ -8,7 +8,6 @@
 #include <QObject>
 #include <QPromise>
 #include <QStringList>
-
 #include <deque>
 #include <functional>
 #include <memory>
@@ -27,7 +26,9 @@ class StatementCache;
 class WriteJob
 {
 public:
-    explicit WriteJob(QString name) : m_name(std::move(name)) {}
+    explicit WriteJob(QString name)
+        : m_name(std::move(name))
+    {}
     virtual ~WriteJob() = default;
     const QString& name() const { return m_name; }
     virtual core::Result<void> run(WriteContext& ctx) = 0;
@@ -87,12 +88,12 @@ private:
 
 namespace detail {
 
-template<typename T>
-class FunctionJob final : public WriteJob
+template<typename T> class FunctionJob final : public WriteJob
 {
 public:
     FunctionJob(QString name, std::function<core::Result<T>(WriteContext&)> body)
-        : WriteJob(std::move(name)), m_body(std::move(body))
+        : WriteJob(std::move(name))
+        , m_body(std::move(body))
     {
         m_promise.start();
     }
@@ -129,7 +130,8 @@ private:
 } // namespace detail
 
 template<typename T>
-QFuture<core::Result<T>> DatabaseWriter::submit(QString name, std::function<core::Result<T>(WriteContext&)> body)
+QFuture<core::Result<T>> DatabaseWriter::submit(QString name,
+                                                std::function<core::Result<T>(WriteContext&)> body)
 {
     auto job = std::make_unique<detail::FunctionJob<T>>(std::move(name), std::move(body));
     QFuture<core::Result<T>> future = job->future();

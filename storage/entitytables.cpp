@@ -20,8 +20,8 @@ EntityTable makeTable(const QString& entity, const QString& table, const QString
     t.entity = entity;
     t.table = table;
     t.columns = columns;
-    t.upsertSql = u"INSERT INTO " + table + u" (" + columns.join(u", ") + u") VALUES (" + placeholders.join(u", ") +
-                  u") ON CONFLICT (id) DO UPDATE SET " + updates.join(u", ");
+    t.upsertSql = u"INSERT INTO " + table + u" (" + columns.join(u", ") + u") VALUES (" +
+                  placeholders.join(u", ") + u") ON CONFLICT (id) DO UPDATE SET " + updates.join(u", ");
     t.versionSql = u"SELECT version FROM " + table + u" WHERE id = ?";
     return t;
 }
@@ -48,13 +48,31 @@ const EntityTable& categoriesTable()
 
 const EntityTable& goodsTable()
 {
-    static const EntityTable t = makeTable(
-        QStringLiteral("goods"), QStringLiteral("goods"),
-        {u"id"_s, u"sku"_s, u"name"_s, u"category_id"_s, u"sort"_s, u"kind"_s, u"card_format"_s,
-         u"card_separator"_s, u"face_value"_s, u"price"_s, u"cost"_s, u"tier_prices"_s, u"contract_prices"_s,
-         u"supplier_links"_s, u"fulfilment_owner"_s, u"stock_available"_s, u"stock_locked"_s,
-         u"low_stock_threshold"_s, u"status"_s, u"listing_title"_s, u"listing_spec"_s,
-         u"listing_description"_s, u"version"_s, u"updated_at"_s});
+    static const EntityTable t = makeTable(QStringLiteral("goods"), QStringLiteral("goods"),
+                                           {u"id"_s,
+                                            u"sku"_s,
+                                            u"name"_s,
+                                            u"category_id"_s,
+                                            u"sort"_s,
+                                            u"kind"_s,
+                                            u"card_format"_s,
+                                            u"card_separator"_s,
+                                            u"face_value"_s,
+                                            u"price"_s,
+                                            u"cost"_s,
+                                            u"tier_prices"_s,
+                                            u"contract_prices"_s,
+                                            u"supplier_links"_s,
+                                            u"fulfilment_owner"_s,
+                                            u"stock_available"_s,
+                                            u"stock_locked"_s,
+                                            u"low_stock_threshold"_s,
+                                            u"status"_s,
+                                            u"listing_title"_s,
+                                            u"listing_spec"_s,
+                                            u"listing_description"_s,
+                                            u"version"_s,
+                                            u"updated_at"_s});
     return t;
 }
 
@@ -69,12 +87,15 @@ const EntityTable& membersTable()
 
 const EntityTable& ordersTable()
 {
-    static const EntityTable t = makeTable(
-        QStringLiteral("orders"), QStringLiteral("orders"),
-        {u"id"_s, u"order_no"_s, u"member_id"_s, u"goods_id"_s, u"quantity"_s, u"unit_price"_s, u"amount"_s,
-         u"paid_amount"_s, u"cost_at_order"_s, u"pay_channel"_s, u"charge_account"_s, u"contact"_s,
-         u"status"_s, u"handed_over"_s, u"review_reason"_s, u"delivered_at"_s, u"revealed_at"_s,
-         u"refund_amount"_s, u"created_at"_s, u"paid_at"_s, u"version"_s, u"updated_at"_s});
+    static const EntityTable t = makeTable(QStringLiteral("orders"), QStringLiteral("orders"),
+                                           {u"id"_s,           u"order_no"_s,       u"member_id"_s,
+                                            u"goods_id"_s,     u"quantity"_s,       u"unit_price"_s,
+                                            u"amount"_s,       u"paid_amount"_s,    u"cost_at_order"_s,
+                                            u"pay_channel"_s,  u"charge_account"_s, u"contact"_s,
+                                            u"status"_s,       u"handed_over"_s,    u"review_reason"_s,
+                                            u"delivered_at"_s, u"revealed_at"_s,    u"refund_amount"_s,
+                                            u"created_at"_s,   u"paid_at"_s,        u"version"_s,
+                                            u"updated_at"_s});
     return t;
 }
 
@@ -88,10 +109,9 @@ const EntityTable& ledgerTable()
 
 const EntityTable& withdrawalsTable()
 {
-    static const EntityTable t =
-        makeTable(QStringLiteral("withdrawals"), QStringLiteral("withdrawals"),
-                  {u"id"_s, u"member_id"_s, u"amount"_s, u"status"_s, u"created_at"_s, u"decided_at"_s,
-                   u"version"_s, u"updated_at"_s});
+    static const EntityTable t = makeTable(QStringLiteral("withdrawals"), QStringLiteral("withdrawals"),
+                                           {u"id"_s, u"member_id"_s, u"amount"_s, u"status"_s,
+                                            u"created_at"_s, u"decided_at"_s, u"version"_s, u"updated_at"_s});
     return t;
 }
 
@@ -108,7 +128,8 @@ const EntityTable* editableTable(const QString& entity)
 
 QVariantList valuesOf(const core::Category& c)
 {
-    return {i64(c.id), i64(c.parentId), text(c.name), i64(c.sort), text(c.status), i64(c.version), i64(c.updatedAt)};
+    return {i64(c.id),      i64(c.parentId), text(c.name),    i64(c.sort),
+            text(c.status), i64(c.version),  i64(c.updatedAt)};
 }
 
 QVariantList valuesOf(const core::Goods& g)
@@ -141,25 +162,41 @@ QVariantList valuesOf(const core::Goods& g)
 
 QVariantList valuesOf(const core::Member& m)
 {
-    return {i64(m.id),           text(m.name),    text(m.kind),       i64(m.parentId),
-            i64(m.tierId),       i64(m.registeredAt), text(m.contact), money(m.balance),
-            text(m.tags),        i64(m.version),  i64(m.updatedAt)};
+    return {i64(m.id),     text(m.name),        text(m.kind),    i64(m.parentId),
+            i64(m.tierId), i64(m.registeredAt), text(m.contact), money(m.balance),
+            text(m.tags),  i64(m.version),      i64(m.updatedAt)};
 }
 
 QVariantList valuesOf(const core::Order& o)
 {
-    return {i64(o.id),           text(o.orderNo),       i64(o.memberId),       i64(o.goodsId),
-            i64(o.quantity),     money(o.unitPrice),    money(o.amount),       money(o.paidAmount),
-            money(o.costAtOrder), text(o.payChannel),   text(o.chargeAccount), text(o.contact),
-            text(o.status),      i64(o.handedOver ? 1 : 0), text(o.reviewReason), i64(o.deliveredAt),
-            i64(o.revealedAt),   money(o.refundAmount), i64(o.createdAt),      i64(o.paidAt),
-            i64(o.version),      i64(o.updatedAt)};
+    return {i64(o.id),
+            text(o.orderNo),
+            i64(o.memberId),
+            i64(o.goodsId),
+            i64(o.quantity),
+            money(o.unitPrice),
+            money(o.amount),
+            money(o.paidAmount),
+            money(o.costAtOrder),
+            text(o.payChannel),
+            text(o.chargeAccount),
+            text(o.contact),
+            text(o.status),
+            i64(o.handedOver ? 1 : 0),
+            text(o.reviewReason),
+            i64(o.deliveredAt),
+            i64(o.revealedAt),
+            money(o.refundAmount),
+            i64(o.createdAt),
+            i64(o.paidAt),
+            i64(o.version),
+            i64(o.updatedAt)};
 }
 
 QVariantList valuesOf(const core::LedgerEntry& e)
 {
-    return {i64(e.id),        i64(e.memberId), text(e.kind),   money(e.amount),
-            i64(e.orderId),   i64(e.createdAt), i64(e.version), i64(e.updatedAt)};
+    return {i64(e.id),      i64(e.memberId),  text(e.kind),   money(e.amount),
+            i64(e.orderId), i64(e.createdAt), i64(e.version), i64(e.updatedAt)};
 }
 
 QVariantList valuesOf(const core::Withdrawal& w)

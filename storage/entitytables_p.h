@@ -16,7 +16,7 @@ struct EntityTable
     QString entity; // the outbox's name of the entity: "goods", "members", "categories", …
     QString table;
     QStringList columns;
-    QString upsertSql; // INSERT … ON CONFLICT (id) DO UPDATE SET every column
+    QString upsertSql;  // INSERT … ON CONFLICT (id) DO UPDATE SET every column
     QString versionSql; // SELECT version FROM table WHERE id = ?
 };
 

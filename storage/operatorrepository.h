@@ -6,7 +6,6 @@
 #include <QFuture>
 #include <QList>
 #include <QString>
-
 #include <cstdint>
 #include <optional>
 
@@ -34,10 +33,12 @@ class OperatorRepository
 public:
     static constexpr qint64 DefaultAdministratorId = 1;
 
-    explicit OperatorRepository(const Database& database) : m_database(database) {}
+    explicit OperatorRepository(const Database& database)
+        : m_database(database)
+    {}
 
     QFuture<core::Result<qint64>> create(const core::Actor& actor, const QString& login,
-                                               const QString& displayName, core::Role role) const;
+                                         const QString& displayName, core::Role role) const;
     QFuture<core::Result<void>> setRole(const core::Actor& actor, qint64 id, core::Role role) const;
     QFuture<core::Result<void>> setActive(const core::Actor& actor, qint64 id, bool active) const;
 

@@ -57,7 +57,8 @@ bool isMoneyField(const QString& f)
 
 bool isIntegerField(const QString& f)
 {
-    return f == u"category_id" || f == u"sort" || f == u"low_stock_threshold" || f == u"tier_id" || f == u"parent_id";
+    return f == u"category_id" || f == u"sort" || f == u"low_stock_threshold" || f == u"tier_id" ||
+           f == u"parent_id";
 }
 
 bool isJsonField(const QString& f)
@@ -96,7 +97,8 @@ core::Result<QVariantList> columnValues(const QString& field, const QJsonValue& 
         const QJsonObject o = value.toObject();
         if (!value.isObject())
             return bad("expected an object with title, spec and description");
-        return QVariantList{detail::text(o.value(u"title").toString()), detail::text(o.value(u"spec").toString()),
+        return QVariantList{detail::text(o.value(u"title").toString()),
+                            detail::text(o.value(u"spec").toString()),
                             detail::text(o.value(u"description").toString())};
     }
     if (!value.isString() || value.toString().trimmed().isEmpty())
@@ -131,9 +133,10 @@ struct StoredItem
 
 core::Result<StoredItem> load(WriteContext& ctx, qint64 outboxId)
 {
-    auto rows = ctx.select(QStringLiteral("SELECT entity, entity_id, base_version, state, base_values, remote_values, "
-                                          "body FROM outbox WHERE id = ?"),
-                           {i64(outboxId)});
+    auto rows = ctx.select(
+        QStringLiteral("SELECT entity, entity_id, base_version, state, base_values, remote_values, "
+                       "body FROM outbox WHERE id = ?"),
+        {i64(outboxId)});
     if (!rows)
         return rows.error();
     if (rows->isEmpty())
@@ -153,11 +156,13 @@ core::Result<void> check(const core::Result<qint64>& r)
     return r ? core::Result<void>() : core::Result<void>(r.error());
 }
 
-core::Result<void> setState(WriteContext& ctx, qint64 outboxId, const QString& state, const QString& error = {})
+core::Result<void> setState(WriteContext& ctx, qint64 outboxId, const QString& state,
+                            const QString& error = {})
 {
     ctx.touch(QStringLiteral("outbox"));
-    return check(ctx.exec(QStringLiteral("UPDATE outbox SET state = ?, last_error = ?, updated_at = ? WHERE id = ?"),
-                          {state, detail::text(error), i64(ctx.nowSeconds()), i64(outboxId)}));
+    return check(
+        ctx.exec(QStringLiteral("UPDATE outbox SET state = ?, last_error = ?, updated_at = ? WHERE id = ?"),
+                 {state, detail::text(error), i64(ctx.nowSeconds()), i64(outboxId)}));
 }
 
 core::Result<void> rekey(WriteContext& ctx, qint64 outboxId, qint64 baseVersion)
@@ -166,9 +171,10 @@ core::Result<void> rekey(WriteContext& ctx, qint64 outboxId, qint64 baseVersion)
     if (!key)
         return key.error();
     ctx.touch(QStringLiteral("outbox"));
-    return check(ctx.exec(QStringLiteral("UPDATE outbox SET state = 'pending', base_version = ?, idempotency_key = ?, "
-                                         "attempts = 0, last_error = '', updated_at = ? WHERE id = ?"),
-                          {i64(baseVersion), QString::fromLatin1(key.value()), i64(ctx.nowSeconds()), i64(outboxId)}));
+    return check(
+        ctx.exec(QStringLiteral("UPDATE outbox SET state = 'pending', base_version = ?, idempotency_key = ?, "
+                                "attempts = 0, last_error = '', updated_at = ? WHERE id = ?"),
+                 {i64(baseVersion), QString::fromLatin1(key.value()), i64(ctx.nowSeconds()), i64(outboxId)}));
 }
 
 // Puts the platform's values back into the columns this item held, except those a later edit of
@@ -178,9 +184,10 @@ core::Result<void> restoreRemote(WriteContext& ctx, qint64 outboxId, const Store
     const detail::EntityTable* table = detail::editableTable(item.entity);
     if (!table)
         return makeError(ErrorCode::InvalidArgument, item.entity);
-    auto others = ctx.select(QStringLiteral("SELECT fields FROM outbox WHERE entity = ? AND entity_id = ? AND id <> ? "
-                                            "AND state IN ('pending', 'conflict', 'failed')"),
-                             {item.entity, i64(item.entityId), i64(outboxId)});
+    auto others =
+        ctx.select(QStringLiteral("SELECT fields FROM outbox WHERE entity = ? AND entity_id = ? AND id <> ? "
+                                  "AND state IN ('pending', 'conflict', 'failed')"),
+                   {item.entity, i64(item.entityId), i64(outboxId)});
     if (!others)
         return others.error();
     QStringList stillHeld;
@@ -199,26 +206,21 @@ core::Result<void> restoreRemote(WriteContext& ctx, qint64 outboxId, const Store
     return {};
 }
 
-template<typename R>
-core::Result<IngestStats> applyRemote(WriteContext& ctx, const R& remote);
-template<>
-core::Result<IngestStats> applyRemote(WriteContext& ctx, const core::Goods& remote)
+template<typename R> core::Result<IngestStats> applyRemote(WriteContext& ctx, const R& remote);
+template<> core::Result<IngestStats> applyRemote(WriteContext& ctx, const core::Goods& remote)
 {
     return platformcache::applyGoods(ctx, {remote});
 }
-template<>
-core::Result<IngestStats> applyRemote(WriteContext& ctx, const core::Member& remote)
+template<> core::Result<IngestStats> applyRemote(WriteContext& ctx, const core::Member& remote)
 {
     return platformcache::applyMembers(ctx, {remote});
 }
-template<>
-core::Result<IngestStats> applyRemote(WriteContext& ctx, const core::Category& remote)
+template<> core::Result<IngestStats> applyRemote(WriteContext& ctx, const core::Category& remote)
 {
     return platformcache::applyCategories(ctx, {remote});
 }
 
-template<typename R>
-core::Result<void> completeItem(WriteContext& ctx, qint64 outboxId, const R& remote)
+template<typename R> core::Result<void> completeItem(WriteContext& ctx, qint64 outboxId, const R& remote)
 {
     auto item = load(ctx, outboxId);
     if (!item)
@@ -232,14 +234,15 @@ core::Result<void> completeItem(WriteContext& ctx, qint64 outboxId, const R& rem
     if (!applied)
         return applied.error();
     // The entity's next edit was made on top of this one: it now applies to the version just made.
-    return check(ctx.exec(QStringLiteral("UPDATE outbox SET base_version = ? WHERE entity = ? AND entity_id = ? AND "
-                                         "state = 'pending' AND base_version = ? AND id > ?"),
-                          {i64(remote.version), item->entity, i64(item->entityId), i64(item->baseVersion),
-                           i64(outboxId)}));
+    return check(ctx.exec(
+        QStringLiteral("UPDATE outbox SET base_version = ? WHERE entity = ? AND entity_id = ? AND "
+                       "state = 'pending' AND base_version = ? AND id > ?"),
+        {i64(remote.version), item->entity, i64(item->entityId), i64(item->baseVersion), i64(outboxId)}));
 }
 
 template<typename R>
-core::Result<ConflictOutcome> conflictItem(WriteContext& ctx, qint64 outboxId, const R& remote, const QByteArray& raw)
+core::Result<ConflictOutcome> conflictItem(WriteContext& ctx, qint64 outboxId, const R& remote,
+                                           const QByteArray& raw)
 {
     auto item = load(ctx, outboxId);
     if (!item)
@@ -260,13 +263,15 @@ core::Result<ConflictOutcome> conflictItem(WriteContext& ctx, qint64 outboxId, c
             return applied.error();
         return ConflictOutcome::Rebased;
     }
-    auto st = setState(ctx, outboxId, QStringLiteral("conflict"), QStringLiteral("changed on the platform meanwhile"));
+    auto st = setState(ctx, outboxId, QStringLiteral("conflict"),
+                       QStringLiteral("changed on the platform meanwhile"));
     if (!st)
         return st.error();
-    auto ins = ctx.insert(QStringLiteral("INSERT INTO conflicts (outbox_id, entity, entity_id, local_body, remote, "
-                                         "created_at) VALUES (?, ?, ?, ?, ?, ?)"),
-                          {i64(outboxId), item->entity, i64(item->entityId), QString::fromUtf8(item->body),
-                           QString::fromUtf8(raw), i64(ctx.nowSeconds())});
+    auto ins =
+        ctx.insert(QStringLiteral("INSERT INTO conflicts (outbox_id, entity, entity_id, local_body, remote, "
+                                  "created_at) VALUES (?, ?, ?, ?, ?, ?)"),
+                   {i64(outboxId), item->entity, i64(item->entityId), QString::fromUtf8(item->body),
+                    QString::fromUtf8(raw), i64(ctx.nowSeconds())});
     if (!ins)
         return ins.error();
     ctx.touch(QStringLiteral("conflicts"));
@@ -279,20 +284,23 @@ core::Result<ConflictOutcome> conflictItem(WriteContext& ctx, qint64 outboxId, c
     return ConflictOutcome::Recorded;
 }
 
-core::Result<QList<OutboxItem>> readItems(const ReadSession& read, const QString& where, const QVariantList& binds)
+core::Result<QList<OutboxItem>> readItems(const ReadSession& read, const QString& where,
+                                          const QVariantList& binds)
 {
-    auto rows = read.select(u"SELECT id, entity, entity_id, method, path, body, base_version, idempotency_key, state, "
-                            u"attempts, last_error, created_at FROM outbox o WHERE " + where,
-                            binds);
+    auto rows = read.select(
+        u"SELECT id, entity, entity_id, method, path, body, base_version, idempotency_key, state, "
+        u"attempts, last_error, created_at FROM outbox o WHERE " +
+            where,
+        binds);
     if (!rows)
         return rows.error();
     QList<OutboxItem> out;
     for (const auto& r : rows.value())
         out.append(OutboxItem{r.value(0).toLongLong(), r.value(1).toString(), r.value(2).toLongLong(),
                               r.value(3).toString().toLatin1(), r.value(4).toString().toUtf8(),
-                              r.value(5).toString().toUtf8(), r.value(6).toLongLong(), r.value(7).toString().toLatin1(),
-                              r.value(8).toString(), r.value(9).toLongLong(), r.value(10).toString(),
-                              r.value(11).toLongLong()});
+                              r.value(5).toString().toUtf8(), r.value(6).toLongLong(),
+                              r.value(7).toString().toLatin1(), r.value(8).toString(),
+                              r.value(9).toLongLong(), r.value(10).toString(), r.value(11).toLongLong()});
     return out;
 }
 
@@ -315,7 +323,8 @@ core::Result<qint64> outbox::stage(WriteContext& ctx, const core::Actor& actor, 
     for (auto it = edit.fields.constBegin(); it != edit.fields.constEnd(); ++it) {
         const QStringList cols = detail::columnsOfField(edit.entity, it.key());
         if (cols.isEmpty())
-            return makeError(ErrorCode::InvalidArgument, it.key() + u": not an editable field of " + edit.entity);
+            return makeError(ErrorCode::InvalidArgument,
+                             it.key() + u": not an editable field of " + edit.entity);
         auto values = columnValues(it.key(), it.value());
         if (!values)
             return values.error();
@@ -323,8 +332,9 @@ core::Result<qint64> outbox::stage(WriteContext& ctx, const core::Actor& actor, 
         newValues << values.value();
         fieldNames.append(it.key());
     }
-    auto current = ctx.select(u"SELECT version, " + columns.join(u", ") + u" FROM " + table->table + u" WHERE id = ?",
-                              {i64(edit.entityId)});
+    auto current =
+        ctx.select(u"SELECT version, " + columns.join(u", ") + u" FROM " + table->table + u" WHERE id = ?",
+                   {i64(edit.entityId)});
     if (!current)
         return current.error();
     if (current->isEmpty())
@@ -339,7 +349,8 @@ core::Result<qint64> outbox::stage(WriteContext& ctx, const core::Actor& actor, 
         sets << c + u" = ?";
     QVariantList binds = newValues;
     binds << i64(edit.entityId);
-    auto updated = ctx.exec(u"UPDATE " + table->table + u" SET " + sets.join(u", ") + u" WHERE id = ?", binds);
+    auto updated =
+        ctx.exec(u"UPDATE " + table->table + u" SET " + sets.join(u", ") + u" WHERE id = ?", binds);
     if (!updated)
         return updated.error();
 
@@ -349,15 +360,18 @@ core::Result<qint64> outbox::stage(WriteContext& ctx, const core::Actor& actor, 
     const QString body = compact(edit.fields);
     const qint64 now = ctx.nowSeconds();
     auto id = ctx.insert(
-        QStringLiteral("INSERT INTO outbox (entity, entity_id, method, path, body, fields, base_values, remote_values, "
-                       "base_version, idempotency_key, state, operator_id, created_at, updated_at) VALUES "
-                       "(?, ?, 'PATCH', ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?)"),
-        {edit.entity, i64(edit.entityId), QString(u"/v1/" + edit.entity + u'/' + QString::number(edit.entityId)), body,
-         compact(fieldNames), compact(baseValues), compact(baseValues), i64(row.value(0).toLongLong()),
+        QStringLiteral(
+            "INSERT INTO outbox (entity, entity_id, method, path, body, fields, base_values, remote_values, "
+            "base_version, idempotency_key, state, operator_id, created_at, updated_at) VALUES "
+            "(?, ?, 'PATCH', ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?)"),
+        {edit.entity, i64(edit.entityId),
+         QString(u"/v1/" + edit.entity + u'/' + QString::number(edit.entityId)), body, compact(fieldNames),
+         compact(baseValues), compact(baseValues), i64(row.value(0).toLongLong()),
          QString::fromLatin1(key.value()), i64(actor.operatorId), i64(now), i64(now)});
     if (!id)
         return id.error();
-    auto audited = ctx.audit(actor, QStringLiteral("edit"), edit.entity, QString::number(edit.entityId), body);
+    auto audited =
+        ctx.audit(actor, QStringLiteral("edit"), edit.entity, QString::number(edit.entityId), body);
     if (!audited)
         return audited.error();
     ctx.touch(table->table);
@@ -367,11 +381,12 @@ core::Result<qint64> outbox::stage(WriteContext& ctx, const core::Actor& actor, 
 
 core::Result<QList<OutboxItem>> outbox::ready(const ReadSession& read, int limit)
 {
-    return readItems(read,
-                     QStringLiteral("state = 'pending' AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.entity = o.entity "
-                                    "AND p.entity_id = o.entity_id AND p.id < o.id AND p.state IN ('pending', "
-                                    "'conflict', 'failed')) ORDER BY id LIMIT ?"),
-                     {limit});
+    return readItems(
+        read,
+        QStringLiteral("state = 'pending' AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.entity = o.entity "
+                       "AND p.entity_id = o.entity_id AND p.id < o.id AND p.state IN ('pending', "
+                       "'conflict', 'failed')) ORDER BY id LIMIT ?"),
+        {limit});
 }
 
 core::Result<QList<OutboxItem>> outbox::items(const ReadSession& read, const QString& state)
@@ -381,8 +396,9 @@ core::Result<QList<OutboxItem>> outbox::items(const ReadSession& read, const QSt
 
 core::Result<QList<ConflictRecord>> outbox::openConflicts(const ReadSession& read)
 {
-    auto rows = read.select(QStringLiteral("SELECT id, outbox_id, entity, entity_id, local_body, remote, created_at "
-                                           "FROM conflicts WHERE resolved_at = 0 ORDER BY id"));
+    auto rows =
+        read.select(QStringLiteral("SELECT id, outbox_id, entity, entity_id, local_body, remote, created_at "
+                                   "FROM conflicts WHERE resolved_at = 0 ORDER BY id"));
     if (!rows)
         return rows.error();
     QList<ConflictRecord> out;
@@ -416,8 +432,8 @@ core::Result<ConflictOutcome> outbox::conflict(WriteContext& ctx, qint64 outboxI
 {
     return conflictItem(ctx, outboxId, remote, raw);
 }
-core::Result<ConflictOutcome> outbox::conflict(WriteContext& ctx, qint64 outboxId, const core::Category& remote,
-                                               const QByteArray& raw)
+core::Result<ConflictOutcome> outbox::conflict(WriteContext& ctx, qint64 outboxId,
+                                               const core::Category& remote, const QByteArray& raw)
 {
     return conflictItem(ctx, outboxId, remote, raw);
 }
@@ -426,7 +442,8 @@ core::Result<void> outbox::noteAttempt(WriteContext& ctx, qint64 outboxId, const
 {
     ctx.touch(QStringLiteral("outbox"));
     return check(ctx.execCached(
-        QStringLiteral("UPDATE outbox SET attempts = attempts + 1, last_error = ?, updated_at = ? WHERE id = ?"),
+        QStringLiteral(
+            "UPDATE outbox SET attempts = attempts + 1, last_error = ?, updated_at = ? WHERE id = ?"),
         {detail::text(error), i64(ctx.nowSeconds()), i64(outboxId)}));
 }
 
@@ -450,19 +467,22 @@ core::Result<qint64> outbox::expire(WriteContext& ctx)
     if (!rows)
         return rows.error();
     for (const auto& r : rows.value()) {
-        auto f = fail(ctx, r.value(0).toLongLong(),
-                      QStringLiteral("older than the platform keeps idempotency keys: confirm before sending again"));
+        auto f = fail(
+            ctx, r.value(0).toLongLong(),
+            QStringLiteral("older than the platform keeps idempotency keys: confirm before sending again"));
         if (!f)
             return f.error();
     }
     return rows->size();
 }
 
-core::Result<void> outbox::resolve(WriteContext& ctx, const core::Actor& actor, qint64 conflictId, Resolution resolution)
+core::Result<void> outbox::resolve(WriteContext& ctx, const core::Actor& actor, qint64 conflictId,
+                                   Resolution resolution)
 {
-    auto rows = ctx.select(QStringLiteral("SELECT outbox_id, entity, entity_id FROM conflicts WHERE id = ? AND "
-                                          "resolved_at = 0"),
-                           {i64(conflictId)});
+    auto rows =
+        ctx.select(QStringLiteral("SELECT outbox_id, entity, entity_id FROM conflicts WHERE id = ? AND "
+                                  "resolved_at = 0"),
+                   {i64(conflictId)});
     if (!rows)
         return rows.error();
     if (rows->isEmpty())
@@ -490,16 +510,19 @@ core::Result<void> outbox::resolve(WriteContext& ctx, const core::Actor& actor, 
     }
     if (!r)
         return r;
-    const QString how = resolution == Resolution::KeepMine ? QStringLiteral("keep_mine") : QStringLiteral("take_theirs");
-    auto closed = ctx.exec(QStringLiteral("UPDATE conflicts SET resolved_at = ?, resolution = ? WHERE id = ?"),
-                           {i64(ctx.nowSeconds()), how, i64(conflictId)});
+    const QString how =
+        resolution == Resolution::KeepMine ? QStringLiteral("keep_mine") : QStringLiteral("take_theirs");
+    auto closed =
+        ctx.exec(QStringLiteral("UPDATE conflicts SET resolved_at = ?, resolution = ? WHERE id = ?"),
+                 {i64(ctx.nowSeconds()), how, i64(conflictId)});
     if (!closed)
         return closed.error();
     ctx.touch(QStringLiteral("conflicts"));
     auto counted = ctx.addToCounter(counters::SyncError, -1);
     if (!counted)
         return counted;
-    return ctx.audit(actor, u"conflict." + how, entity, QString::number(entityId), QString::fromUtf8(item->body));
+    return ctx.audit(actor, u"conflict." + how, entity, QString::number(entityId),
+                     QString::fromUtf8(item->body));
 }
 
 core::Result<void> outbox::retry(WriteContext& ctx, const core::Actor& actor, qint64 outboxId)
@@ -540,9 +563,10 @@ core::Result<void> outbox::drop(WriteContext& ctx, const core::Actor& actor, qin
         r = ctx.addToCounter(counters::SyncError, -1);
     if (!r)
         return r;
-    auto closed = ctx.exec(QStringLiteral("UPDATE conflicts SET resolved_at = ?, resolution = 'dropped' WHERE "
-                                          "outbox_id = ? AND resolved_at = 0"),
-                           {i64(ctx.nowSeconds()), i64(outboxId)});
+    auto closed =
+        ctx.exec(QStringLiteral("UPDATE conflicts SET resolved_at = ?, resolution = 'dropped' WHERE "
+                                "outbox_id = ? AND resolved_at = 0"),
+                 {i64(ctx.nowSeconds()), i64(outboxId)});
     if (!closed)
         return closed.error();
     return ctx.audit(actor, QStringLiteral("outbox.drop"), item->entity, QString::number(item->entityId),

@@ -79,8 +79,10 @@ core::Result<void> complete(WriteContext& ctx, qint64 outboxId, const core::Cate
 // A 409 with the platform's current entity. When nobody else changed the fields this edit changes,
 // it is rebased (new If-Match, new idempotency key) and stays pending; otherwise a conflict is recorded
 // for the console.
-core::Result<ConflictOutcome> conflict(WriteContext& ctx, qint64 outboxId, const core::Goods& remote, const QByteArray& raw);
-core::Result<ConflictOutcome> conflict(WriteContext& ctx, qint64 outboxId, const core::Member& remote, const QByteArray& raw);
+core::Result<ConflictOutcome> conflict(WriteContext& ctx, qint64 outboxId, const core::Goods& remote,
+                                       const QByteArray& raw);
+core::Result<ConflictOutcome> conflict(WriteContext& ctx, qint64 outboxId, const core::Member& remote,
+                                       const QByteArray& raw);
 core::Result<ConflictOutcome> conflict(WriteContext& ctx, qint64 outboxId, const core::Category& remote,
                                        const QByteArray& raw);
 
@@ -91,7 +93,8 @@ core::Result<void> fail(WriteContext& ctx, qint64 outboxId, const QString& error
 core::Result<qint64> expire(WriteContext& ctx);
 
 // The operator's decisions.
-core::Result<void> resolve(WriteContext& ctx, const core::Actor& actor, qint64 conflictId, Resolution resolution);
+core::Result<void> resolve(WriteContext& ctx, const core::Actor& actor, qint64 conflictId,
+                           Resolution resolution);
 core::Result<void> retry(WriteContext& ctx, const core::Actor& actor, qint64 outboxId);
 core::Result<void> drop(WriteContext& ctx, const core::Actor& actor, qint64 outboxId);
 

@@ -31,9 +31,10 @@ using ProtectionMap = QHash<qint64, QList<Protection>>;
 core::Result<ProtectionMap> pendingEdits(WriteContext& ctx, const EntityTable& t)
 {
     ProtectionMap map;
-    auto rows = ctx.selectCached(QStringLiteral("SELECT id, entity_id, fields FROM outbox WHERE entity = ? AND "
-                                                "state IN ('pending', 'conflict', 'failed') ORDER BY id"),
-                                 {t.entity});
+    auto rows =
+        ctx.selectCached(QStringLiteral("SELECT id, entity_id, fields FROM outbox WHERE entity = ? AND "
+                                        "state IN ('pending', 'conflict', 'failed') ORDER BY id"),
+                         {t.entity});
     if (!rows)
         return rows.error();
     for (const auto& row : rows.value()) {
@@ -56,15 +57,17 @@ QJsonValue toJson(const QVariant& v)
 
 // After an upsert of an entity with pending edits: remember the platform's values of the held
 // columns (for "take theirs" and for dropping an edit) and put the local values back.
-core::Result<void> keepLocalValues(WriteContext& ctx, const EntityTable& t, qint64 id, const QList<Protection>& held,
-                                   const QHash<QString, QVariant>& local, const QVariantList& incoming)
+core::Result<void> keepLocalValues(WriteContext& ctx, const EntityTable& t, qint64 id,
+                                   const QList<Protection>& held, const QHash<QString, QVariant>& local,
+                                   const QVariantList& incoming)
 {
     for (const Protection& p : held) {
         QJsonObject remote;
         for (const QString& c : p.columns)
             remote.insert(c, toJson(incoming.value(t.columns.indexOf(c))));
-        auto r = ctx.execCached(QStringLiteral("UPDATE outbox SET remote_values = ? WHERE id = ?"),
-                                {QString::fromUtf8(QJsonDocument(remote).toJson(QJsonDocument::Compact)), i64(p.outboxId)});
+        auto r = ctx.execCached(
+            QStringLiteral("UPDATE outbox SET remote_values = ? WHERE id = ?"),
+            {QString::fromUtf8(QJsonDocument(remote).toJson(QJsonDocument::Compact)), i64(p.outboxId)});
         if (!r)
             return r.error();
     }
@@ -90,7 +93,8 @@ core::Result<QHash<QString, QVariant>> readColumns(WriteContext& ctx, const Enti
     QHash<QString, QVariant> values;
     if (columns.isEmpty())
         return values;
-    auto rows = ctx.select(u"SELECT " + columns.join(u", ") + u" FROM " + t.table + u" WHERE id = ?", {i64(id)});
+    auto rows =
+        ctx.select(u"SELECT " + columns.join(u", ") + u" FROM " + t.table + u" WHERE id = ?", {i64(id)});
     if (!rows)
         return rows.error();
     if (rows->isEmpty())
@@ -103,26 +107,31 @@ core::Result<QHash<QString, QVariant>> readColumns(WriteContext& ctx, const Enti
 core::Result<void> storeCursor(WriteContext& ctx, const PageCursor& at, qint64 received)
 {
     const QString feed = QString::fromLatin1(core::feedName(at.feed));
-    auto current = ctx.selectCached(QStringLiteral("SELECT cursor, backfill_before FROM sync_cursors WHERE feed = ?"),
-                                    {feed});
+    auto current = ctx.selectCached(
+        QStringLiteral("SELECT cursor, backfill_before FROM sync_cursors WHERE feed = ?"), {feed});
     if (!current)
         return current.error();
-    const QString position = current->isEmpty() ? QString() : current->first().value(at.backfill ? 1 : 0).toString();
+    const QString position =
+        current->isEmpty() ? QString() : current->first().value(at.backfill ? 1 : 0).toString();
     if (position != at.from)
         return core::makeError(core::ErrorCode::Conflict,
                                QStringLiteral("%1 page requested at '%2' but the cursor is at '%3'")
                                    .arg(feed, at.from, position));
     const qint64 done = at.hasMore ? 0 : 1;
-    const QString sql = at.backfill
-        ? QStringLiteral("INSERT INTO sync_cursors (feed, backfill_before, backfill_done, items, updated_at) "
-                         "VALUES (?, ?, ?, ?, ?) ON CONFLICT (feed) DO UPDATE SET backfill_before = "
-                         "excluded.backfill_before, backfill_done = excluded.backfill_done, items = items + "
-                         "excluded.items, updated_at = excluded.updated_at")
-        : QStringLiteral("INSERT INTO sync_cursors (feed, cursor, backfill_done, items, updated_at) VALUES (?, ?, ?, ?, ?) "
-                         "ON CONFLICT (feed) DO UPDATE SET cursor = excluded.cursor, items = items + excluded.items, "
-                         "updated_at = excluded.updated_at");
-    auto r = ctx.execCached(sql, {feed, detail::text(at.nextCursor), i64(at.backfill ? done : 0), i64(received),
-                                  i64(ctx.nowSeconds())});
+    const QString sql =
+        at.backfill
+            ? QStringLiteral(
+                  "INSERT INTO sync_cursors (feed, backfill_before, backfill_done, items, updated_at) "
+                  "VALUES (?, ?, ?, ?, ?) ON CONFLICT (feed) DO UPDATE SET backfill_before = "
+                  "excluded.backfill_before, backfill_done = excluded.backfill_done, items = items + "
+                  "excluded.items, updated_at = excluded.updated_at")
+            : QStringLiteral("INSERT INTO sync_cursors (feed, cursor, backfill_done, items, updated_at) "
+                             "VALUES (?, ?, ?, ?, ?) "
+                             "ON CONFLICT (feed) DO UPDATE SET cursor = excluded.cursor, items = items + "
+                             "excluded.items, "
+                             "updated_at = excluded.updated_at");
+    auto r = ctx.execCached(sql, {feed, detail::text(at.nextCursor), i64(at.backfill ? done : 0),
+                                  i64(received), i64(ctx.nowSeconds())});
     if (!r)
         return r.error();
     ctx.touch(QStringLiteral("sync_cursors"));
@@ -256,15 +265,16 @@ bool isLowStock(const QString& status, qint64 available, qint64 threshold)
 namespace {
 
 const QStringList kVersionOnly = {QStringLiteral("version")};
-const QStringList kGoodsLookup = {QStringLiteral("version"), QStringLiteral("status"), QStringLiteral("stock_available"),
-                                  QStringLiteral("low_stock_threshold")};
+const QStringList kGoodsLookup = {QStringLiteral("version"), QStringLiteral("status"),
+                                  QStringLiteral("stock_available"), QStringLiteral("low_stock_threshold")};
 const QStringList kStatusLookup = {QStringLiteral("version"), QStringLiteral("status")};
 
 void countCategory(Deltas&, const QVariantList*, const core::Category&) {}
 
 void countGoods(Deltas& deltas, const QVariantList* old, const core::Goods& g)
 {
-    const bool wasLow = old && isLowStock(old->value(1).toString(), old->value(2).toLongLong(), old->value(3).toLongLong());
+    const bool wasLow =
+        old && isLowStock(old->value(1).toString(), old->value(2).toLongLong(), old->value(3).toLongLong());
     const bool isLow = isLowStock(g.status, g.stockAvailable, g.lowStockThreshold);
     deltas[counters::LowStock] += (isLow ? 1 : 0) - (wasLow ? 1 : 0);
     if (!old)
@@ -279,8 +289,8 @@ void countMember(Deltas& deltas, const QVariantList* old, const core::Member&)
 
 } // namespace
 
-core::Result<IngestStats> platformcache::ingestCategories(WriteContext& ctx, const QList<core::Category>& items,
-                                                          const PageCursor& at)
+core::Result<IngestStats>
+platformcache::ingestCategories(WriteContext& ctx, const QList<core::Category>& items, const PageCursor& at)
 {
     return ingest(ctx, detail::categoriesTable(), kVersionOnly, items, &at, countCategory);
 }
@@ -297,7 +307,8 @@ core::Result<IngestStats> platformcache::ingestMembers(WriteContext& ctx, const 
     return ingest(ctx, detail::membersTable(), kVersionOnly, items, &at, countMember);
 }
 
-core::Result<IngestStats> platformcache::applyCategories(WriteContext& ctx, const QList<core::Category>& items)
+core::Result<IngestStats> platformcache::applyCategories(WriteContext& ctx,
+                                                         const QList<core::Category>& items)
 {
     return ingest(ctx, detail::categoriesTable(), kVersionOnly, items, nullptr, countCategory);
 }
@@ -315,8 +326,8 @@ core::Result<IngestStats> platformcache::applyMembers(WriteContext& ctx, const Q
 core::Result<IngestStats> platformcache::ingestOrders(WriteContext& ctx, const QList<core::Order>& items,
                                                       const PageCursor& at)
 {
-    return ingest(ctx, detail::ordersTable(), kStatusLookup, items,
-                  &at, [](Deltas& deltas, const QVariantList* old, const core::Order& o) {
+    return ingest(ctx, detail::ordersTable(), kStatusLookup, items, &at,
+                  [](Deltas& deltas, const QVariantList* old, const core::Order& o) {
                       const QString oldStatus = old ? old->value(1).toString() : QString();
                       if (oldStatus == o.status)
                           return;
@@ -333,18 +344,19 @@ core::Result<IngestStats> platformcache::ingestOrders(WriteContext& ctx, const Q
                   });
 }
 
-core::Result<IngestStats> platformcache::ingestLedger(WriteContext& ctx, const QList<core::LedgerEntry>& items,
-                                                      const PageCursor& at)
+core::Result<IngestStats>
+platformcache::ingestLedger(WriteContext& ctx, const QList<core::LedgerEntry>& items, const PageCursor& at)
 {
     return ingest(ctx, detail::ledgerTable(), kVersionOnly, items, &at,
                   [](Deltas&, const QVariantList*, const core::LedgerEntry&) {});
 }
 
-core::Result<IngestStats> platformcache::ingestWithdrawals(WriteContext& ctx, const QList<core::Withdrawal>& items,
+core::Result<IngestStats> platformcache::ingestWithdrawals(WriteContext& ctx,
+                                                           const QList<core::Withdrawal>& items,
                                                            const PageCursor& at)
 {
-    return ingest(ctx, detail::withdrawalsTable(), kStatusLookup,
- items, &at, [](Deltas& deltas, const QVariantList* old, const core::Withdrawal& w) {
+    return ingest(ctx, detail::withdrawalsTable(), kStatusLookup, items, &at,
+                  [](Deltas& deltas, const QVariantList* old, const core::Withdrawal& w) {
                       const bool was = old && old->value(1).toString() == u"pending";
                       deltas[counters::WithdrawalPending] += (w.status == u"pending" ? 1 : 0) - (was ? 1 : 0);
                   });
@@ -352,13 +364,15 @@ core::Result<IngestStats> platformcache::ingestWithdrawals(WriteContext& ctx, co
 
 core::Result<void> platformcache::startBackfill(WriteContext& ctx, core::Feed feed, const QString& headCursor)
 {
-    auto r = ctx.exec(QStringLiteral("INSERT INTO sync_cursors (feed, cursor, backfill_before, backfill_done, updated_at) "
-                                     "VALUES (?, ?, '', 0, ?) ON CONFLICT (feed) DO UPDATE SET cursor = excluded.cursor, "
-                                     "backfill_before = '', backfill_done = 0, updated_at = excluded.updated_at"),
-                      {QString::fromLatin1(core::feedName(feed)), detail::text(headCursor), i64(ctx.nowSeconds())});
+    auto r = ctx.exec(
+        QStringLiteral("INSERT INTO sync_cursors (feed, cursor, backfill_before, backfill_done, updated_at) "
+                       "VALUES (?, ?, '', 0, ?) ON CONFLICT (feed) DO UPDATE SET cursor = excluded.cursor, "
+                       "backfill_before = '', backfill_done = 0, updated_at = excluded.updated_at"),
+        {QString::fromLatin1(core::feedName(feed)), detail::text(headCursor), i64(ctx.nowSeconds())});
     if (!r)
         return r.error();
-    auto started = setState(ctx, u"backfill.started." + QString::fromLatin1(core::feedName(feed)), QStringLiteral("1"));
+    auto started =
+        setState(ctx, u"backfill.started." + QString::fromLatin1(core::feedName(feed)), QStringLiteral("1"));
     if (!started)
         return started;
     ctx.touch(QStringLiteral("sync_cursors"));
@@ -367,7 +381,8 @@ core::Result<void> platformcache::startBackfill(WriteContext& ctx, core::Feed fe
 
 core::Result<bool> platformcache::replaceTiers(WriteContext& ctx, const core::TierLadder& ladder)
 {
-    auto current = ctx.select(QStringLiteral("SELECT value FROM sync_state WHERE key = ?"), {statekeys::TierLadderVersion});
+    auto current = ctx.select(QStringLiteral("SELECT value FROM sync_state WHERE key = ?"),
+                              {statekeys::TierLadderVersion});
     if (!current)
         return current.error();
     if (!current->isEmpty() && current->first().value(0).toLongLong() >= ladder.version)
@@ -376,10 +391,11 @@ core::Result<bool> platformcache::replaceTiers(WriteContext& ctx, const core::Ti
     if (!cleared)
         return cleared.error();
     for (const core::Tier& t : ladder.tiers) {
-        auto r = ctx.exec(QStringLiteral("INSERT INTO tiers (id, name, rank, discount_ppm, commission_rates, upgrade, "
-                                         "version) VALUES (?, ?, ?, ?, ?, ?, ?)"),
-                          {i64(t.id), detail::text(t.name), i64(t.rank), i64(t.discount.ppm()),
-                           detail::text(t.commissionRates), detail::text(t.upgrade), i64(t.version)});
+        auto r = ctx.exec(
+            QStringLiteral("INSERT INTO tiers (id, name, rank, discount_ppm, commission_rates, upgrade, "
+                           "version) VALUES (?, ?, ?, ?, ?, ?, ?)"),
+            {i64(t.id), detail::text(t.name), i64(t.rank), i64(t.discount.ppm()),
+             detail::text(t.commissionRates), detail::text(t.upgrade), i64(t.version)});
         if (!r)
             return r.error();
     }
@@ -394,8 +410,9 @@ core::Result<void> platformcache::storeDailyTotals(WriteContext& ctx, const QLis
 {
     for (const core::DailyTotal& d : totals) {
         auto r = ctx.execCached(
-            QStringLiteral("INSERT OR REPLACE INTO daily_totals (day, orders, gmv, refunds, commissions, fetched_at) "
-                           "VALUES (?, ?, ?, ?, ?, ?)"),
+            QStringLiteral(
+                "INSERT OR REPLACE INTO daily_totals (day, orders, gmv, refunds, commissions, fetched_at) "
+                "VALUES (?, ?, ?, ?, ?, ?)"),
             {detail::text(d.day), i64(d.orders), i64(d.gmv.units()), i64(d.refunds.units()),
              i64(d.commissions.units()), i64(ctx.nowSeconds())});
         if (!r)
@@ -418,9 +435,10 @@ core::Result<void> platformcache::setState(WriteContext& ctx, const QString& key
 core::Result<FeedCursorState> platformcache::cursor(const ReadSession& read, core::Feed feed)
 {
     const QString name = QString::fromLatin1(core::feedName(feed));
-    auto rows = read.select(QStringLiteral("SELECT cursor, backfill_before, backfill_done, items, "
-                                           "(SELECT count(*) FROM sync_state WHERE key = ?) FROM sync_cursors WHERE feed = ?"),
-                            {QString(u"backfill.started." + name), name});
+    auto rows = read.select(
+        QStringLiteral("SELECT cursor, backfill_before, backfill_done, items, "
+                       "(SELECT count(*) FROM sync_state WHERE key = ?) FROM sync_cursors WHERE feed = ?"),
+        {QString(u"backfill.started." + name), name});
     if (!rows)
         return rows.error();
     FeedCursorState state;

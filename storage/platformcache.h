@@ -46,11 +46,16 @@ struct FeedCursorState
 // kept in the same transaction.
 namespace platformcache {
 
-core::Result<IngestStats> ingestCategories(WriteContext& ctx, const QList<core::Category>& items, const PageCursor& at);
-core::Result<IngestStats> ingestGoods(WriteContext& ctx, const QList<core::Goods>& items, const PageCursor& at);
-core::Result<IngestStats> ingestMembers(WriteContext& ctx, const QList<core::Member>& items, const PageCursor& at);
-core::Result<IngestStats> ingestOrders(WriteContext& ctx, const QList<core::Order>& items, const PageCursor& at);
-core::Result<IngestStats> ingestLedger(WriteContext& ctx, const QList<core::LedgerEntry>& items, const PageCursor& at);
+core::Result<IngestStats> ingestCategories(WriteContext& ctx, const QList<core::Category>& items,
+                                           const PageCursor& at);
+core::Result<IngestStats> ingestGoods(WriteContext& ctx, const QList<core::Goods>& items,
+                                      const PageCursor& at);
+core::Result<IngestStats> ingestMembers(WriteContext& ctx, const QList<core::Member>& items,
+                                        const PageCursor& at);
+core::Result<IngestStats> ingestOrders(WriteContext& ctx, const QList<core::Order>& items,
+                                       const PageCursor& at);
+core::Result<IngestStats> ingestLedger(WriteContext& ctx, const QList<core::LedgerEntry>& items,
+                                       const PageCursor& at);
 core::Result<IngestStats> ingestWithdrawals(WriteContext& ctx, const QList<core::Withdrawal>& items,
                                             const PageCursor& at);
 

@@ -5,7 +5,9 @@
 
 namespace cardops::storage {
 
-ReadSession::ReadSession(const Database& database) : ReadSession(database.path()) {}
+ReadSession::ReadSession(const Database& database)
+    : ReadSession(database.path())
+{}
 
 ReadSession::ReadSession(const QString& path)
     : m_name(detail::newConnectionName(QStringLiteral("cardops-read")))

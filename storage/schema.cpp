@@ -4,7 +4,6 @@
 #include "storage/sqlsupport_p.h"
 
 #include <QStringList>
-
 #include <span>
 
 namespace cardops::storage {
@@ -63,7 +62,6 @@ constexpr const char* kV2[] = {
         ('review_pending', 0), ('purchase_unknown', 0), ('delivery_failed', 0), ('low_stock', 0),
         ('supplier_balance_low', 0), ('sync_error', 0), ('withdrawal_pending', 0))",
 };
-
 
 // v3: the platform cache (docs/platform-api.md): entities with their platform version, the feed
 // cursors committed with their pages, the outbox of local edits and the conflicts it met.
@@ -251,7 +249,8 @@ core::Result<void> detail::migrate(QSqlDatabase& db, int fromVersion, int toVers
             auto r = detail::exec(db, QString::fromUtf8(statement));
             if (!r) {
                 (void)detail::exec(db, QStringLiteral("ROLLBACK"));
-                return makeError(r.error().code, QStringLiteral("migration to v%1: ").arg(m.version) + r.error().detail);
+                return makeError(r.error().code,
+                                 QStringLiteral("migration to v%1: ").arg(m.version) + r.error().detail);
             }
         }
         auto version = detail::exec(db, QStringLiteral("PRAGMA user_version = %1").arg(m.version));

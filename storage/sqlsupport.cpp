@@ -117,7 +117,8 @@ core::Result<QSqlDatabase> openConnection(const QString& name, const QString& pa
 {
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
     if (!db.isValid())
-        return makeError(ErrorCode::Storage, QStringLiteral("the Qt SQLite driver (QSQLITE) is not available"));
+        return makeError(ErrorCode::Storage,
+                         QStringLiteral("the Qt SQLite driver (QSQLITE) is not available"));
     db.setDatabaseName(path);
     QString options = QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000");
     if (readOnly)
@@ -136,7 +137,8 @@ core::Result<void> applyConnectionPragmas(QSqlDatabase& db)
         return mode.error();
     if (mode->isEmpty() || mode->first().value(0).toString().compare(u"wal", Qt::CaseInsensitive) != 0)
         return makeError(ErrorCode::Storage, QStringLiteral("could not switch the database to WAL mode"));
-    for (const char* pragma : {"PRAGMA synchronous=NORMAL", "PRAGMA foreign_keys=ON", "PRAGMA busy_timeout=5000"}) {
+    for (const char* pragma :
+         {"PRAGMA synchronous=NORMAL", "PRAGMA foreign_keys=ON", "PRAGMA busy_timeout=5000"}) {
         auto r = exec(db, QString::fromLatin1(pragma));
         if (!r)
             return r.error();

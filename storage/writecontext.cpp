@@ -66,7 +66,8 @@ core::Result<QSqlQuery*> detail::StatementCache::prepared(const QString& sql)
     return query.get();
 }
 
-core::Result<QSqlQuery*> detail::runCached(WriteContextPrivate& d, const QString& sql, const QVariantList& binds)
+core::Result<QSqlQuery*> detail::runCached(WriteContextPrivate& d, const QString& sql,
+                                           const QVariantList& binds)
 {
     if (!d.statements)
         return core::makeError(core::ErrorCode::Storage, QStringLiteral("no statement cache"));
@@ -99,12 +100,13 @@ core::Result<void> WriteContext::addToCounter(const QString& name, qint64 delta)
 core::Result<void> WriteContext::audit(const core::Actor& actor, const QString& action, const QString& entity,
                                        const QString& entityId, const QString& detailJson)
 {
-    auto r = detail::exec(d->db,
-                          QStringLiteral("INSERT INTO audit_log (at, operator_id, operator_login, action, entity, "
-                                         "entity_id, detail) VALUES (?, ?, ?, ?, ?, ?, ?)"),
-                          {QVariant::fromValue<qint64>(nowSeconds()), QVariant::fromValue<qint64>(actor.operatorId),
-                           actor.login, action, entity, entityId.isNull() ? QStringLiteral("") : entityId,
-                           detailJson.isNull() ? QStringLiteral("") : detailJson});
+    auto r = detail::exec(
+        d->db,
+        QStringLiteral("INSERT INTO audit_log (at, operator_id, operator_login, action, entity, "
+                       "entity_id, detail) VALUES (?, ?, ?, ?, ?, ?, ?)"),
+        {QVariant::fromValue<qint64>(nowSeconds()), QVariant::fromValue<qint64>(actor.operatorId),
+         actor.login, action, entity, entityId.isNull() ? QStringLiteral("") : entityId,
+         detailJson.isNull() ? QStringLiteral("") : detailJson});
     if (!r)
         return r.error();
     touch(QStringLiteral("audit_log"));

@@ -7,7 +7,6 @@
 #include <QSet>
 #include <QString>
 #include <QVariant>
-
 #include <cstdint>
 
 namespace cardops::core {
@@ -54,7 +53,9 @@ public:
 
 private:
     friend class DatabaseWriter;
-    explicit WriteContext(detail::WriteContextPrivate* priv) : d(priv) {}
+    explicit WriteContext(detail::WriteContextPrivate* priv)
+        : d(priv)
+    {}
     detail::WriteContextPrivate* d;
 };
 

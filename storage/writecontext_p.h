@@ -7,7 +7,6 @@
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QString>
-
 #include <memory>
 
 namespace cardops::core {
@@ -22,7 +21,9 @@ namespace cardops::storage::detail {
 class StatementCache
 {
 public:
-    explicit StatementCache(QSqlDatabase db) : m_db(std::move(db)) {}
+    explicit StatementCache(QSqlDatabase db)
+        : m_db(std::move(db))
+    {}
     core::Result<QSqlQuery*> prepared(const QString& sql);
     void clear() { m_queries.clear(); }
 

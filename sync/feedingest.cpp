@@ -23,7 +23,8 @@ core::Result<PreparedPage> prepared(core::Result<platformjson::Page<R>> page, co
 
 } // namespace
 
-core::Result<PreparedPage> preparePage(core::Feed feed, const QJsonValue& data, bool backfill, const QString& from)
+core::Result<PreparedPage> preparePage(core::Feed feed, const QJsonValue& data, bool backfill,
+                                       const QString& from)
 {
     namespace cache = storage::platformcache;
     switch (feed) {

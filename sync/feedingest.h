@@ -6,7 +6,6 @@
 
 #include <QJsonValue>
 #include <QString>
-
 #include <functional>
 
 namespace cardops::storage {
@@ -36,6 +35,7 @@ struct PreparedPage
 // envelope) on the calling thread and returns the write job that commits it with its cursor.
 // `from` is the position the page was requested at (the cursor moves only from there). A malformed
 // page is a Parse error and nothing is written.
-core::Result<PreparedPage> preparePage(core::Feed feed, const QJsonValue& data, bool backfill, const QString& from);
+core::Result<PreparedPage> preparePage(core::Feed feed, const QJsonValue& data, bool backfill,
+                                       const QString& from);
 
 } // namespace cardops::sync

@@ -55,9 +55,10 @@ bool refusesItem(CallError::Kind kind)
 } // namespace
 
 OutboxPusher::OutboxPusher(storage::Database& database, PlatformTransport& transport, int maxPasses)
-    : m_db(database), m_transport(transport), m_maxPasses(maxPasses)
-{
-}
+    : m_db(database)
+    , m_transport(transport)
+    , m_maxPasses(maxPasses)
+{}
 
 void OutboxPusher::run(QObject* context, std::function<void(const Result&)> done)
 {
@@ -69,7 +70,8 @@ void OutboxPusher::run(QObject* context, std::function<void(const Result&)> done
     m_stop = false;
     m_cancelled = false;
     m_db.writer()
-        .submit<qint64>(QStringLiteral("outbox.expire"), [](storage::WriteContext& ctx) { return storage::outbox::expire(ctx); })
+        .submit<qint64>(QStringLiteral("outbox.expire"),
+                        [](storage::WriteContext& ctx) { return storage::outbox::expire(ctx); })
         .then(m_context, [this](const core::Result<qint64>& expired) {
             if (!expired) {
                 m_result.error = expired.error().detail;

@@ -2,13 +2,12 @@
 
 #include <QObject>
 #include <QString>
-
 #include <functional>
 
 namespace cardops::storage {
 class Database;
 struct OutboxItem;
-}
+} // namespace cardops::storage
 
 namespace cardops::sync {
 

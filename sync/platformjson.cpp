@@ -2,7 +2,6 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
-
 #include <cmath>
 
 namespace cardops::sync::platformjson {
@@ -17,7 +16,10 @@ constexpr double kMaxExactInteger = 9007199254740992.0; // 2^53: JSON numbers ab
 class Reader
 {
 public:
-    Reader(const QJsonObject& o, const char* what) : m_o(o), m_what(what) {}
+    Reader(const QJsonObject& o, const char* what)
+        : m_o(o)
+        , m_what(what)
+    {}
 
     qint64 integer(const char* key, qint64 min = 0)
     {
@@ -95,8 +97,7 @@ public:
         return v.toObject();
     }
 
-    template<typename T>
-    core::Result<T> finish(T value) const
+    template<typename T> core::Result<T> finish(T value) const
     {
         if (!m_problem.isEmpty())
             return makeError(ErrorCode::Parse, m_problem);
@@ -107,8 +108,9 @@ private:
     void fail(const char* key, const char* expected)
     {
         if (m_problem.isEmpty())
-            m_problem = QStringLiteral("%1.%2: expected %3").arg(QLatin1StringView(m_what), QLatin1StringView(key),
-                                                                 QLatin1StringView(expected));
+            m_problem =
+                QStringLiteral("%1.%2: expected %3")
+                    .arg(QLatin1StringView(m_what), QLatin1StringView(key), QLatin1StringView(expected));
     }
 
     const QJsonObject& m_o;
@@ -116,8 +118,7 @@ private:
     QString m_problem;
 };
 
-template<typename R, typename F>
-core::Result<Page<R>> page(const QJsonValue& data, F parseItem)
+template<typename R, typename F> core::Result<Page<R>> page(const QJsonValue& data, F parseItem)
 {
     if (!data.isObject())
         return makeError(ErrorCode::Parse, QStringLiteral("a feed page must be an object"));
@@ -232,8 +233,8 @@ core::Result<core::Order> order(const QJsonObject& o)
     x.payChannel = r.optionalText("pay_channel");
     x.chargeAccount = r.optionalText("charge_account");
     x.contact = r.optionalText("contact");
-    x.status = r.oneOf("status",
-                       {"unpaid", "paid", "handed_over", "delivering", "delivered", "review", "refunded", "cancelled"});
+    x.status = r.oneOf("status", {"unpaid", "paid", "handed_over", "delivering", "delivered", "review",
+                                  "refunded", "cancelled"});
     x.handedOver = r.boolean("handed_over");
     x.reviewReason = r.optionalText("review_reason");
     x.deliveredAt = r.optionalInteger("delivered_at");
@@ -322,7 +323,8 @@ core::Result<core::TierLadder> tierLadder(const QJsonValue& data)
         tier.upgrade = tr.json("upgrade", false);
         tier.version = tr.id("version");
         if (!discount)
-            return makeError(ErrorCode::Parse, QStringLiteral("tier.discount: expected a rate such as \"95%\""));
+            return makeError(ErrorCode::Parse,
+                             QStringLiteral("tier.discount: expected a rate such as \"95%\""));
         tier.discount = discount.value();
         auto checked = tr.finish(std::move(tier));
         if (!checked)

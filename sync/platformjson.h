@@ -13,8 +13,7 @@
 // makes the whole page a Parse error, so a hostile or broken platform never half-writes the cache.
 namespace cardops::sync::platformjson {
 
-template<typename R>
-struct Page
+template<typename R> struct Page
 {
     QList<R> items;
     QString nextCursor;

@@ -17,7 +17,6 @@
 #include <QPointer>
 #include <QPromise>
 
-
 namespace cardops::sync {
 namespace {
 
@@ -41,34 +40,36 @@ constexpr int kMaxSamePosition = 5;
 
 } // namespace
 
-template<typename T>
-QFuture<core::Result<T>> SyncEngine::ordered(QFuture<core::Result<T>> written)
+template<typename T> QFuture<core::Result<T>> SyncEngine::ordered(QFuture<core::Result<T>> written)
 {
     auto promise = std::make_shared<QPromise<core::Result<T>>>();
     promise->start();
     QFuture<core::Result<T>> answer = promise->future();
-    written.then(QtFuture::Launch::Sync, [engine = QPointer<SyncEngine>(this), promise](const core::Result<T>& result) {
-        if (engine)
-            QMetaObject::invokeMethod(
-                engine.data(),
-                [promise, result] {
-                    promise->addResult(result);
-                    promise->finish();
-                },
-                Qt::QueuedConnection);
-    });
+    written.then(QtFuture::Launch::Sync,
+                 [engine = QPointer<SyncEngine>(this), promise](const core::Result<T>& result) {
+                     if (engine)
+                         QMetaObject::invokeMethod(
+                             engine.data(),
+                             [promise, result] {
+                                 promise->addResult(result);
+                                 promise->finish();
+                             },
+                             Qt::QueuedConnection);
+                 });
     return answer;
 }
 
 SyncEngine::SyncEngine(storage::Database& database, PlatformTransport& transport, QObject* parent)
     : SyncEngine(database, transport, Options{}, parent)
-{
-}
+{}
 
 SyncEngine::SyncEngine(storage::Database& database, PlatformTransport& transport, const Options& options,
                        QObject* parent)
-    : QObject(parent), m_db(database), m_transport(transport), m_options(options),
-      m_pusher(std::make_unique<OutboxPusher>(database, transport, options.maxPushRounds))
+    : QObject(parent)
+    , m_db(database)
+    , m_transport(transport)
+    , m_options(options)
+    , m_pusher(std::make_unique<OutboxPusher>(database, transport, options.maxPushRounds))
 {
     qRegisterMetaType<RoundSummary>();
 }
@@ -101,7 +102,9 @@ void SyncEngine::startRound()
                [this] { stepOrdersBackfill(); },
                [this] { stepFeed(core::Feed::Orders); },
                [this] { stepFeed(core::Feed::Ledger); },
-               [this] { stepDailyTotals(); }};
+               [this] {
+                   stepDailyTotals();
+               }};
     runSteps();
 }
 
@@ -120,12 +123,14 @@ void SyncEngine::runSteps()
         return finish(Outcome::Cancelled, QStringLiteral("cancelled"));
     if (m_steps.isEmpty()) {
         const QString at = QString::number(m_db.clock().nowSeconds());
-        ordered(m_db.writer()
-            .submit(QStringLiteral("sync.roundDone"),
-                    [at](storage::WriteContext& ctx) -> core::Result<void> {
-                        auto r = storage::platformcache::setState(ctx, storage::statekeys::LastRoundAt, at);
-                        return r ? storage::platformcache::setState(ctx, storage::statekeys::LastError, QString()) : r;
-                    }))
+        ordered(m_db.writer().submit(QStringLiteral("sync.roundDone"),
+                                     [at](storage::WriteContext& ctx) -> core::Result<void> {
+                                         auto r = storage::platformcache::setState(
+                                             ctx, storage::statekeys::LastRoundAt, at);
+                                         return r ? storage::platformcache::setState(
+                                                        ctx, storage::statekeys::LastError, QString())
+                                                  : r;
+                                     }))
             .then(this, [this, round = m_round](const core::Result<void>& r) {
                 if (alive(round))
                     finish(r ? Outcome::Ok : Outcome::Failed, r ? QString() : r.error().detail);
@@ -164,12 +169,10 @@ void SyncEngine::settle()
         return;
     }
     // The status line reads the last error from the cache: it is there before anyone hears of it.
-    ordered(m_db.writer()
-        .submit(QStringLiteral("sync.error"),
-                [error = m_summary.error](storage::WriteContext& ctx) {
-                    return storage::platformcache::setState(ctx, storage::statekeys::LastError, error);
-                }))
-        .then(this, [this, summary = m_summary](const core::Result<void>&) { Q_EMIT roundFinished(summary); });
+    ordered(m_db.writer().submit(QStringLiteral("sync.error"), [error = m_summary.error](
+                                                                   storage::WriteContext& ctx) {
+        return storage::platformcache::setState(ctx, storage::statekeys::LastError, error);
+    })).then(this, [this, summary = m_summary](const core::Result<void>&) { Q_EMIT roundFinished(summary); });
 }
 
 bool SyncEngine::alive(quint64 round) const
@@ -186,18 +189,18 @@ void SyncEngine::failWith(const Reply& reply)
 
 void SyncEngine::call(const Request& request, std::function<void(const Reply&)> done, bool retriedAuth)
 {
-    m_transport.send(request).then(this, [this, round = m_round, request, retriedAuth,
-                                          done = std::move(done)](const Reply& reply) {
-        if (!alive(round))
-            return;
-        if (m_cancelled)
-            return finish(Outcome::Cancelled, QStringLiteral("cancelled"));
-        // A refused signature is sent once more, freshly signed: a proxy or a clock step can spoil
-        // one request; a second refusal means the credentials are wrong and ends the round.
-        if (!reply.ok() && reply.error.kind == CallError::Auth && !retriedAuth)
-            return call(request, done, true);
-        done(reply);
-    });
+    m_transport.send(request).then(
+        this, [this, round = m_round, request, retriedAuth, done = std::move(done)](const Reply& reply) {
+            if (!alive(round))
+                return;
+            if (m_cancelled)
+                return finish(Outcome::Cancelled, QStringLiteral("cancelled"));
+            // A refused signature is sent once more, freshly signed: a proxy or a clock step can spoil
+            // one request; a second refusal means the credentials are wrong and ends the round.
+            if (!reply.ok() && reply.error.kind == CallError::Auth && !retriedAuth)
+                return call(request, done, true);
+            done(reply);
+        });
 }
 
 void SyncEngine::stepShop()
@@ -209,10 +212,11 @@ void SyncEngine::stepShop()
         if (!shop)
             return finish(Outcome::Failed, u"GET /v1/shop: " + shop.error().detail);
         const core::ShopInfo info = shop.value();
-        ordered(m_db.writer()
-            .submit(QStringLiteral("sync.shop"),
+        ordered(m_db.writer().submit(
+                    QStringLiteral("sync.shop"),
                     [info](storage::WriteContext& ctx) -> core::Result<void> {
-                        auto r = storage::platformcache::setState(ctx, storage::statekeys::ShopName, info.name);
+                        auto r =
+                            storage::platformcache::setState(ctx, storage::statekeys::ShopName, info.name);
                         if (r)
                             r = storage::platformcache::setState(ctx, storage::statekeys::ShopCapabilities,
                                                                  QStringList(info.capabilities).join(u','));
@@ -252,16 +256,15 @@ void SyncEngine::stepTiers()
             return finish(Outcome::Failed, u"GET /v1/tiers: " + ladder.error().detail);
         const core::TierLadder l = ladder.value();
         m_summary.pulled[QStringLiteral("tiers")] += l.tiers.size();
-        ordered(m_db.writer()
-            .submit<bool>(QStringLiteral("sync.tiers"),
-                          [l](storage::WriteContext& ctx) { return storage::platformcache::replaceTiers(ctx, l); }))
-            .then(this, [this, round = m_round](const core::Result<bool>& r) {
-                if (!alive(round))
-                    return;
-                if (!r)
-                    return finish(Outcome::Failed, r.error().detail);
-                runSteps();
-            });
+        ordered(m_db.writer().submit<bool>(QStringLiteral("sync.tiers"), [l](storage::WriteContext& ctx) {
+            return storage::platformcache::replaceTiers(ctx, l);
+        })).then(this, [this, round = m_round](const core::Result<bool>& r) {
+            if (!alive(round))
+                return;
+            if (!r)
+                return finish(Outcome::Failed, r.error().detail);
+            runSteps();
+        });
     });
 }
 
@@ -304,8 +307,8 @@ void SyncEngine::pullPages(core::Feed feed, QString position, bool backfill, boo
     auto samePosition = std::make_shared<int>(0);
     auto fetch = std::make_shared<std::function<void(QString)>>();
     const bool newestFirstStart = backfill && position.isEmpty();
-    *fetch = [this, feed, backfill, onlyOnePage, newestFirstStart, samePosition, weakFetch = std::weak_ptr(fetch)](
-                 QString at) {
+    *fetch = [this, feed, backfill, onlyOnePage, newestFirstStart, samePosition,
+              weakFetch = std::weak_ptr(fetch)](QString at) {
         Request request = get("/v1/" + core::feedName(feed));
         request.query.append({QByteArrayLiteral("limit"), QByteArray::number(m_options.pageSize)});
         if (backfill) {
@@ -316,20 +319,21 @@ void SyncEngine::pullPages(core::Feed feed, QString position, bool backfill, boo
             request.query.append({QByteArrayLiteral("cursor"), at.toLatin1()});
         }
         auto self = weakFetch.lock();
-        call(request, [this, feed, backfill, onlyOnePage, newestFirstStart, samePosition, at, self](const Reply& reply) {
+        call(request, [this, feed, backfill, onlyOnePage, newestFirstStart, samePosition, at,
+                       self](const Reply& reply) {
             if (!reply.ok())
                 return failWith(reply);
             auto prepared = preparePage(feed, reply.response->data, backfill, at);
             if (!prepared)
-                return finish(Outcome::Failed, u"GET /v1/" + QString::fromLatin1(core::feedName(feed)) + u": " +
-                                                   prepared.error().detail);
+                return finish(Outcome::Failed, u"GET /v1/" + QString::fromLatin1(core::feedName(feed)) +
+                                                   u": " + prepared.error().detail);
             PreparedPage page = std::move(prepared).value();
             const PageInfo info = page.info;
             if (newestFirstStart && at.isEmpty()) {
                 if (info.headCursor.isEmpty())
                     return finish(Outcome::Failed, QStringLiteral("a newest-first page without head_cursor"));
-                page.job = [job = std::move(page.job), head = info.headCursor, feed](storage::WriteContext& ctx)
-                    -> core::Result<storage::IngestStats> {
+                page.job = [job = std::move(page.job), head = info.headCursor,
+                            feed](storage::WriteContext& ctx) -> core::Result<storage::IngestStats> {
                     auto started = storage::platformcache::startBackfill(ctx, feed, head);
                     if (!started)
                         return started.error();
@@ -358,9 +362,10 @@ void SyncEngine::pullPages(core::Feed feed, QString position, bool backfill, boo
 void SyncEngine::commitPage(core::Feed feed, PreparedPage page, std::function<void()> then)
 {
     ++m_writesInFlight;
-    ordered(m_db.writer()
-        .submit<storage::IngestStats>(u"sync.ingest." + QString::fromLatin1(core::feedName(feed)), std::move(page.job)))
-        .then(this, [this, round = m_round, feed, then = std::move(then)](const core::Result<storage::IngestStats>& r) {
+    ordered(m_db.writer().submit<storage::IngestStats>(
+                u"sync.ingest." + QString::fromLatin1(core::feedName(feed)), std::move(page.job)))
+        .then(this, [this, round = m_round, feed,
+                     then = std::move(then)](const core::Result<storage::IngestStats>& r) {
             --m_writesInFlight;
             if (r)
                 Q_EMIT pageCommitted(QString::fromLatin1(core::feedName(feed)), r->inserted + r->updated);
@@ -399,16 +404,15 @@ void SyncEngine::stepDailyTotals()
             return finish(Outcome::Failed, u"GET /v1/reports/daily: " + totals.error().detail);
         const QList<core::DailyTotal> t = totals.value();
         m_summary.pulled[QStringLiteral("daily")] += t.size();
-        ordered(m_db.writer()
-            .submit(QStringLiteral("sync.daily"),
-                    [t](storage::WriteContext& ctx) { return storage::platformcache::storeDailyTotals(ctx, t); }))
-            .then(this, [this, round = m_round](const core::Result<void>& r) {
-                if (!alive(round))
-                    return;
-                if (!r)
-                    return finish(Outcome::Failed, r.error().detail);
-                runSteps();
-            });
+        ordered(m_db.writer().submit(QStringLiteral("sync.daily"), [t](storage::WriteContext& ctx) {
+            return storage::platformcache::storeDailyTotals(ctx, t);
+        })).then(this, [this, round = m_round](const core::Result<void>& r) {
+            if (!alive(round))
+                return;
+            if (!r)
+                return finish(Outcome::Failed, r.error().detail);
+            runSteps();
+        });
     });
 }
 

@@ -1,19 +1,14 @@
 #pragma once
 
 #include "core/platformtypes.h"
-
-#include "core/result.h"
-
 #include "core/result.h"
 
 #include <QElapsedTimer>
 #include <QFuture>
-#include <QFuture>
-#include <QPointer>
 #include <QHash>
 #include <QObject>
+#include <QPointer>
 #include <QString>
-
 #include <functional>
 #include <memory>
 
@@ -59,10 +54,10 @@ public:
     struct Options
     {
         int pageSize = 1000;
-        int dailyTotalsDays = 7;           // re-read every round (late refunds change recent days)
+        int dailyTotalsDays = 7;            // re-read every round (late refunds change recent days)
         int firstSyncDailyTotalsDays = 400; // the first round reads this much history
-        int maxPushRounds = 20;            // outbox passes per round (each pass sends every entity's head)
-        QList<core::Feed> feeds;           // the feeds to pull; empty = every feed
+        int maxPushRounds = 20;             // outbox passes per round (each pass sends every entity's head)
+        QList<core::Feed> feeds;            // the feeds to pull; empty = every feed
     };
 
     SyncEngine(storage::Database& database, PlatformTransport& transport, QObject* parent = nullptr);
@@ -108,14 +103,12 @@ private:
     // The answer of a write job, delivered on this engine's thread always through the event queue,
     // so writes are answered in the order they were submitted (a job already done when a
     // continuation is attached would otherwise run it at once, ahead of earlier answers).
-    template<typename T>
-    QFuture<core::Result<T>> ordered(QFuture<core::Result<T>> written);
+    template<typename T> QFuture<core::Result<T>> ordered(QFuture<core::Result<T>> written);
 
     // Runs `next` on this engine's thread after a write job settles, always queued, so writes are
     // answered in the order they were submitted (a job that is already done when the continuation
     // is attached would otherwise run it at once, ahead of earlier answers still in the queue).
-    template<typename T, typename F>
-    void afterWrite(QFuture<core::Result<T>> future, F next);
+    template<typename T, typename F> void afterWrite(QFuture<core::Result<T>> future, F next);
 
     storage::Database& m_db;
     PlatformTransport& m_transport;
@@ -125,7 +118,7 @@ private:
     RoundSummary m_summary;
     QElapsedTimer m_timer;
     bool m_running = false;
-    bool m_finishing = false;        // an outcome is known; waiting for queued pages to commit
+    bool m_finishing = false; // an outcome is known; waiting for queued pages to commit
     bool m_settleWhenWritten = false;
     quint64 m_round = 0;
     bool m_cancelled = false;

@@ -3,9 +3,9 @@
 #include "app/cli/errortext.h"
 #include "app/cli/generatecommand.h"
 #include "app/cli/synccommand.h"
-#include "sim/data/generator.h"
 #include "core/clock.h"
 #include "core/csvexport.h"
+#include "sim/data/generator.h"
 #include "storage/counters.h"
 #include "storage/database.h"
 #include "storage/operatorrepository.h"
@@ -16,7 +16,6 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QStandardPaths>
-
 #include <algorithm>
 #include <limits>
 
@@ -24,7 +23,8 @@ namespace cardops::app {
 
 QString CliCommands::profileDatabasePath(const QString& profile)
 {
-    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + u"/profiles/" + profile + u"/cache.db";
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + u"/profiles/" + profile +
+           u"/cache.db";
 }
 
 QString CliCommands::demoDatabasePath()
@@ -35,28 +35,37 @@ QString CliCommands::demoDatabasePath()
 int CliCommands::run(const QStringList& arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(tr("CardOps (卡盟运营台) command line: the headless side of the shop's back office."));
+    parser.setApplicationDescription(
+        tr("CardOps (卡盟运营台) command line: the headless side of the shop's back office."));
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addOption({QStringLiteral("lang"), tr("Language of messages: zh_CN (default) or en."), tr("language")});
-    parser.addOption({QStringLiteral("profile"), tr("Profile whose cache to use (default: demo)."), tr("name")});
+    parser.addOption(
+        {QStringLiteral("lang"), tr("Language of messages: zh_CN (default) or en."), tr("language")});
+    parser.addOption(
+        {QStringLiteral("profile"), tr("Profile whose cache to use (default: demo)."), tr("name")});
     parser.addOption({QStringLiteral("db"), tr("Cache database file (instead of a profile's)."), tr("file")});
-    parser.addOption({QStringLiteral("seed"), tr("generate: random seed (default 1)."), tr("number"), QStringLiteral("1")});
-    parser.addOption({QStringLiteral("days"), tr("generate: days of history (default 120)."), tr("number"), QStringLiteral("120")});
-    parser.addOption({QStringLiteral("orders"), tr("generate: number of orders (default 30000)."), tr("number"),
-                      QStringLiteral("30000")});
-    parser.addOption({QStringLiteral("members"), tr("generate: number of members (default: by orders)."), tr("number")});
-    parser.addOption({QStringLiteral("goods"), tr("generate: number of goods (default: by orders)."), tr("number")});
-    parser.addOption({QStringLiteral("url"), tr("sync: the platform's address, e.g. https://shop.example.com "
-                                                "(default for the demo profile: a built-in simulator)."),
+    parser.addOption({QStringLiteral("seed"), tr("generate: random seed (default 1)."), tr("number"),
+                      QStringLiteral("1")});
+    parser.addOption({QStringLiteral("days"), tr("generate: days of history (default 120)."), tr("number"),
+                      QStringLiteral("120")});
+    parser.addOption({QStringLiteral("orders"), tr("generate: number of orders (default 30000)."),
+                      tr("number"), QStringLiteral("30000")});
+    parser.addOption(
+        {QStringLiteral("members"), tr("generate: number of members (default: by orders)."), tr("number")});
+    parser.addOption(
+        {QStringLiteral("goods"), tr("generate: number of goods (default: by orders)."), tr("number")});
+    parser.addOption({QStringLiteral("url"),
+                      tr("sync: the platform's address, e.g. https://shop.example.com "
+                         "(default for the demo profile: a built-in simulator)."),
                       tr("url")});
     parser.addOption({QStringLiteral("app-id"), tr("sync: the platform app id."), tr("id")});
-    parser.addPositionalArgument(QStringLiteral("command"),
-                                 tr("status: open the cache (creating it if needed) and show its state\n"
-                                    "check: verify a cache file without changing it\n"
-                                    "generate: build a new cache from the simulator's data (--seed --days --orders)\n"
-                                    "sync: one sync round with the platform, then a summary "
-                                    "(the secret comes from CARDOPS_PLATFORM_SECRET)"));
+    parser.addPositionalArgument(
+        QStringLiteral("command"),
+        tr("status: open the cache (creating it if needed) and show its state\n"
+           "check: verify a cache file without changing it\n"
+           "generate: build a new cache from the simulator's data (--seed --days --orders)\n"
+           "sync: one sync round with the platform, then a summary "
+           "(the secret comes from CARDOPS_PLATFORM_SECRET)"));
     if (!parser.parse(arguments)) {
         m_err << parser.errorText() << Qt::endl;
         return 2;
@@ -66,8 +75,8 @@ int CliCommands::run(const QStringList& arguments)
         return 0;
     }
     if (parser.isSet(QStringLiteral("version"))) {
-        m_out << QCoreApplication::applicationName() << QLatin1Char(' ') << QCoreApplication::applicationVersion()
-              << Qt::endl;
+        m_out << QCoreApplication::applicationName() << QLatin1Char(' ')
+              << QCoreApplication::applicationVersion() << Qt::endl;
         return 0;
     }
     const QStringList positional = parser.positionalArguments();
@@ -78,8 +87,8 @@ int CliCommands::run(const QStringList& arguments)
     }
     const QString profile = parser.value(QStringLiteral("profile"));
     const QString path = parser.isSet(QStringLiteral("db"))
-        ? parser.value(QStringLiteral("db"))
-        : profileDatabasePath(profile.isEmpty() ? QStringLiteral("demo") : profile);
+                             ? parser.value(QStringLiteral("db"))
+                             : profileDatabasePath(profile.isEmpty() ? QStringLiteral("demo") : profile);
     if (command == u"status")
         return status(path);
     if (command == u"check")
@@ -115,8 +124,10 @@ int CliCommands::status(const QString& path)
     m_out << tr("Schema version: %1").arg((*db)->schemaVersion()) << Qt::endl;
     m_out << tr("Operators: %1").arg(operators->size()) << Qt::endl;
     const QString shop = storage::platformcache::state(read, storage::statekeys::ShopName).valueOr(QString());
-    const qint64 lastRound = storage::platformcache::state(read, storage::statekeys::LastRoundAt).valueOr(QString()).toLongLong();
-    const QString lastError = storage::platformcache::state(read, storage::statekeys::LastError).valueOr(QString());
+    const qint64 lastRound =
+        storage::platformcache::state(read, storage::statekeys::LastRoundAt).valueOr(QString()).toLongLong();
+    const QString lastError =
+        storage::platformcache::state(read, storage::statekeys::LastError).valueOr(QString());
     m_out << tr("Shop: %1").arg(shop.isEmpty() ? tr("(never synced)") : shop) << Qt::endl;
     if (lastRound > 0)
         m_out << tr("Last sync: %1").arg(core::formatShanghaiTime(lastRound)) << Qt::endl;
@@ -162,8 +173,10 @@ int CliCommands::generate(const QCommandLineParser& parser, const QString& path)
     params.orders = number("orders", -1, 0, 50'000'000);
     // Members and goods grow with the orders unless given: the reference set (1M orders) has 50,000
     // members and 10,000 goods, the demo (30,000) 3,000 and 600.
-    params.members = static_cast<int>(number("members", std::clamp<qint64>(params.orders / 10, 100, 50'000), 1, 5'000'000));
-    params.goods = static_cast<int>(number("goods", std::clamp<qint64>(params.orders / 50, 50, 10'000), 1, 1'000'000));
+    params.members = static_cast<int>(
+        number("members", std::clamp<qint64>(params.orders / 10, 100, 50'000), 1, 5'000'000));
+    params.goods =
+        static_cast<int>(number("goods", std::clamp<qint64>(params.orders / 50, 50, 10'000), 1, 1'000'000));
     if (!ok)
         return 2;
     if (!QDir().mkpath(QFileInfo(path).absolutePath())) {
@@ -181,12 +194,14 @@ int CliCommands::sync(const QCommandLineParser& parser, const QString& path, boo
         target.appId = parser.value(QStringLiteral("app-id")).toUtf8();
         target.secret = qgetenv("CARDOPS_PLATFORM_SECRET");
         if (!target.url.isValid() || target.appId.isEmpty() || target.secret.isEmpty()) {
-            m_err << tr("sync with --url needs a valid address, --app-id and the secret in CARDOPS_PLATFORM_SECRET.")
+            m_err << tr("sync with --url needs a valid address, --app-id and the secret in "
+                        "CARDOPS_PLATFORM_SECRET.")
                   << Qt::endl;
             return 2;
         }
     } else if (!demo) {
-        m_err << tr("This cache has no platform address: give --url and --app-id (the demo profile needs none).")
+        m_err << tr("This cache has no platform address: give --url and --app-id (the demo profile needs "
+                    "none).")
               << Qt::endl;
         return 2;
     }

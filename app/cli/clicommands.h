@@ -13,7 +13,10 @@ class CliCommands
 {
     Q_DECLARE_TR_FUNCTIONS(CliCommands)
 public:
-    CliCommands(QTextStream& out, QTextStream& err) : m_out(out), m_err(err) {}
+    CliCommands(QTextStream& out, QTextStream& err)
+        : m_out(out)
+        , m_err(err)
+    {}
 
     int run(const QStringList& arguments);
 

@@ -29,9 +29,11 @@ QString ErrorText::summary(core::ErrorCode code)
     case ErrorCode::NotCardOps:
         return tr("This is a database of another program, not CardOps. It was left unchanged.");
     case ErrorCode::CorruptDatabase:
-        return tr("The database file is damaged. It was left unchanged; restore a backup or resync the profile.");
+        return tr(
+            "The database file is damaged. It was left unchanged; restore a backup or resync the profile.");
     case ErrorCode::NewerSchema:
-        return tr("This database was written by a newer CardOps. It was left unchanged; update CardOps to open it.");
+        return tr("This database was written by a newer CardOps. It was left unchanged; update CardOps to "
+                  "open it.");
     case ErrorCode::Busy:
         return tr("The database is busy in another program. Try again in a moment.");
     }

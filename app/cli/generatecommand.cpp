@@ -14,7 +14,6 @@
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
-
 #include <optional>
 
 namespace cardops::app {
@@ -34,12 +33,16 @@ double seconds(qint64 ms)
 
 } // namespace
 
-GenerateCommand::GenerateCommand(QTextStream& out, QTextStream& err) : m_out(out), m_err(err) {}
+GenerateCommand::GenerateCommand(QTextStream& out, QTextStream& err)
+    : m_out(out)
+    , m_err(err)
+{}
 
 int GenerateCommand::run(const QString& path, const sim::GeneratorParams& params)
 {
     if (QFileInfo::exists(path)) {
-        m_err << tr("%1 already exists: generate writes a new cache file. Remove it or choose another with --db.")
+        m_err << tr("%1 already exists: generate writes a new cache file. Remove it or choose another with "
+                    "--db.")
                      .arg(path)
               << Qt::endl;
         return 1;
@@ -47,7 +50,10 @@ int GenerateCommand::run(const QString& path, const sim::GeneratorParams& params
     QElapsedTimer timer;
     timer.start();
     core::SystemClock clock;
-    m_out << tr("Generating %1 orders over %2 days (seed %3)…").arg(params.orders).arg(params.days).arg(params.seed)
+    m_out << tr("Generating %1 orders over %2 days (seed %3)…")
+                 .arg(params.orders)
+                 .arg(params.days)
+                 .arg(params.seed)
           << Qt::endl;
     const std::unique_ptr<sim::PlatformState> platform = sim::generatePlatform(params, clock);
     const qint64 generatedMs = timer.elapsed();
@@ -76,7 +82,7 @@ int GenerateCommand::run(const QString& path, const sim::GeneratorParams& params
                 return 1;
             }
             previous = db.writer().submit<storage::IngestStats>(QStringLiteral("generate.ingest"),
-                                                                 std::move(prepared->job));
+                                                                std::move(prepared->job));
             items += page.count;
             after = page.nextCursor;
             if (!page.hasMore)
@@ -90,14 +96,16 @@ int GenerateCommand::run(const QString& path, const sim::GeneratorParams& params
     }
     auto ladder = sync::platformjson::tierLadder(parseData(platform->tiersJson()));
     const qint64 lastDay = core::businessDay(clock.nowSeconds());
-    auto totals = sync::platformjson::dailyTotals(parseData(platform->dailyReportJson(lastDay - params.days, lastDay)));
+    auto totals =
+        sync::platformjson::dailyTotals(parseData(platform->dailyReportJson(lastDay - params.days, lastDay)));
     if (!ladder || !totals) {
         m_err << ErrorText::describe(!ladder ? ladder.error() : totals.error()) << Qt::endl;
         return 1;
     }
     auto stored = db.writer()
                       .submit(QStringLiteral("generate.tiers"),
-                              [l = ladder.value(), t = totals.value()](storage::WriteContext& ctx) -> core::Result<void> {
+                              [l = ladder.value(),
+                               t = totals.value()](storage::WriteContext& ctx) -> core::Result<void> {
                                   auto r = storage::platformcache::replaceTiers(ctx, l);
                                   if (!r)
                                       return r.error();

@@ -4,7 +4,6 @@
 #include <QLibraryInfo>
 #include <QTextStream>
 #include <QTranslator>
-
 #include <cstdio>
 
 namespace {
@@ -34,7 +33,8 @@ int main(int argc, char** argv)
     QTranslator qtTranslator;
     QTranslator appTranslator;
     if (language != u"en") {
-        if (qtTranslator.load(QStringLiteral("qtbase_") + language, QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        if (qtTranslator.load(QStringLiteral("qtbase_") + language,
+                              QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
             QCoreApplication::installTranslator(&qtTranslator);
         if (appTranslator.load(QStringLiteral(":/i18n/cardops_") + language))
             QCoreApplication::installTranslator(&appTranslator);

@@ -12,12 +12,14 @@
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFileInfo>
-
 #include <memory>
 
 namespace cardops::app {
 
-SyncCommand::SyncCommand(QTextStream& out, QTextStream& err) : m_out(out), m_err(err) {}
+SyncCommand::SyncCommand(QTextStream& out, QTextStream& err)
+    : m_out(out)
+    , m_err(err)
+{}
 
 int SyncCommand::run(const QString& path, const Target& target)
 {
@@ -35,7 +37,8 @@ int SyncCommand::run(const QString& path, const Target& target)
     sync::PlatformEndpoint endpoint{target.url, target.appId, target.secret};
     std::unique_ptr<sim::SimServer> simulator;
     if (target.url.isEmpty()) {
-        simulator = std::make_unique<sim::SimServer>(sim::generatePlatform(sim::GeneratorParams::demo(), clock), clock);
+        simulator = std::make_unique<sim::SimServer>(
+            sim::generatePlatform(sim::GeneratorParams::demo(), clock), clock);
         const quint16 port = simulator->listen(QHostAddress::LocalHost, 0);
         if (port == 0) {
             m_err << tr("Cannot start the built-in demo simulator.") << Qt::endl;
@@ -65,15 +68,20 @@ int SyncCommand::run(const QString& path, const Target& target)
         feeds.sort();
         for (const QString& feed : feeds)
             m_out << tr("  %1: %2").arg(feed).arg(s.pulled.value(feed)) << Qt::endl;
-        m_out << tr("Pushed %1 local edits; %2 conflicts; %3 refused.").arg(s.pushed).arg(s.conflicts).arg(s.failed)
+        m_out << tr("Pushed %1 local edits; %2 conflicts; %3 refused.")
+                     .arg(s.pushed)
+                     .arg(s.conflicts)
+                     .arg(s.failed)
               << Qt::endl;
         switch (s.outcome) {
         case sync::RoundSummary::Outcome::Ok:
-            m_out << tr("Sync finished in %1 s.").arg(static_cast<double>(s.elapsedMs) / 1000.0, 0, 'f', 1) << Qt::endl;
+            m_out << tr("Sync finished in %1 s.").arg(static_cast<double>(s.elapsedMs) / 1000.0, 0, 'f', 1)
+                  << Qt::endl;
             exitCode = 0;
             break;
         case sync::RoundSummary::Outcome::Offline:
-            m_err << tr("The platform cannot be reached; the cache keeps what it has and the next sync resumes: %1")
+            m_err << tr("The platform cannot be reached; the cache keeps what it has and the next sync "
+                        "resumes: %1")
                          .arg(s.error)
                   << Qt::endl;
             break;

@@ -364,8 +364,8 @@ FeedLog::Slice PlatformState::feedSlice(core::Feed feed, qint64 cursor, int limi
     return descending ? log(feed).backward(cursor, limit) : log(feed).forward(cursor, limit);
 }
 
-QByteArray PlatformState::pageJson(core::Feed feed, const QList<qint32>& indices, qint64 nextCursor, bool hasMore,
-                                   qint64 headCursor) const
+QByteArray PlatformState::pageJson(core::Feed feed, const QList<qint32>& indices, qint64 nextCursor,
+                                   bool hasMore, qint64 headCursor) const
 {
     QByteArray out;
     const qsizetype perItem = feed == core::Feed::Goods ? 900 : 480;

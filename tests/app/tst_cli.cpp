@@ -23,7 +23,8 @@ private:
         p.start(QStringLiteral(CARDOPS_CLI), arguments);
         if (!p.waitForFinished(120'000))
             return {};
-        return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
+        return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()),
+                QString::fromUtf8(p.readAllStandardError())};
     }
 
 private Q_SLOTS:
@@ -76,15 +77,15 @@ private Q_SLOTS:
     {
         QTest::addColumn<QStringList>("arguments");
         QTest::addColumn<QString>("says");
-        QTest::newRow("sync without address") << QStringList{QStringLiteral("sync"), QStringLiteral("--db"), m_db}
-                                              << QStringLiteral("--url");
+        QTest::newRow("sync without address")
+            << QStringList{QStringLiteral("sync"), QStringLiteral("--db"), m_db} << QStringLiteral("--url");
         QTest::newRow("db and profile") << QStringList{QStringLiteral("status"), QStringLiteral("--db"), m_db,
                                                        QStringLiteral("--profile"), QStringLiteral("x")}
                                         << QStringLiteral("--profile");
-        QTest::newRow("orders not a number") << QStringList{QStringLiteral("generate"), QStringLiteral("--orders"),
-                                                            QStringLiteral("many"), QStringLiteral("--db"),
-                                                            m_dir.filePath(QStringLiteral("new.db"))}
-                                             << QStringLiteral("--orders");
+        QTest::newRow("orders not a number")
+            << QStringList{QStringLiteral("generate"), QStringLiteral("--orders"), QStringLiteral("many"),
+                           QStringLiteral("--db"), m_dir.filePath(QStringLiteral("new.db"))}
+            << QStringLiteral("--orders");
         QTest::newRow("unknown command") << QStringList{QStringLiteral("fly")} << QStringLiteral("fly");
     }
     void badUsageIsExplained()

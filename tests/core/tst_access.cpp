@@ -23,7 +23,8 @@ private Q_SLOTS:
         QTest::newRow("finance no goods") << Role::Finance << Permission::EditGoods << false;
         QTest::newRow("finance no reveal") << Role::Finance << Permission::RevealCardSecret << false;
         QTest::newRow("admin reveals") << Role::Administrator << Permission::RevealCardSecret << true;
-        QTest::newRow("admin manages operators") << Role::Administrator << Permission::ManageOperators << true;
+        QTest::newRow("admin manages operators")
+            << Role::Administrator << Permission::ManageOperators << true;
     }
     void matrix()
     {

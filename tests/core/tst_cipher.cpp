@@ -1,10 +1,8 @@
 #include "core/cipher.h"
 
 #include <QtTest>
-
-#include <openssl/evp.h>
-
 #include <memory>
+#include <openssl/evp.h>
 
 using namespace cardops::core;
 
@@ -18,19 +16,18 @@ const QByteArray kFuluSecret = "0a091b3aa4324435aab703142518a8f7";
 QByteArray ecbEncryptNoPadding(const QByteArray& block, const QByteArray& key)
 {
     std::unique_ptr<EVP_CIPHER_CTX, decltype(&EVP_CIPHER_CTX_free)> ctx(EVP_CIPHER_CTX_new(),
-                                                                         &EVP_CIPHER_CTX_free);
+                                                                        &EVP_CIPHER_CTX_free);
     QByteArray out(block.size() + 16, Qt::Uninitialized);
     int len = 0;
     int tail = 0;
     const auto* in = reinterpret_cast<const unsigned char*>(block.constData());
     auto* dst = reinterpret_cast<unsigned char*>(out.data());
-    if (!ctx
-        || EVP_EncryptInit_ex(ctx.get(), EVP_aes_256_ecb(), nullptr,
-                              reinterpret_cast<const unsigned char*>(key.constData()), nullptr)
-               != 1
-        || EVP_CIPHER_CTX_set_padding(ctx.get(), 0) != 1
-        || EVP_EncryptUpdate(ctx.get(), dst, &len, in, static_cast<int>(block.size())) != 1
-        || EVP_EncryptFinal_ex(ctx.get(), dst + len, &tail) != 1)
+    if (!ctx ||
+        EVP_EncryptInit_ex(ctx.get(), EVP_aes_256_ecb(), nullptr,
+                           reinterpret_cast<const unsigned char*>(key.constData()), nullptr) != 1 ||
+        EVP_CIPHER_CTX_set_padding(ctx.get(), 0) != 1 ||
+        EVP_EncryptUpdate(ctx.get(), dst, &len, in, static_cast<int>(block.size())) != 1 ||
+        EVP_EncryptFinal_ex(ctx.get(), dst + len, &tail) != 1)
         return {};
     out.truncate(len + tail);
     return out;
@@ -126,8 +123,7 @@ void TestCipher::fuluRejects_data()
     QTest::addColumn<QByteArray>("ciphertext");
     QTest::addColumn<QByteArray>("key");
     const QByteArray good = "Gu8k2+8wDXH3zpNv5MIFjZDTK0m1kvm99iBAKIWwQTo=";
-    QTest::newRow("not base64") << QByteArray("Gu8k2+8w!XH3zpNv5MIFjZDTK0m1kvm99iBAKIWwQTo=")
-                                << kFuluSecret;
+    QTest::newRow("not base64") << QByteArray("Gu8k2+8w!XH3zpNv5MIFjZDTK0m1kvm99iBAKIWwQTo=") << kFuluSecret;
     QTest::newRow("empty") << QByteArray() << kFuluSecret;
     QTest::newRow("not a block multiple") << QByteArray("AAAAAAAAAAAAAAAAAAAA") << kFuluSecret;
     QTest::newRow("key 31 bytes") << good << kFuluSecret.chopped(1);
@@ -172,9 +168,8 @@ void TestCipher::fuluBadPaddingRejected()
     // The same bytes with valid padding decrypt, so the rejection above is about the padding.
     QByteArray padded = lastBlock;
     padded[15] = '\x01';
-    const auto good =
-        decryptFuluCard(ecbEncryptNoPadding(QByteArray(16, 'B') + padded, kFuluSecret).toBase64(),
-                        kFuluSecret);
+    const auto good = decryptFuluCard(
+        ecbEncryptNoPadding(QByteArray(16, 'B') + padded, kFuluSecret).toBase64(), kFuluSecret);
     QVERIFY(good.ok());
     QCOMPARE(*good, QByteArray(16, 'B') + padded.chopped(1));
 }
@@ -187,13 +182,14 @@ void TestCipher::sealKnownAnswer_data()
     // Built independently with Python's cryptography package, pinning the layout:
     //   key = bytes(range(32)); nonce = bytes(range(0xa0, 0xac))
     //   b'\x01' + nonce + AESGCM(key).encrypt(nonce, plaintext, b'\x01' + associatedData)
-    QTest::newRow("card")
-        << QByteArray::fromHex("01a0a1a2a3a4a5a6a7a8a9aaaba55c4d1d75fb37865257b7e1374af1ee449c6920"
-                               "a484745fac3a13b7020c0172b55e0ad0e182f92b9e3ba4")
-        << QByteArray("order:CO1234567890123456") << QByteArray("CD1000590202001040006363045");
-    QTest::newRow("empty")
-        << QByteArray::fromHex("01a0a1a2a3a4a5a6a7a8a9aaabaab70c9d092f9006fea72c9c4e4eaff4")
-        << QByteArray() << QByteArray();
+    QTest::newRow("card") << QByteArray::fromHex(
+                                 "01a0a1a2a3a4a5a6a7a8a9aaaba55c4d1d75fb37865257b7e1374af1ee449c6920"
+                                 "a484745fac3a13b7020c0172b55e0ad0e182f92b9e3ba4")
+                          << QByteArray("order:CO1234567890123456")
+                          << QByteArray("CD1000590202001040006363045");
+    QTest::newRow("empty") << QByteArray::fromHex(
+                                  "01a0a1a2a3a4a5a6a7a8a9aaabaab70c9d092f9006fea72c9c4e4eaff4")
+                           << QByteArray() << QByteArray();
 }
 
 void TestCipher::sealKnownAnswer()

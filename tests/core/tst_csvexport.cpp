@@ -28,7 +28,9 @@ QString reference(qint64 t)
 class FullDisk : public QIODevice
 {
 public:
-    explicit FullDisk(qint64 capacity) : m_capacity(capacity) {}
+    explicit FullDisk(qint64 capacity)
+        : m_capacity(capacity)
+    {}
 
 protected:
     qint64 readData(char*, qint64) override { return -1; }
@@ -49,9 +51,9 @@ private:
 };
 
 const QList<CsvColumn> kColumns{
-    {u"订单号"_s, CsvColumnKind::Identifier},  {u"商品"_s, CsvColumnKind::Text},
-    {u"金额"_s, CsvColumnKind::Money},         {u"单价"_s, CsvColumnKind::Money, 4},
-    {u"数量"_s, CsvColumnKind::Integer},       {u"时间"_s, CsvColumnKind::Time},
+    {u"订单号"_s, CsvColumnKind::Identifier}, {u"商品"_s, CsvColumnKind::Text},
+    {u"金额"_s, CsvColumnKind::Money},        {u"单价"_s, CsvColumnKind::Money, 4},
+    {u"数量"_s, CsvColumnKind::Integer},      {u"时间"_s, CsvColumnKind::Time},
     {u"卡密"_s, CsvColumnKind::Identifier},
 };
 
@@ -147,11 +149,13 @@ void TestCsvExport::timeAgainstQDateTime()
     for (qint64 t = -2208988800LL; t < 4102444800LL; t += 86400LL * 3 + 3607)
         samples.append(t);
     for (int year = 1900; year <= 2100; ++year) {
-        const qint64 newYear = QDateTime(QDate(year, 1, 1), QTime(0, 0), Qt::OffsetFromUTC, 28800).toSecsSinceEpoch();
+        const qint64 newYear =
+            QDateTime(QDate(year, 1, 1), QTime(0, 0), Qt::OffsetFromUTC, 28800).toSecsSinceEpoch();
         for (qint64 d = -2; d <= 2; ++d)
             samples.append(newYear + d);
         if (QDate::isLeapYear(year)) {
-            const qint64 leap = QDateTime(QDate(year, 2, 29), QTime(12, 0), Qt::OffsetFromUTC, 28800).toSecsSinceEpoch();
+            const qint64 leap =
+                QDateTime(QDate(year, 2, 29), QTime(12, 0), Qt::OffsetFromUTC, 28800).toSecsSinceEpoch();
             samples << leap - 43201 << leap << leap + 43199 << leap + 43200;
         }
     }
@@ -201,17 +205,20 @@ void TestCsvExport::exactBytes()
     buffer.open(QIODevice::WriteOnly);
     CsvExportWriter writer(&buffer, kColumns);
     QVERIFY(writer.writeHeader().ok());
-    QVERIFY(writer.writeRow({u"12345678901234567890"_s, u"=SUM(A1)"_s, QVariant::fromValue(money("-12.3")),
-                             QVariant::fromValue(money("0.985")), qint64(-2), qint64(1709136000), u"007310"_s})
+    QVERIFY(writer
+                .writeRow({u"12345678901234567890"_s, u"=SUM(A1)"_s, QVariant::fromValue(money("-12.3")),
+                           QVariant::fromValue(money("0.985")), qint64(-2), qint64(1709136000), u"007310"_s})
                 .ok());
-    QVERIFY(writer.writeRow({u"A1"_s, u"说明,含逗号"_s, QVariant(), QVariant(), QVariant(), QVariant(), u"-1"_s})
-                .ok());
+    QVERIFY(
+        writer.writeRow({u"A1"_s, u"说明,含逗号"_s, QVariant(), QVariant(), QVariant(), QVariant(), u"-1"_s})
+            .ok());
     QVERIFY(writer.finish().ok());
-    const QByteArray expected = QByteArray("\xEF\xBB\xBF")
-                                + QString(u"订单号,商品,金额,单价,数量,时间,卡密\r\n"
-                                          u"\t12345678901234567890,'=SUM(A1),-12.30,0.9850,-2,2024-02-29 00:00:00,\t007310\r\n"
-                                          u"\tA1,\"说明,含逗号\",,,,,\t'-1\r\n"_s)
-                                      .toUtf8();
+    const QByteArray expected =
+        QByteArray("\xEF\xBB\xBF") +
+        QString(u"订单号,商品,金额,单价,数量,时间,卡密\r\n"
+                u"\t12345678901234567890,'=SUM(A1),-12.30,0.9850,-2,2024-02-29 00:00:00,\t007310\r\n"
+                u"\tA1,\"说明,含逗号\",,,,,\t'-1\r\n"_s)
+            .toUtf8();
     QCOMPARE(buffer.data(), expected);
 }
 
@@ -233,15 +240,16 @@ void TestCsvExport::hostileRoundTrip()
                             u""_s,
                             u"😀 emoji"_s};
     const QStringList ids{u"12345678901234567890"_s, u"007310"_s, u"=1+1"_s, u"-5"_s, u"'x"_s, u"\t"_s,
-                          u"卡号----密码"_s, u"a\"b"_s, u""_s};
+                          u"卡号----密码"_s,         u"a\"b"_s,   u""_s};
     const QList<Money> amounts{money("-12.30"), money("0"), money("123456.78"), money("-0.01")};
     const QList<qint64> times{0, 1709136000, -28800, 1704038399, 4102444799LL};
     const QList<qint64> counts{0, -2, 9223372036854775807LL, -9223372036854775807LL - 1};
 
     QList<QVariantList> rows;
     for (qsizetype i = 0; i < texts.size() * ids.size(); ++i) {
-        rows.append({ids[i % ids.size()], texts[i % texts.size()], QVariant::fromValue(amounts[i % amounts.size()]),
-                     QVariant::fromValue(money("0.9850")), counts[i % counts.size()], times[i % times.size()],
+        rows.append({ids[i % ids.size()], texts[i % texts.size()],
+                     QVariant::fromValue(amounts[i % amounts.size()]), QVariant::fromValue(money("0.9850")),
+                     counts[i % counts.size()], times[i % times.size()],
                      ids[(i / texts.size()) % ids.size()]});
     }
     QBuffer buffer;
@@ -262,12 +270,14 @@ void TestCsvExport::hostileRoundTrip()
                 const QVariant& out = back.values[r][c];
                 if (kColumns[c].kind == CsvColumnKind::Money)
                     QCOMPARE(out.value<Money>(), in.value<Money>());
-                else if (kColumns[c].kind == CsvColumnKind::Text || kColumns[c].kind == CsvColumnKind::Identifier)
+                else if (kColumns[c].kind == CsvColumnKind::Text ||
+                         kColumns[c].kind == CsvColumnKind::Identifier)
                     QCOMPARE(out.toString(), in.toString());
                 else
                     QCOMPARE(out.toLongLong(), in.toLongLong());
                 QCOMPARE(out.typeId(), kColumns[c].kind == CsvColumnKind::Money ? qMetaTypeId<Money>()
-                                       : kColumns[c].kind == CsvColumnKind::Text || kColumns[c].kind == CsvColumnKind::Identifier
+                                       : kColumns[c].kind == CsvColumnKind::Text ||
+                                               kColumns[c].kind == CsvColumnKind::Identifier
                                            ? int(QMetaType::QString)
                                            : int(QMetaType::LongLong));
             }
@@ -277,11 +287,13 @@ void TestCsvExport::hostileRoundTrip()
                 const QString& cell = raw[c];
                 switch (kColumns[c].kind) {
                 case CsvColumnKind::Text:
-                    QVERIFY2(cell.isEmpty() || !QStringView(u"=+-@\t\r").contains(cell.front()), qPrintable(cell));
+                    QVERIFY2(cell.isEmpty() || !QStringView(u"=+-@\t\r").contains(cell.front()),
+                             qPrintable(cell));
                     break;
                 case CsvColumnKind::Identifier:
                     QVERIFY(cell.startsWith(u'\t'));
-                    QVERIFY2(cell.size() == 1 || !QStringView(u"=+-@\t\r").contains(cell.at(1)), qPrintable(cell));
+                    QVERIFY2(cell.size() == 1 || !QStringView(u"=+-@\t\r").contains(cell.at(1)),
+                             qPrintable(cell));
                     break;
                 case CsvColumnKind::Money:
                 case CsvColumnKind::Integer:
@@ -302,7 +314,8 @@ void TestCsvExport::gbkInputDecodes()
 {
     // An operator's file saved as GBK by Excel: identifiers with the TAB, text with the quote.
     const QList<CsvColumn> columns{{u"卡号"_s, CsvColumnKind::Identifier}, {u"说明"_s, CsvColumnKind::Text}};
-    const QString text = u"卡号,说明\r\n\t007310,腾讯Q币 100元\r\n\t12345678901234567890,\"'=卡密----密码\"\r\n"_s;
+    const QString text =
+        u"卡号,说明\r\n\t007310,腾讯Q币 100元\r\n\t12345678901234567890,\"'=卡密----密码\"\r\n"_s;
     QStringEncoder encoder("GB18030");
     const QByteArray gbk = encoder.encode(text);
     QVERIFY(!encoder.hasError());
@@ -320,8 +333,9 @@ void TestCsvExport::typedCellsMatchVariants()
     QBuffer a;
     a.open(QIODevice::WriteOnly);
     CsvExportWriter viaVariants(&a, kColumns);
-    QVERIFY(viaVariants.writeRow({u"1"_s, u"-x"_s, QVariant::fromValue(money("5")), QVariant::fromValue(money("1.5")),
-                                  qint64(3), qint64(0), 42})
+    QVERIFY(viaVariants
+                .writeRow({u"1"_s, u"-x"_s, QVariant::fromValue(money("5")),
+                           QVariant::fromValue(money("1.5")), qint64(3), qint64(0), 42})
                 .ok());
     QVERIFY(viaVariants.finish().ok());
 
@@ -347,7 +361,8 @@ void TestCsvExport::wrongValuesFailTheExport()
     buffer.open(QIODevice::WriteOnly);
     CsvExportWriter writer(&buffer, kColumns);
     // A money value as text is a programming error, not something to write.
-    Result<void> r = writer.writeRow({u"1"_s, u"x"_s, u"12.30"_s, QVariant(), QVariant(), QVariant(), QVariant()});
+    Result<void> r =
+        writer.writeRow({u"1"_s, u"x"_s, u"12.30"_s, QVariant(), QVariant(), QVariant(), QVariant()});
     QVERIFY(!r.ok());
     QCOMPARE(r.error().code, ErrorCode::InvalidArgument);
     QVERIFY2(r.error().detail.contains(u"金额"), qPrintable(r.error().detail));
@@ -395,7 +410,9 @@ void TestCsvExport::decoderErrors()
 
     QVERIFY(!decoder.decodeRow({u"\t1"_s}).ok());
     QVERIFY(!decoder.checkHeader({u"订单号"_s}).ok());
-    QVERIFY(decoder.checkHeader({u"订单号"_s, u"商品"_s, u"金额"_s, u"单价"_s, u"数量"_s, u"时间"_s, u"卡密"_s}).ok());
+    QVERIFY(
+        decoder.checkHeader({u"订单号"_s, u"商品"_s, u"金额"_s, u"单价"_s, u"数量"_s, u"时间"_s, u"卡密"_s})
+            .ok());
 }
 
 void TestCsvExport::writeFailure()

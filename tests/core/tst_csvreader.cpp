@@ -5,7 +5,6 @@
 #include <QStringEncoder>
 #include <QTemporaryFile>
 #include <QtTest>
-
 #include <cstring>
 
 using namespace cardops::core;
@@ -62,7 +61,10 @@ private:
 class FailingReadDevice : public QIODevice
 {
 public:
-    FailingReadDevice(QByteArray data, qint64 okBytes) : m_data(std::move(data)), m_ok(okBytes) {}
+    FailingReadDevice(QByteArray data, qint64 okBytes)
+        : m_data(std::move(data))
+        , m_ok(okBytes)
+    {}
     bool isSequential() const override { return true; }
 
 protected:
@@ -210,16 +212,16 @@ void TestCsvReader::parse_data()
                                  << Lines{1, 3};
     QTest::newRow("embedded blank lines") << QByteArray("h\n\"1\n\n\r\n2\",x\nlast\n")
                                           << R({{u"h"}, {u"1\n\n\r\n2", u"x"}, {u"last"}}) << Lines{1, 2, 6};
-    QTest::newRow("blank line is one empty field") << QByteArray("a\n\nb\r\n\r\nc")
-                                                   << R({{u"a"}, {u""}, {u"b"}, {u""}, {u"c"}})
-                                                   << Lines{1, 2, 3, 4, 5};
+    QTest::newRow("blank line is one empty field")
+        << QByteArray("a\n\nb\r\n\r\nc") << R({{u"a"}, {u""}, {u"b"}, {u""}, {u"c"}}) << Lines{1, 2, 3, 4, 5};
     QTest::newRow("only a newline") << QByteArray("\n") << R({{u""}}) << Lines{1};
     QTest::newRow("empty input") << QByteArray() << R({}) << Lines{};
-    QTest::newRow("stray quote in unquoted field") << QByteArray("ab\"c,d\n") << R({{u"ab\"c", u"d"}})
-                                                   << Lines{1};
+    QTest::newRow("stray quote in unquoted field")
+        << QByteArray("ab\"c,d\n") << R({{u"ab\"c", u"d"}}) << Lines{1};
     QTest::newRow("spaces kept") << QByteArray(" a , b \n") << R({{u" a ", u" b "}}) << Lines{1};
-    QTest::newRow("BOM") << QByteArray("\xEF\xBB\xBF" "a,b\r\nc\r\n") << R({{u"a", u"b"}, {u"c"}})
-                         << Lines{1, 2};
+    QTest::newRow("BOM") << QByteArray("\xEF\xBB\xBF"
+                                       "a,b\r\nc\r\n")
+                         << R({{u"a", u"b"}, {u"c"}}) << Lines{1, 2};
     QTest::newRow("BOM only") << QByteArray("\xEF\xBB\xBF") << R({}) << Lines{};
     QTest::newRow("UTF-8 text") << kChinese.toUtf8() << R({{u"腾讯Q币 100元"_s, u"卡密----密码"_s}})
                                 << Lines{1};
@@ -236,7 +238,8 @@ void TestCsvReader::parse()
             options.chunkSize = chunk;
             options.sniffSize = 5;
             const ReadOutcome got = readBytes(input, sequential, options);
-            const QByteArray where = "chunk " + QByteArray::number(chunk) + (sequential ? " sequential" : " seekable");
+            const QByteArray where =
+                "chunk " + QByteArray::number(chunk) + (sequential ? " sequential" : " seekable");
             QVERIFY2(!got.failed, qPrintable(got.error.detail + u' ' + QString::fromLatin1(where)));
             QCOMPARE(got.records, records);
             QCOMPARE(got.lines, lines);
@@ -285,9 +288,8 @@ void TestCsvReader::encodings()
 {
     QFETCH(QByteArray, input);
     QFETCH(TextEncoding, encoding);
-    const Records expected{{u"订单号"_s, u"商品"_s},
-                           {u"腾讯Q币 100元"_s, u"卡密----密码"_s},
-                           {u"多行\n备注 😀"_s, u"€"_s}};
+    const Records expected{
+        {u"订单号"_s, u"商品"_s}, {u"腾讯Q币 100元"_s, u"卡密----密码"_s}, {u"多行\n备注 😀"_s, u"€"_s}};
     for (const bool sequential : {false, true}) {
         for (const qsizetype chunk : kChunkSizes) {
             CsvReadOptions options;
@@ -351,10 +353,16 @@ void TestCsvReader::invalidBytes_data()
     QTest::addColumn<int>("goodRecords");
     QTest::addColumn<qint64>("line");
     QTest::newRow("neither UTF-8 nor GB18030") << QByteArray("a,b\nc,\xFF\xFF\n") << 1 << qint64(2);
-    QTest::newRow("BOM then bad UTF-8") << QByteArray("\xEF\xBB\xBF" "a\n\"b\n\xC3\x28\"\n") << 1 << qint64(3);
+    QTest::newRow("BOM then bad UTF-8") << QByteArray("\xEF\xBB\xBF"
+                                                      "a\n\"b\n\xC3\x28\"\n")
+                                        << 1 << qint64(3);
     QTest::newRow("cut off at end") << QByteArray("a\n\xE8") << 1 << qint64(2);
-    QTest::newRow("UTF-16 with BOM") << QByteArray("\xFF\xFE" "a\0,\0b\0", 8) << 0 << qint64(1);
-    QTest::newRow("GB18030 unmapped four-byte code") << QByteArray("x\ny\n\x84\x31\xA5\x30\n") << 2 << qint64(3);
+    QTest::newRow("UTF-16 with BOM") << QByteArray("\xFF\xFE"
+                                                   "a\0,\0b\0",
+                                                   8)
+                                     << 0 << qint64(1);
+    QTest::newRow("GB18030 unmapped four-byte code")
+        << QByteArray("x\ny\n\x84\x31\xA5\x30\n") << 2 << qint64(3);
 }
 
 void TestCsvReader::invalidBytes()
@@ -466,8 +474,8 @@ void TestCsvReader::straddlingChunks()
 {
     // Every field kind at every offset: records, quotes, CRLFs and characters cut by every chunk size.
     Records records;
-    const QStringList pool{u""_s, u"plain"_s, u"a,b"_s, u"q\"uote"_s, u"\"\""_s, u"l1\r\nl2"_s, u"cr\rlf\n"_s,
-                           kChinese, u"😀€é"_s, u" pad "_s};
+    const QStringList pool{u""_s,         u"plain"_s,    u"a,b"_s, u"q\"uote"_s, u"\"\""_s,
+                           u"l1\r\nl2"_s, u"cr\rlf\n"_s, kChinese, u"😀€é"_s,     u" pad "_s};
     for (int i = 0; i < 60; ++i)
         records.append({pool[i % pool.size()], pool[(i * 7 + 3) % pool.size()], QString::number(i)});
     for (const char* lineEnd : {"\r\n", "\n", "\r"}) {

@@ -5,7 +5,6 @@
 #include <QSaveFile>
 #include <QTemporaryDir>
 #include <QtTest>
-
 #include <cstring>
 
 using namespace cardops::core;
@@ -17,7 +16,9 @@ namespace {
 class FailingWriteDevice : public QIODevice
 {
 public:
-    explicit FailingWriteDevice(qint64 capacity) : m_capacity(capacity) {}
+    explicit FailingWriteDevice(qint64 capacity)
+        : m_capacity(capacity)
+    {}
     QByteArray written;
     int writeCalls = 0;
 
@@ -108,7 +109,8 @@ void TestCsvWriter::recordFormat()
     QVERIFY(writer.writeRecord({u"a"_s, u"b"_s}).ok());
     QVERIFY(writer.writeRecord({u""_s, u"c"_s, u""_s}).ok());
     QVERIFY(writer.finish().ok());
-    QCOMPARE(buffer.data(), QByteArray("\xEF\xBB\xBF" "a,b\r\n,c,\r\n"));
+    QCOMPARE(buffer.data(), QByteArray("\xEF\xBB\xBF"
+                                       "a,b\r\n,c,\r\n"));
     QCOMPARE(writer.recordsWritten(), qint64(2));
 }
 
@@ -265,8 +267,9 @@ void TestCsvWriter::saveFile()
 
 void TestCsvWriter::roundTripThroughReader()
 {
-    const QStringList pool{u""_s, u"plain"_s, u"a,b"_s, u"q\"uote"_s, u"\"\""_s, u"l1\r\nl2"_s, u"cr\rlf\n"_s,
-                           u"腾讯Q币 100元,卡密----密码"_s, u"😀€é"_s, u" pad "_s, u"\t007310"_s};
+    const QStringList pool{u""_s,     u"plain"_s,    u"a,b"_s,      u"q\"uote"_s,
+                           u"\"\""_s, u"l1\r\nl2"_s, u"cr\rlf\n"_s, u"腾讯Q币 100元,卡密----密码"_s,
+                           u"😀€é"_s,  u" pad "_s,    u"\t007310"_s};
     QList<QStringList> records;
     for (int i = 0; i < 200; ++i)
         records.append({pool[i % pool.size()], pool[(i * 7 + 3) % pool.size()], pool[(i * 5) % pool.size()]});

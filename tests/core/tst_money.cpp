@@ -168,13 +168,27 @@ private Q_SLOTS:
         QTest::addColumn<QString>("paid");
         QTest::addColumn<QString>("rate");
         QTest::addColumn<QString>("expected");
-        QTest::newRow("domain example 2% of 2.96") << "2.96" << "0.02" << "0.06";
-        QTest::newRow("exact") << "100.00" << "0.05" << "5.00";
-        QTest::newRow("half at 4 places") << "0.25" << "0.02" << "0.01";   // 0.0050 → 0.01
-        QTest::newRow("below half") << "0.24" << "0.02" << "0.00";         // 0.0048 → 0.00
-        QTest::newRow("double rounding per rule") << "0.33" << "0.015" << "0.01"; // 0.00495 → 0.0050 → 0.01
-        QTest::newRow("zero rate") << "88.88" << "0" << "0.00";
-        QTest::newRow("refund reversal entry negative") << "-2.96" << "0.02" << "-0.06";
+        QTest::newRow("domain example 2% of 2.96") << "2.96"
+                                                   << "0.02"
+                                                   << "0.06";
+        QTest::newRow("exact") << "100.00"
+                               << "0.05"
+                               << "5.00";
+        QTest::newRow("half at 4 places") << "0.25"
+                                          << "0.02"
+                                          << "0.01"; // 0.0050 → 0.01
+        QTest::newRow("below half") << "0.24"
+                                    << "0.02"
+                                    << "0.00"; // 0.0048 → 0.00
+        QTest::newRow("double rounding per rule") << "0.33"
+                                                  << "0.015"
+                                                  << "0.01"; // 0.00495 → 0.0050 → 0.01
+        QTest::newRow("zero rate") << "88.88"
+                                   << "0"
+                                   << "0.00";
+        QTest::newRow("refund reversal entry negative") << "-2.96"
+                                                        << "0.02"
+                                                        << "-0.06";
     }
     void commission()
     {
@@ -191,12 +205,30 @@ private Q_SLOTS:
         QTest::addColumn<QString>("refunded");
         QTest::addColumn<QString>("paid");
         QTest::addColumn<QString>("expected");
-        QTest::newRow("half refund") << "0.06" << "1.48" << "2.96" << "0.03";
-        QTest::newRow("third refund rounds half up") << "0.05" << "1.00" << "3.00" << "0.02"; // 0.01666… → 0.0167 → 0.02
-        QTest::newRow("small share rounds down") << "0.06" << "0.10" << "2.96" << "0.00";      // 0.0020 → 0.00
-        QTest::newRow("full refund") << "0.06" << "2.96" << "2.96" << "0.06";
-        QTest::newRow("over refund clamps") << "0.06" << "5.00" << "2.96" << "0.06";
-        QTest::newRow("no refund") << "0.06" << "0" << "2.96" << "0.00";
+        QTest::newRow("half refund") << "0.06"
+                                     << "1.48"
+                                     << "2.96"
+                                     << "0.03";
+        QTest::newRow("third refund rounds half up") << "0.05"
+                                                     << "1.00"
+                                                     << "3.00"
+                                                     << "0.02"; // 0.01666… → 0.0167 → 0.02
+        QTest::newRow("small share rounds down") << "0.06"
+                                                 << "0.10"
+                                                 << "2.96"
+                                                 << "0.00"; // 0.0020 → 0.00
+        QTest::newRow("full refund") << "0.06"
+                                     << "2.96"
+                                     << "2.96"
+                                     << "0.06";
+        QTest::newRow("over refund clamps") << "0.06"
+                                            << "5.00"
+                                            << "2.96"
+                                            << "0.06";
+        QTest::newRow("no refund") << "0.06"
+                                   << "0"
+                                   << "2.96"
+                                   << "0.00";
     }
     void commissionReversal()
     {
@@ -215,10 +247,18 @@ private Q_SLOTS:
         QTest::addColumn<QString>("price");
         QTest::addColumn<QString>("discount");
         QTest::addColumn<QString>("expected");
-        QTest::newRow("9.8折 of 100") << "100.00" << "0.98" << "98.00";
-        QTest::newRow("95% of 9.99") << "9.99" << "95%" << "9.49";        // 9.4905 → 9.49
-        QTest::newRow("supplier price") << "0.9850" << "0.97" << "0.96";  // 0.95545 → 0.9555 → 0.96
-        QTest::newRow("half cent") << "0.10" << "0.95" << "0.10";         // 0.0950 → 0.10
+        QTest::newRow("9.8折 of 100") << "100.00"
+                                      << "0.98"
+                                      << "98.00";
+        QTest::newRow("95% of 9.99") << "9.99"
+                                     << "95%"
+                                     << "9.49"; // 9.4905 → 9.49
+        QTest::newRow("supplier price") << "0.9850"
+                                        << "0.97"
+                                        << "0.96"; // 0.95545 → 0.9555 → 0.96
+        QTest::newRow("half cent") << "0.10"
+                                   << "0.95"
+                                   << "0.10"; // 0.0950 → 0.10
     }
     void tierPrice()
     {

@@ -75,9 +75,9 @@ void TestSigning::primitives_data()
     QTest::addColumn<QByteArray>("expected");
 
     // §3.2: an empty body hashes as SHA-256 of zero bytes.
-    QTest::newRow("sha256 empty")
-        << QByteArray("sha256") << QByteArray() << QByteArray()
-        << QByteArray("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+    QTest::newRow("sha256 empty") << QByteArray("sha256") << QByteArray() << QByteArray()
+                                  << QByteArray(
+                                         "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
     // RFC 1321 appendix A.5.
     QTest::newRow("md5 abc") << QByteArray("md5") << QByteArray() << QByteArray("abc")
                              << QByteArray("900150983cd24fb0d6963f7d28e17f72");
@@ -120,8 +120,7 @@ void TestSigning::digestEqualsIsStrictButCaseInsensitive()
 void TestSigning::fuluCallbackVector()
 {
     // VERIFIED against a published sample (§1.2).
-    QCOMPARE(fuluBodySign(kFuluCallback, kFuluSecret),
-             QByteArray("35d1c3403c42d2df58ed4e37991deee3"));
+    QCOMPARE(fuluBodySign(kFuluCallback, kFuluSecret), QByteArray("35d1c3403c42d2df58ed4e37991deee3"));
 
     // The whole received callback, sign included, verifies wherever the sign member sits.
     const QByteArray signMember = R"("sign":"35d1c3403c42d2df58ed4e37991deee3")";
@@ -132,7 +131,7 @@ void TestSigning::fuluCallbackVector()
     QVERIFY(!verifyFuluBody(atEnd, "0a091b3aa4324435aab703142518a8f8"));
 
     QByteArray tampered = atEnd;
-    tampered.replace("50.0000", "5.00000"); // same characters, so the sorted text is equal...
+    tampered.replace("50.0000", "5.00000");         // same characters, so the sorted text is equal...
     QVERIFY(verifyFuluBody(tampered, kFuluSecret)); // ...which is the scheme's known weakness
     tampered.replace("5.00000", "60.0000");
     QVERIFY(!verifyFuluBody(tampered, kFuluSecret));
@@ -161,18 +160,17 @@ void TestSigning::fuluRequestVectors()
     QFETCH(QByteArray, bizContent);
     QFETCH(QByteArray, expectedSign);
 
-    const auto built =
-        buildFuluRequest({kFuluAppKey, method, fuluVectorTime(), bizContent}, kFuluSecret);
+    const auto built = buildFuluRequest({kFuluAppKey, method, fuluVectorTime(), bizContent}, kFuluSecret);
     QVERIFY2(built.ok(), qPrintable(built.ok() ? QString() : built.error().detail));
     QCOMPARE(built->sign, expectedSign);
 
     QByteArray escapedBiz = bizContent;
     escapedBiz.replace("\"", "\\\"");
     const QByteArray expectedBody =
-        R"({"app_key":")" + kFuluAppKey + R"(","method":")" + method
-        + R"(","timestamp":"2024-01-01 12:00:00","version":"2.0","format":"json",)"
-          R"("charset":"utf-8","sign_type":"md5","app_auth_token":"","biz_content":")"
-        + escapedBiz + R"(","sign":")" + expectedSign + R"("})";
+        R"({"app_key":")" + kFuluAppKey + R"(","method":")" + method +
+        R"(","timestamp":"2024-01-01 12:00:00","version":"2.0","format":"json",)"
+        R"("charset":"utf-8","sign_type":"md5","app_auth_token":"","biz_content":")" +
+        escapedBiz + R"(","sign":")" + expectedSign + R"("})";
     QCOMPARE(built->body, expectedBody);
     QVERIFY(verifyFuluBody(built->body, kFuluSecret));
 }
@@ -245,25 +243,23 @@ void TestSigning::fuluRejectsUnsafeInput_data()
     QTest::addColumn<int>("code");
 
     const int invalid = static_cast<int>(ErrorCode::InvalidArgument);
-    QTest::newRow("app_key with &") << QByteArray("a&b") << QByteArray("m") << QByteArray("{}")
-                                    << true << invalid;
-    QTest::newRow("app_key with quote") << QByteArray("a\"b") << QByteArray("m") << QByteArray("{}")
-                                        << true << invalid;
-    QTest::newRow("empty app_key") << QByteArray() << QByteArray("m") << QByteArray("{}") << true
+    QTest::newRow("app_key with &") << QByteArray("a&b") << QByteArray("m") << QByteArray("{}") << true
+                                    << invalid;
+    QTest::newRow("app_key with quote")
+        << QByteArray("a\"b") << QByteArray("m") << QByteArray("{}") << true << invalid;
+    QTest::newRow("empty app_key") << QByteArray() << QByteArray("m") << QByteArray("{}") << true << invalid;
+    QTest::newRow("non-ASCII method")
+        << QByteArray("k") << QByteArray("福禄") << QByteArray("{}") << true << invalid;
+    QTest::newRow("method with <") << QByteArray("k") << QByteArray("a<b") << QByteArray("{}") << true
                                    << invalid;
-    QTest::newRow("non-ASCII method") << QByteArray("k") << QByteArray("福禄") << QByteArray("{}")
-                                      << true << invalid;
-    QTest::newRow("method with <") << QByteArray("k") << QByteArray("a<b") << QByteArray("{}")
-                                   << true << invalid;
     QTest::newRow("invalid time") << QByteArray("k") << QByteArray("m") << QByteArray("{}") << false
                                   << invalid;
-    QTest::newRow("biz not JSON") << QByteArray("k") << QByteArray("m") << QByteArray("{\"a\":")
-                                  << true << static_cast<int>(ErrorCode::Parse);
+    QTest::newRow("biz not JSON") << QByteArray("k") << QByteArray("m") << QByteArray("{\"a\":") << true
+                                  << static_cast<int>(ErrorCode::Parse);
     QTest::newRow("biz an array") << QByteArray("k") << QByteArray("m") << QByteArray("[1]") << true
                                   << static_cast<int>(ErrorCode::Parse);
-    QTest::newRow("biz not UTF-8") << QByteArray("k") << QByteArray("m")
-                                   << QByteArray("{\"a\":\"\xff\"}") << true
-                                   << static_cast<int>(ErrorCode::Encoding);
+    QTest::newRow("biz not UTF-8") << QByteArray("k") << QByteArray("m") << QByteArray("{\"a\":\"\xff\"}")
+                                   << true << static_cast<int>(ErrorCode::Encoding);
 }
 
 void TestSigning::fuluRejectsUnsafeInput()
@@ -315,12 +311,12 @@ void TestSigning::fuluSplitSign_data()
     QTest::newRow("only") << QByteArray(R"({"sign":"ab"})") << QByteArray("{}") << QByteArray("ab");
     QTest::newRow("spaces") << QByteArray("{ \"a\" : \"1\" , \"sign\" : \"ab\" }")
                             << QByteArray("{ \"a\" : \"1\" }") << QByteArray("ab");
-    QTest::newRow("decoy in string")
-        << QByteArray(R"({"note":"\",\"sign\":\"x","sign_type":"md5","sign":"ab"})")
-        << QByteArray(R"({"note":"\",\"sign\":\"x","sign_type":"md5"})") << QByteArray("ab");
-    QTest::newRow("nested sign ignored")
-        << QByteArray(R"({"inner":{"sign":"no"},"sign":"ab"})")
-        << QByteArray(R"({"inner":{"sign":"no"}})") << QByteArray("ab");
+    QTest::newRow("decoy in string") << QByteArray(
+                                            R"({"note":"\",\"sign\":\"x","sign_type":"md5","sign":"ab"})")
+                                     << QByteArray(R"({"note":"\",\"sign\":\"x","sign_type":"md5"})")
+                                     << QByteArray("ab");
+    QTest::newRow("nested sign ignored") << QByteArray(R"({"inner":{"sign":"no"},"sign":"ab"})")
+                                         << QByteArray(R"({"inner":{"sign":"no"}})") << QByteArray("ab");
 }
 
 void TestSigning::fuluSplitSign()
@@ -362,10 +358,11 @@ void TestSigning::acgFakaVectors_data()
     QTest::addColumn<QByteArray>("sign");
 
     // §2.1, computed by an independent reimplementation.
-    QTest::newRow("protocols.md")
-        << FormFields{{"app_id", "1000"}, {"app_key", "TESTKEY123"}, {"code", "8AE80574F3CA"}}
-        << QByteArray("app_id=1000&app_key=TESTKEY123&code=8AE80574F3CA")
-        << QByteArray("32760a6c3c48b31b5018d6aee59780eb");
+    QTest::newRow("protocols.md") << FormFields{{"app_id", "1000"},
+                                                {"app_key", "TESTKEY123"},
+                                                {"code", "8AE80574F3CA"}}
+                                  << QByteArray("app_id=1000&app_key=TESTKEY123&code=8AE80574F3CA")
+                                  << QByteArray("32760a6c3c48b31b5018d6aee59780eb");
 
     // A trade with PHP-array fields. Expected values from a Python emulation of acg-faka's
     // Str::generateSignature over the $_POST PHP builds: ksort of the top level, '' dropped at the top
@@ -400,8 +397,7 @@ void TestSigning::acgFakaVectors()
 
 void TestSigning::acgFakaDropsEmptyKeepsZero()
 {
-    const FormFields withEmpty{{"app_id", "1000"}, {"race", ""}, {"app_key", "TESTKEY123"},
-                               {"num", "0"}};
+    const FormFields withEmpty{{"app_id", "1000"}, {"race", ""}, {"app_key", "TESTKEY123"}, {"num", "0"}};
     QCOMPARE(acgFakaSignText(withEmpty), QByteArray("app_id=1000&app_key=TESTKEY123&num=0"));
     // Expected value: md5("app_id=1000&app_key=TESTKEY123&num=0&key=TESTKEY123") in Python.
     QCOMPARE(acgFakaSign(withEmpty, "TESTKEY123"), QByteArray("70445aa6128f9e4d523de118f6a4528c"));
@@ -416,14 +412,11 @@ void TestSigning::acgFakaDropsEmptyKeepsZero()
 
 void TestSigning::acgFakaIgnoresPostedOrderAndSignField()
 {
-    const FormFields shuffled{{"sign", "deadbeef"},
-                              {"code", "8AE80574F3CA"},
-                              {"app_key", "TESTKEY123"},
-                              {"app_id", "1000"}};
+    const FormFields shuffled{
+        {"sign", "deadbeef"}, {"code", "8AE80574F3CA"}, {"app_key", "TESTKEY123"}, {"app_id", "1000"}};
     QCOMPARE(acgFakaSign(shuffled, "TESTKEY123"), QByteArray("32760a6c3c48b31b5018d6aee59780eb"));
     // Keys sort by bytes: '_' (0x5F) after uppercase, before lowercase.
-    QCOMPARE(acgFakaSignText({{"ab", "1"}, {"a_", "2"}, {"aB", "3"}}),
-             QByteArray("aB=3&a_=2&ab=1"));
+    QCOMPARE(acgFakaSignText({{"ab", "1"}, {"a_", "2"}, {"aB", "3"}}), QByteArray("aB=3&a_=2&ab=1"));
 }
 
 void TestSigning::acgFakaFormBodyEncoding()
@@ -453,12 +446,11 @@ void TestSigning::platformCanonicalQuerySorting_data()
     QTest::addColumn<QByteArray>("raw");
     QTest::addColumn<QByteArray>("canonical");
     QTest::newRow("none") << QByteArray() << QByteArray();
-    QTest::newRow("by name") << QByteArray("limit=2&cursor=abc_1")
-                             << QByteArray("cursor=abc_1&limit=2");
+    QTest::newRow("by name") << QByteArray("limit=2&cursor=abc_1") << QByteArray("cursor=abc_1&limit=2");
     QTest::newRow("then by value") << QByteArray("status=on&limit=10&status=off")
                                    << QByteArray("limit=10&status=off&status=on");
-    QTest::newRow("as sent, encoded") << QByteArray("q=%E5%85%85&a=b%20c")
-                                      << QByteArray("a=b%20c&q=%E5%85%85");
+    QTest::newRow("as sent, encoded")
+        << QByteArray("q=%E5%85%85&a=b%20c") << QByteArray("a=b%20c&q=%E5%85%85");
     QTest::newRow("empty pieces dropped") << QByteArray("&b=1&&a=2&") << QByteArray("a=2&b=1");
     QTest::newRow("name only") << QByteArray("flag&a=1") << QByteArray("a=1&flag");
     QTest::newRow("empty value") << QByteArray("b=&a=") << QByteArray("a=&b=");
@@ -493,13 +485,14 @@ void TestSigning::platformVectors_data()
         << QByteArray("GET\n/v1/orders\ncursor=abc_1&limit=2\n1704081600\nk3Jq9Zx7Lp2Vb8Nw\n"
                       "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
         << QByteArray("b3e1ba50f754d3dfb275b24a8aff387fb8c2ebdeacb7d15274e0eaee00155de8");
-    QTest::newRow("POST deliver")
-        << QByteArray("POST") << QByteArray("/v1/orders/42/deliver") << QByteArray()
-        << QByteArray("1704081601") << QByteArray("Q-7_tRz2mWc9Lx4hYv0Ns")
-        << QByteArray(R"({"from_stock":true})")
-        << QByteArray("POST\n/v1/orders/42/deliver\n\n1704081601\nQ-7_tRz2mWc9Lx4hYv0Ns\n"
-                      "5a767fa3c30cb4c8bdb4d15c979f4c6ced433866b21000f81566cc96564b2551")
-        << QByteArray("303378739c11bc10376f6d58fc455c59fbe14036d408de2c9b52ad9b3ff0f18f");
+    QTest::newRow("POST deliver") << QByteArray("POST") << QByteArray("/v1/orders/42/deliver") << QByteArray()
+                                  << QByteArray("1704081601") << QByteArray("Q-7_tRz2mWc9Lx4hYv0Ns")
+                                  << QByteArray(R"({"from_stock":true})")
+                                  << QByteArray(
+                                         "POST\n/v1/orders/42/deliver\n\n1704081601\nQ-7_tRz2mWc9Lx4hYv0Ns\n"
+                                         "5a767fa3c30cb4c8bdb4d15c979f4c6ced433866b21000f81566cc96564b2551")
+                                  << QByteArray(
+                                         "303378739c11bc10376f6d58fc455c59fbe14036d408de2c9b52ad9b3ff0f18f");
     QTest::newRow("GET goods, repeated name")
         << QByteArray("GET") << QByteArray("/v1/goods") << QByteArray("status=on&limit=10&status=off")
         << QByteArray("1704081602") << QByteArray("aaaaBBBBccccDDDD_-09") << QByteArray()
@@ -530,9 +523,8 @@ void TestSigning::platformVectors()
 void TestSigning::platformTamperingDetected()
 {
     const QByteArray good = platformSignature(
-        kPlatformSecret,
-        platformCanonical("POST", "/v1/orders/42/deliver", {}, "1704081601", "Q-7_tRz2mWc9Lx4hYv0Ns",
-                          R"({"from_stock":true})"));
+        kPlatformSecret, platformCanonical("POST", "/v1/orders/42/deliver", {}, "1704081601",
+                                           "Q-7_tRz2mWc9Lx4hYv0Ns", R"({"from_stock":true})"));
     const auto differs = [&](const QByteArray& canonical) {
         return !verifyPlatformSignature(kPlatformSecret, canonical, good);
     };

@@ -29,7 +29,8 @@ QString stripCommentsAndLiterals(QStringView s)
                 ++i;
             }
             i += 2;
-        } else if (c == u'R' && i + 2 < s.size() && s[i + 1] == u'"' && (i == 0 || !isIdentifierChar(s[i - 1]))) {
+        } else if (c == u'R' && i + 2 < s.size() && s[i + 1] == u'"' &&
+                   (i == 0 || !isIdentifierChar(s[i - 1]))) {
             // Raw string R"delim( ... )delim"
             const qsizetype open = s.indexOf(u'(', i + 2);
             if (open < 0)
@@ -121,7 +122,8 @@ QList<ConnectCall> findConnectCalls(QStringView source)
                 empty = false;
         }
         const int line = static_cast<int>(QStringView(s).left(start).count(u'\n')) + 1;
-        calls.append({line, empty ? 0 : arguments, source.mid(start, std::min<qsizetype>(j - start + 1, 160)).toString()});
+        calls.append({line, empty ? 0 : arguments,
+                      source.mid(start, std::min<qsizetype>(j - start + 1, 160)).toString()});
         pos = j;
     }
     return calls;

@@ -10,13 +10,13 @@
 #include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QtTest>
-
 #include <memory>
 
 // A fresh cache per test function and builders of platform records with sensible values.
 namespace cachefixture {
 
-inline cardops::core::Order order(qint64 id, qint64 version, const QString& status = QStringLiteral("delivered"))
+inline cardops::core::Order order(qint64 id, qint64 version,
+                                  const QString& status = QStringLiteral("delivered"))
 {
     cardops::core::Order o;
     o.id = id;
@@ -95,7 +95,8 @@ public:
     }
 
     template<typename T>
-    cardops::core::Result<T> run(std::function<cardops::core::Result<T>(cardops::storage::WriteContext&)> body)
+    cardops::core::Result<T>
+    run(std::function<cardops::core::Result<T>(cardops::storage::WriteContext&)> body)
     {
         return db_->writer().submit<T>(QStringLiteral("test"), std::move(body)).result();
     }

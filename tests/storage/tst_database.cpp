@@ -44,12 +44,13 @@ void rawExec(const QString& path, const QStringList& statements)
 
 QVariant pragmaOnWriter(Database& db, const QString& pragma)
 {
-    auto f = db.writer().submit<QVariant>(QStringLiteral("pragma"), [&](storage::WriteContext& ctx) -> core::Result<QVariant> {
-        auto rows = ctx.select(QStringLiteral("PRAGMA ") + pragma);
-        if (!rows)
-            return rows.error();
-        return rows->value(0).value(0);
-    });
+    auto f = db.writer().submit<QVariant>(QStringLiteral("pragma"),
+                                          [&](storage::WriteContext& ctx) -> core::Result<QVariant> {
+                                              auto rows = ctx.select(QStringLiteral("PRAGMA ") + pragma);
+                                              if (!rows)
+                                                  return rows.error();
+                                              return rows->value(0).value(0);
+                                          });
     auto r = f.result();
     return r ? *r : QVariant();
 }
@@ -88,14 +89,18 @@ private Q_SLOTS:
         QCOMPARE(pragmaOnWriter(**db, QStringLiteral("synchronous")).toInt(), 1); // NORMAL
         QCOMPARE(pragmaOnWriter(**db, QStringLiteral("busy_timeout")).toInt(), 5000);
         QCOMPARE(pragmaOnWriter(**db, QStringLiteral("cache_size")).toInt(), -65536); // 64 MB for ingest
-        QCOMPARE(pragmaOnWriter(**db, QStringLiteral("application_id")).toInt(), storage::schema::ApplicationId);
+        QCOMPARE(pragmaOnWriter(**db, QStringLiteral("application_id")).toInt(),
+                 storage::schema::ApplicationId);
         QVERIFY((*db)->checkIntegrity().ok());
     }
 
     void reopensItsOwnFile()
     {
         const QString file = path("reopen.db");
-        { auto db = Database::open(file, m_clock); QVERIFY(db.ok()); }
+        {
+            auto db = Database::open(file, m_clock);
+            QVERIFY(db.ok());
+        }
         auto again = Database::open(file, m_clock);
         QVERIFY(again.ok());
         storage::ReadSession read(**again);
@@ -155,7 +160,10 @@ private Q_SLOTS:
     void refusesNewerSchema()
     {
         const QString file = path("newer.db");
-        { auto db = Database::open(file, m_clock); QVERIFY(db.ok()); }
+        {
+            auto db = Database::open(file, m_clock);
+            QVERIFY(db.ok());
+        }
         rawExec(file, {QStringLiteral("PRAGMA user_version = %1").arg(storage::schema::latestVersion() + 1)});
         expectRefused(file, ErrorCode::NewerSchema);
     }
@@ -166,15 +174,16 @@ private Q_SLOTS:
         {
             auto db = Database::open(file, m_clock);
             QVERIFY(db.ok());
-            auto f = (*db)->writer().submit(QStringLiteral("fill"), [](storage::WriteContext& ctx) -> core::Result<void> {
-                for (int i = 0; i < 2000; ++i) {
-                    auto r = ctx.exec(QStringLiteral("INSERT INTO counters (name, value) VALUES (?, ?)"),
-                                      {QStringLiteral("probe_%1_%2").arg(i).arg(QString(40, u'x')), i});
-                    if (!r)
-                        return r.error();
-                }
-                return {};
-            });
+            auto f = (*db)->writer().submit(
+                QStringLiteral("fill"), [](storage::WriteContext& ctx) -> core::Result<void> {
+                    for (int i = 0; i < 2000; ++i) {
+                        auto r = ctx.exec(QStringLiteral("INSERT INTO counters (name, value) VALUES (?, ?)"),
+                                          {QStringLiteral("probe_%1_%2").arg(i).arg(QString(40, u'x')), i});
+                        if (!r)
+                            return r.error();
+                    }
+                    return {};
+                });
             QVERIFY(f.result().ok());
         } // closing checkpoints the WAL into the main file
         QFile f(file);

@@ -26,8 +26,8 @@ QStringList schemaOf(const QString& path)
         QSqlQuery q(db);
         q.exec(QStringLiteral("SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY type, name"));
         while (q.next())
-            out << q.value(0).toString() + u'|' + q.value(1).toString() + u'|' + q.value(2).toString() + u'|' +
-                       q.value(3).toString();
+            out << q.value(0).toString() + u'|' + q.value(1).toString() + u'|' + q.value(2).toString() +
+                       u'|' + q.value(3).toString();
         q.exec(QStringLiteral("PRAGMA user_version"));
         q.next();
         out << u"user_version=" + q.value(0).toString();
@@ -82,7 +82,10 @@ private Q_SLOTS:
     {
         QFETCH(int, from);
         const QString fresh = m_dir.filePath(QStringLiteral("fresh-%1.db").arg(from));
-        { auto db = Database::open(fresh, m_clock); QVERIFY(db.ok()); }
+        {
+            auto db = Database::open(fresh, m_clock);
+            QVERIFY(db.ok());
+        }
 
         const QString old = m_dir.filePath(QStringLiteral("old-%1.db").arg(from));
         QVERIFY(storage::schema::migrateFileTo(old, from).ok());
@@ -96,8 +99,9 @@ private Q_SLOTS:
                 db.setDatabaseName(old);
                 QVERIFY(db.open());
                 QSqlQuery q(db);
-                QVERIFY(q.exec(QStringLiteral("INSERT INTO operators (login, display_name, role, created_at, updated_at) "
-                                              "VALUES ('xiaoli', '小李', 'operator', 1, 1)")));
+                QVERIFY(q.exec(QStringLiteral(
+                    "INSERT INTO operators (login, display_name, role, created_at, updated_at) "
+                    "VALUES ('xiaoli', '小李', 'operator', 1, 1)")));
                 q.finish();
                 db.close();
             }
@@ -109,7 +113,8 @@ private Q_SLOTS:
         db.value().reset();
         QCOMPARE(schemaOf(old), schemaOf(fresh));
         if (from >= 1) {
-            QCOMPARE(scalar(old, QStringLiteral("SELECT display_name FROM operators WHERE login = 'xiaoli'")).toString(),
+            QCOMPARE(scalar(old, QStringLiteral("SELECT display_name FROM operators WHERE login = 'xiaoli'"))
+                         .toString(),
                      QStringLiteral("小李"));
             const QString backup = old + QStringLiteral(".v%1.bak").arg(from);
             QVERIFY2(QFile::exists(backup), qPrintable(backup));
@@ -120,18 +125,24 @@ private Q_SLOTS:
     void emptyFileGetsLatestSchema()
     {
         const QString file = m_dir.filePath(QStringLiteral("empty.db"));
-        { auto db = Database::open(file, m_clock); QVERIFY(db.ok()); }
+        {
+            auto db = Database::open(file, m_clock);
+            QVERIFY(db.ok());
+        }
         const QStringList schema = schemaOf(file);
         QVERIFY(schema.contains(QStringLiteral("user_version=%1").arg(storage::schema::latestVersion())));
         QVERIFY(schema.contains(QStringLiteral("application_id=%1").arg(storage::schema::ApplicationId)));
         for (const char* table : {"operators", "audit_log", "counters"})
             QVERIFY2(scalar(file, QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name = '%1'")
-                                      .arg(QString::fromLatin1(table))).toInt() == 1, table);
+                                      .arg(QString::fromLatin1(table)))
+                             .toInt() == 1,
+                     table);
     }
 
     void refusesUnknownTargetVersion()
     {
-        auto r = storage::schema::migrateFileTo(m_dir.filePath(QStringLiteral("x.db")), storage::schema::latestVersion() + 1);
+        auto r = storage::schema::migrateFileTo(m_dir.filePath(QStringLiteral("x.db")),
+                                                storage::schema::latestVersion() + 1);
         QVERIFY(!r.ok());
         QCOMPARE(r.error().code, core::ErrorCode::InvalidArgument);
     }

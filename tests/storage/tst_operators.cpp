@@ -25,14 +25,17 @@ private:
     {
         storage::ReadSession read(*m_db);
         return read.select(QStringLiteral("SELECT count(*) FROM audit_log WHERE action = ?"), {action})
-            ->first().value(0).toLongLong();
+            ->first()
+            .value(0)
+            .toLongLong();
     }
 
 private Q_SLOTS:
     void init()
     {
         QVERIFY(m_dir.isValid());
-        auto db = storage::Database::open(m_dir.filePath(QStringLiteral("op%1.db").arg(QRandomGenerator::global()->generate())), m_clock);
+        auto db = storage::Database::open(
+            m_dir.filePath(QStringLiteral("op%1.db").arg(QRandomGenerator::global()->generate())), m_clock);
         QVERIFY(db.ok());
         m_db = std::move(db).value();
         storage::ReadSession read(*m_db);
@@ -51,7 +54,8 @@ private Q_SLOTS:
     void adminCreatesOperatorWithAudit()
     {
         OperatorRepository repo(*m_db);
-        auto id = repo.create(m_admin, QStringLiteral("xiaowang"), QStringLiteral("小王"), Role::Operator).result();
+        auto id =
+            repo.create(m_admin, QStringLiteral("xiaowang"), QStringLiteral("小王"), Role::Operator).result();
         QVERIFY2(id.ok(), qPrintable(id.ok() ? QString() : id.error().detail));
         storage::ReadSession read(*m_db);
         auto found = OperatorRepository::find(read, *id);
@@ -59,8 +63,9 @@ private Q_SLOTS:
         QCOMPARE((*found)->displayName, QStringLiteral("小王"));
         QCOMPARE((*found)->role, Role::Operator);
         QCOMPARE((*found)->createdAt, 1'764'000'000);
-        auto audit = read.select(QStringLiteral("SELECT operator_id, operator_login, entity, entity_id, detail, at "
-                                                "FROM audit_log WHERE action = 'operator.create'"));
+        auto audit =
+            read.select(QStringLiteral("SELECT operator_id, operator_login, entity, entity_id, detail, at "
+                                       "FROM audit_log WHERE action = 'operator.create'"));
         QVERIFY(audit.ok());
         QCOMPARE(audit->size(), 1);
         QCOMPARE(audit->first().value(0).toLongLong(), m_admin.operatorId);
@@ -72,11 +77,13 @@ private Q_SLOTS:
     void operatorMayNotManageOperators()
     {
         OperatorRepository repo(*m_db);
-        auto id = repo.create(m_admin, QStringLiteral("xiaowang"), QStringLiteral("小王"), Role::Operator).result();
+        auto id =
+            repo.create(m_admin, QStringLiteral("xiaowang"), QStringLiteral("小王"), Role::Operator).result();
         QVERIFY(id.ok());
         storage::ReadSession read(*m_db);
         const core::Actor wang = *OperatorRepository::actorFor(read, QStringLiteral("xiaowang"));
-        auto denied = repo.create(wang, QStringLiteral("intruder"), QStringLiteral("x"), Role::Administrator).result();
+        auto denied =
+            repo.create(wang, QStringLiteral("intruder"), QStringLiteral("x"), Role::Administrator).result();
         QVERIFY(!denied.ok());
         QCOMPARE(denied.error().code, ErrorCode::PermissionDenied);
         QCOMPARE(auditCount(QStringLiteral("operator.create")), 1);
@@ -100,7 +107,9 @@ private Q_SLOTS:
         auto deactivate = repo.setActive(m_admin, m_admin.operatorId, false).result();
         QVERIFY(!deactivate.ok());
 
-        auto second = repo.create(m_admin, QStringLiteral("boss"), QStringLiteral("老板"), Role::Administrator).result();
+        auto second =
+            repo.create(m_admin, QStringLiteral("boss"), QStringLiteral("老板"), Role::Administrator)
+                .result();
         QVERIFY(second.ok());
         QVERIFY(repo.setRole(m_admin, m_admin.operatorId, Role::Finance).result().ok());
         QCOMPARE(auditCount(QStringLiteral("operator.set_role")), 1);
@@ -109,13 +118,15 @@ private Q_SLOTS:
     void deactivatedOperatorCannotAct()
     {
         OperatorRepository repo(*m_db);
-        auto id = repo.create(m_admin, QStringLiteral("boss2"), QStringLiteral("二老板"), Role::Administrator).result();
+        auto id = repo.create(m_admin, QStringLiteral("boss2"), QStringLiteral("二老板"), Role::Administrator)
+                      .result();
         QVERIFY(id.ok());
         storage::ReadSession read(*m_db);
         const core::Actor boss = *OperatorRepository::actorFor(read, QStringLiteral("boss2"));
         auto off = repo.setActive(m_admin, boss.operatorId, false).result();
         QVERIFY2(off.ok(), qPrintable(off.ok() ? QString() : off.error().detail));
-        auto r = repo.create(boss, QStringLiteral("someone"), QStringLiteral("某人"), Role::Operator).result();
+        auto r =
+            repo.create(boss, QStringLiteral("someone"), QStringLiteral("某人"), Role::Operator).result();
         QVERIFY(!r.ok());
         QCOMPARE(r.error().code, ErrorCode::PermissionDenied);
         QVERIFY(!OperatorRepository::actorFor(read, QStringLiteral("boss2")).ok());
@@ -127,7 +138,8 @@ private Q_SLOTS:
         QTest::addColumn<QString>("name");
         QTest::newRow("empty login") << QString() << QStringLiteral("名");
         QTest::newRow("space in login") << QStringLiteral("a b") << QStringLiteral("名");
-        QTest::newRow("sql in login") << QStringLiteral("x'; DROP TABLE operators;--") << QStringLiteral("名");
+        QTest::newRow("sql in login")
+            << QStringLiteral("x'; DROP TABLE operators;--") << QStringLiteral("名");
         QTest::newRow("blank name") << QStringLiteral("ok") << QStringLiteral("   ");
     }
     void badInputIsRefused()
@@ -143,8 +155,10 @@ private Q_SLOTS:
     void duplicateLoginIsConflict()
     {
         OperatorRepository repo(*m_db);
-        QVERIFY(repo.create(m_admin, QStringLiteral("dup"), QStringLiteral("甲"), Role::Operator).result().ok());
-        auto again = repo.create(m_admin, QStringLiteral("DUP"), QStringLiteral("乙"), Role::Operator).result();
+        QVERIFY(
+            repo.create(m_admin, QStringLiteral("dup"), QStringLiteral("甲"), Role::Operator).result().ok());
+        auto again =
+            repo.create(m_admin, QStringLiteral("DUP"), QStringLiteral("乙"), Role::Operator).result();
         QVERIFY(!again.ok());
         QCOMPARE(again.error().code, ErrorCode::Conflict);
         QCOMPARE(auditCount(QStringLiteral("operator.create")), 1); // the audit row rolled back with it

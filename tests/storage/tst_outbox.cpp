@@ -30,14 +30,19 @@ private:
     }
     core::Result<qint64> stagePrice(const char* price)
     {
-        return stage(m_cache->admin_,
-                     LocalEdit{QStringLiteral("goods"), 1, QJsonObject{{u"price"_s, QString::fromLatin1(price)}}});
+        return stage(m_cache->admin_, LocalEdit{QStringLiteral("goods"), 1,
+                                                QJsonObject{{u"price"_s, QString::fromLatin1(price)}}});
     }
     void putGoods(const core::Goods& g)
     {
-        QVERIFY(m_cache->run<storage::IngestStats>([=](WriteContext& ctx) { return cache::applyGoods(ctx, {g}); }).ok());
+        QVERIFY(
+            m_cache->run<storage::IngestStats>([=](WriteContext& ctx) { return cache::applyGoods(ctx, {g}); })
+                .ok());
     }
-    qint64 price() const { return m_cache->scalar(QStringLiteral("SELECT price FROM goods WHERE id = 1")).toLongLong(); }
+    qint64 price() const
+    {
+        return m_cache->scalar(QStringLiteral("SELECT price FROM goods WHERE id = 1")).toLongLong();
+    }
     QList<OutboxItem> ready() const
     {
         storage::ReadSession read(*m_cache->db_);
@@ -69,8 +74,9 @@ private Q_SLOTS:
         QCOMPARE(items.first().body, QByteArrayLiteral(R"({"price":"97.5000"})"));
         QCOMPARE(items.first().baseVersion, 5);
         QCOMPARE(items.first().idempotencyKey.size(), 32);
-        QCOMPARE(m_cache->scalar(QStringLiteral("SELECT count(*) FROM audit_log WHERE action = 'edit' AND "
-                                                "entity = 'goods' AND entity_id = '1'"))
+        QCOMPARE(m_cache
+                     ->scalar(QStringLiteral("SELECT count(*) FROM audit_log WHERE action = 'edit' AND "
+                                             "entity = 'goods' AND entity_id = '1'"))
                      .toInt(),
                  1);
     }
@@ -81,18 +87,22 @@ private Q_SLOTS:
         QTest::addColumn<QJsonObject>("fields");
         QTest::addColumn<int>("role");
         QTest::addColumn<ErrorCode>("code");
-        QTest::newRow("finance edits goods") << QStringLiteral("goods") << QJsonObject{{u"price"_s, u"1.00"_s}}
-                                             << int(core::Role::Finance) << ErrorCode::PermissionDenied;
-        QTest::newRow("money with 5 places") << QStringLiteral("goods") << QJsonObject{{u"price"_s, u"1.00001"_s}}
-                                             << int(core::Role::Administrator) << ErrorCode::InvalidArgument;
+        QTest::newRow("finance edits goods")
+            << QStringLiteral("goods") << QJsonObject{{u"price"_s, u"1.00"_s}} << int(core::Role::Finance)
+            << ErrorCode::PermissionDenied;
+        QTest::newRow("money with 5 places")
+            << QStringLiteral("goods") << QJsonObject{{u"price"_s, u"1.00001"_s}}
+            << int(core::Role::Administrator) << ErrorCode::InvalidArgument;
         QTest::newRow("money as a number") << QStringLiteral("goods") << QJsonObject{{u"price"_s, 1.5}}
                                            << int(core::Role::Administrator) << ErrorCode::InvalidArgument;
-        QTest::newRow("stock is not editable") << QStringLiteral("goods") << QJsonObject{{u"stock_available"_s, 5}}
-                                               << int(core::Role::Administrator) << ErrorCode::InvalidArgument;
+        QTest::newRow("stock is not editable")
+            << QStringLiteral("goods") << QJsonObject{{u"stock_available"_s, 5}}
+            << int(core::Role::Administrator) << ErrorCode::InvalidArgument;
         QTest::newRow("bad status") << QStringLiteral("goods") << QJsonObject{{u"status"_s, u"maybe"_s}}
                                     << int(core::Role::Administrator) << ErrorCode::InvalidArgument;
-        QTest::newRow("orders are not edited here") << QStringLiteral("orders") << QJsonObject{{u"status"_s, u"paid"_s}}
-                                                    << int(core::Role::Administrator) << ErrorCode::InvalidArgument;
+        QTest::newRow("orders are not edited here")
+            << QStringLiteral("orders") << QJsonObject{{u"status"_s, u"paid"_s}}
+            << int(core::Role::Administrator) << ErrorCode::InvalidArgument;
         QTest::newRow("no such goods") << QStringLiteral("goods") << QJsonObject{{u"sort"_s, 3}}
                                        << int(core::Role::Administrator) << ErrorCode::NotFound;
     }
@@ -121,7 +131,8 @@ private Q_SLOTS:
         remote.price = core::Money::fromYuan(99);
         putGoods(remote);
         QCOMPARE(price(), 975'000); // the local edit is kept…
-        QCOMPARE(m_cache->scalar(QStringLiteral("SELECT name FROM goods WHERE id = 1")).toString(), remote.name);
+        QCOMPARE(m_cache->scalar(QStringLiteral("SELECT name FROM goods WHERE id = 1")).toString(),
+                 remote.name);
         QCOMPARE(m_cache->scalar(QStringLiteral("SELECT version FROM goods WHERE id = 1")).toInt(), 6);
         // …and the platform's value is remembered for when the edit is dropped.
         QCOMPARE(m_cache->scalar(QStringLiteral("SELECT remote_values FROM outbox")).toString(),
@@ -131,13 +142,14 @@ private Q_SLOTS:
     void completionTakesPlatformEntityAndRebasesNext()
     {
         const qint64 first = stagePrice("97.5000").value();
-        const qint64 second = stage(m_cache->admin_, LocalEdit{QStringLiteral("goods"), 1,
-                                                               QJsonObject{{u"sort"_s, 7}}})
-                                  .value();
+        const qint64 second =
+            stage(m_cache->admin_, LocalEdit{QStringLiteral("goods"), 1, QJsonObject{{u"sort"_s, 7}}})
+                .value();
         QCOMPARE(ready().size(), 1); // FIFO per entity: the second waits for the first
         auto remote = goods(1, 6);
         remote.price = core::Money::fromUnits(975'000);
-        QVERIFY(m_cache->run<void>([=](WriteContext& ctx) { return outbox::complete(ctx, first, remote); }).ok());
+        QVERIFY(
+            m_cache->run<void>([=](WriteContext& ctx) { return outbox::complete(ctx, first, remote); }).ok());
         QCOMPARE(state(first), QStringLiteral("done"));
         QCOMPARE(price(), 975'000);
         QCOMPARE(m_cache->scalar(QStringLiteral("SELECT sort FROM goods WHERE id = 1")).toInt(), 7);
@@ -176,8 +188,9 @@ private Q_SLOTS:
         const qint64 id = stagePrice("97.5000").value();
         auto remote = goods(1, 7);
         remote.price = core::Money::fromYuan(96);
-        auto outcome = m_cache->run<ConflictOutcome>(
-            [=](WriteContext& ctx) { return outbox::conflict(ctx, id, remote, QByteArrayLiteral(R"({"id":1})")); });
+        auto outcome = m_cache->run<ConflictOutcome>([=](WriteContext& ctx) {
+            return outbox::conflict(ctx, id, remote, QByteArrayLiteral(R"({"id":1})"));
+        });
         QCOMPARE(outcome.value(), ConflictOutcome::Recorded);
         QCOMPARE(state(id), QStringLiteral("conflict"));
         QCOMPARE(price(), 975'000);
@@ -190,9 +203,11 @@ private Q_SLOTS:
 
         const auto how = keepMine ? Resolution::KeepMine : Resolution::TakeTheirs;
         const qint64 conflictId = conflicts.first().id;
-        QVERIFY(m_cache->run<void>([=, this](WriteContext& ctx) {
-            return outbox::resolve(ctx, m_cache->admin_, conflictId, how);
-        }).ok());
+        QVERIFY(m_cache
+                    ->run<void>([=, this](WriteContext& ctx) {
+                        return outbox::resolve(ctx, m_cache->admin_, conflictId, how);
+                    })
+                    .ok());
         QCOMPARE(m_cache->counter(storage::counters::SyncError), 0);
         QVERIFY(outbox::openConflicts(read).value().isEmpty());
         if (keepMine) {
@@ -209,10 +224,16 @@ private Q_SLOTS:
     void failedItemWaitsForOperator()
     {
         const qint64 id = stagePrice("97.5000").value();
-        QVERIFY(m_cache->run<void>([=](WriteContext& ctx) { return outbox::fail(ctx, id, QStringLiteral("400")); }).ok());
+        QVERIFY(
+            m_cache
+                ->run<void>([=](WriteContext& ctx) { return outbox::fail(ctx, id, QStringLiteral("400")); })
+                .ok());
         QCOMPARE(m_cache->counter(storage::counters::SyncError), 1);
         QVERIFY(ready().isEmpty());
-        QVERIFY(m_cache->run<void>([=, this](WriteContext& ctx) { return outbox::drop(ctx, m_cache->admin_, id); }).ok());
+        QVERIFY(
+            m_cache
+                ->run<void>([=, this](WriteContext& ctx) { return outbox::drop(ctx, m_cache->admin_, id); })
+                .ok());
         QCOMPARE(price(), 985'000); // back to the platform's value
         QCOMPARE(m_cache->counter(storage::counters::SyncError), 0);
     }

@@ -18,11 +18,12 @@ class TestPlatformCache : public QObject
 private:
     std::unique_ptr<Cache> m_cache;
 
-    core::Result<IngestStats> ingestOrders(const QList<core::Order>& items, const QString& from, const QString& cursor,
-                                           bool backfill = false, bool hasMore = false)
+    core::Result<IngestStats> ingestOrders(const QList<core::Order>& items, const QString& from,
+                                           const QString& cursor, bool backfill = false, bool hasMore = false)
     {
         const PageCursor at{Feed::Orders, cursor, hasMore, backfill, from};
-        return m_cache->run<IngestStats>([=](WriteContext& ctx) { return cache::ingestOrders(ctx, items, at); });
+        return m_cache->run<IngestStats>(
+            [=](WriteContext& ctx) { return cache::ingestOrders(ctx, items, at); });
     }
 
 private Q_SLOTS:
@@ -35,11 +36,13 @@ private Q_SLOTS:
 
     void pageAndCursorCommitTogether()
     {
-        auto stats = ingestOrders({order(1, 1), order(2, 1, QStringLiteral("review"))}, {}, QStringLiteral("c2"));
+        auto stats =
+            ingestOrders({order(1, 1), order(2, 1, QStringLiteral("review"))}, {}, QStringLiteral("c2"));
         QVERIFY2(stats.ok(), qPrintable(stats.ok() ? QString() : stats.error().detail));
         QCOMPARE(stats->inserted, 2);
         QCOMPARE(m_cache->scalar(QStringLiteral("SELECT count(*) FROM orders")).toInt(), 2);
-        QCOMPARE(m_cache->scalar(QStringLiteral("SELECT amount FROM orders WHERE id = 1")).toLongLong(), 100'000);
+        QCOMPARE(m_cache->scalar(QStringLiteral("SELECT amount FROM orders WHERE id = 1")).toLongLong(),
+                 100'000);
         QCOMPARE(m_cache->scalar(QStringLiteral("SELECT order_no FROM orders WHERE id = 2")).toString(),
                  QStringLiteral("20261128000000000002"));
         storage::ReadSession read(*m_cache->db_);
@@ -88,7 +91,8 @@ private Q_SLOTS:
         QCOMPARE(dup->stale, 2);
         QCOMPARE(m_cache->scalar(QStringLiteral("SELECT status FROM orders WHERE id = 1")).toString(),
                  QStringLiteral("review"));
-        auto newer = ingestOrders({order(1, 4, QStringLiteral("delivered"))}, QStringLiteral("b"), QStringLiteral("c"));
+        auto newer = ingestOrders({order(1, 4, QStringLiteral("delivered"))}, QStringLiteral("b"),
+                                  QStringLiteral("c"));
         QVERIFY(newer.ok());
         QCOMPARE(newer->updated, 1);
         QCOMPARE(m_cache->counter(storage::counters::ReviewPending), 0);
@@ -100,7 +104,8 @@ private Q_SLOTS:
     void lowStockCountsCrossings()
     {
         auto put = [&](const QList<core::Goods>& items) {
-            return m_cache->run<IngestStats>([=](WriteContext& ctx) { return cache::applyGoods(ctx, items); });
+            return m_cache->run<IngestStats>(
+                [=](WriteContext& ctx) { return cache::applyGoods(ctx, items); });
         };
         QVERIFY(put({goods(1, 1, 100, 10), goods(2, 1, 5, 10)}).ok());
         QCOMPARE(m_cache->counter(storage::counters::LowStock), 1);
@@ -115,10 +120,13 @@ private Q_SLOTS:
 
     void backfillKeepsItsOwnPosition()
     {
-        QVERIFY(m_cache->run<void>([](WriteContext& ctx) {
-            return cache::startBackfill(ctx, Feed::Orders, QStringLiteral("head-100"));
-        }).ok());
-        QVERIFY(ingestOrders({order(100, 1), order(99, 1)}, {}, QStringLiteral("before-99"), true, true).ok());
+        QVERIFY(m_cache
+                    ->run<void>([](WriteContext& ctx) {
+                        return cache::startBackfill(ctx, Feed::Orders, QStringLiteral("head-100"));
+                    })
+                    .ok());
+        QVERIFY(
+            ingestOrders({order(100, 1), order(99, 1)}, {}, QStringLiteral("before-99"), true, true).ok());
         storage::ReadSession read(*m_cache->db_);
         auto c = cache::cursor(read, Feed::Orders);
         QVERIFY(c.ok());
@@ -126,7 +134,9 @@ private Q_SLOTS:
         QCOMPARE(c->cursor, QStringLiteral("head-100"));
         QCOMPARE(c->backfillBefore, QStringLiteral("before-99"));
         QVERIFY(!c->backfillDone);
-        QVERIFY(ingestOrders({order(98, 1)}, QStringLiteral("before-99"), QStringLiteral("before-98"), true, false).ok());
+        QVERIFY(ingestOrders({order(98, 1)}, QStringLiteral("before-99"), QStringLiteral("before-98"), true,
+                             false)
+                    .ok());
         c = cache::cursor(read, Feed::Orders);
         QVERIFY(c->backfillDone);
         QCOMPARE(c->cursor, QStringLiteral("head-100"));
@@ -156,16 +166,21 @@ private Q_SLOTS:
         ladder.tiers.first().name = QStringLiteral("旧的");
         ladder.version = 1;
         QCOMPARE(put(ladder).value(), false);
-        QCOMPARE(m_cache->scalar(QStringLiteral("SELECT name FROM tiers")).toString(), QStringLiteral("普通会员"));
+        QCOMPARE(m_cache->scalar(QStringLiteral("SELECT name FROM tiers")).toString(),
+                 QStringLiteral("普通会员"));
     }
 
     void dailyTotalsReplaceByDay()
     {
         core::DailyTotal d{QStringLiteral("2026-11-27"), 3, core::Money::fromYuan(30), {}, {}};
-        QVERIFY(m_cache->run<void>([=](WriteContext& ctx) { return cache::storeDailyTotals(ctx, {d}); }).ok());
+        QVERIFY(
+            m_cache->run<void>([=](WriteContext& ctx) { return cache::storeDailyTotals(ctx, {d}); }).ok());
         d.orders = 4;
-        QVERIFY(m_cache->run<void>([=](WriteContext& ctx) { return cache::storeDailyTotals(ctx, {d}); }).ok());
-        QCOMPARE(m_cache->scalar(QStringLiteral("SELECT orders FROM daily_totals WHERE day = '2026-11-27'")).toInt(), 4);
+        QVERIFY(
+            m_cache->run<void>([=](WriteContext& ctx) { return cache::storeDailyTotals(ctx, {d}); }).ok());
+        QCOMPARE(m_cache->scalar(QStringLiteral("SELECT orders FROM daily_totals WHERE day = '2026-11-27'"))
+                     .toInt(),
+                 4);
     }
 };
 

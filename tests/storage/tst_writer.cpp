@@ -8,7 +8,6 @@
 #include <QTemporaryDir>
 #include <QThread>
 #include <QtTest>
-
 #include <memory>
 
 using namespace cardops;
@@ -47,11 +46,13 @@ private Q_SLOTS:
     void init()
     {
         QVERIFY(m_dir.isValid());
-        auto db = storage::Database::open(m_dir.filePath(QStringLiteral("w%1.db").arg(QRandomGenerator::global()->generate())), m_clock);
+        auto db = storage::Database::open(
+            m_dir.filePath(QStringLiteral("w%1.db").arg(QRandomGenerator::global()->generate())), m_clock);
         QVERIFY(db.ok());
         m_db = std::move(db).value();
         auto made = m_db->writer().submit(QStringLiteral("ddl"), [](WriteContext& ctx) -> Result<void> {
-            auto r = ctx.exec(QStringLiteral("CREATE TABLE probe (job INTEGER NOT NULL, n INTEGER NOT NULL)"));
+            auto r =
+                ctx.exec(QStringLiteral("CREATE TABLE probe (job INTEGER NOT NULL, n INTEGER NOT NULL)"));
             if (!r)
                 return r.error();
             return {};
@@ -108,15 +109,20 @@ private Q_SLOTS:
         auto& w = m_db->writer();
         QSignalSpy spy(&w, &storage::DatabaseWriter::changed);
         const quint64 before = w.generation();
-        QVERIFY(w.submit(QStringLiteral("x"), [](WriteContext& ctx) { return insertProbe(ctx, 1, 1); }).result().ok());
+        QVERIFY(w.submit(QStringLiteral("x"), [](WriteContext& ctx) { return insertProbe(ctx, 1, 1); })
+                    .result()
+                    .ok());
         QTRY_COMPARE(spy.count(), 1);
         const QStringList tables = spy.at(0).at(0).toStringList();
         QCOMPARE(tables.join(u','), QStringLiteral("counters,probe"));
         QCOMPARE(spy.at(0).at(1).toULongLong(), before + 1);
         // A failed job commits nothing and announces nothing.
-        QVERIFY(!w.submit(QStringLiteral("y"), [](WriteContext&) -> Result<void> {
-                      return core::makeError(core::ErrorCode::Conflict, QStringLiteral("no"));
-                  }).result().ok());
+        QVERIFY(!w.submit(QStringLiteral("y"),
+                          [](WriteContext&) -> Result<void> {
+                              return core::makeError(core::ErrorCode::Conflict, QStringLiteral("no"));
+                          })
+                     .result()
+                     .ok());
         QTest::qWait(50);
         QCOMPARE(spy.count(), 1);
     }
@@ -131,7 +137,8 @@ private Q_SLOTS:
         });
         QList<QFuture<Result<void>>> futures;
         for (int i = 0; i < 500; ++i)
-            futures << w.submit(QStringLiteral("row"), [i](WriteContext& ctx) { return insertProbe(ctx, i, 1); });
+            futures << w.submit(QStringLiteral("row"),
+                                [i](WriteContext& ctx) { return insertProbe(ctx, i, 1); });
         QVERIFY(gate.result().ok());
         for (auto& f : futures)
             QVERIFY(f.result().ok());
@@ -149,7 +156,8 @@ private Q_SLOTS:
         for (int t = 0; t < 4; ++t) {
             threads.emplace_back(QThread::create([&, t] {
                 for (int i = 0; i < 250; ++i) {
-                    auto f = w.submit(QStringLiteral("t"), [t](WriteContext& ctx) { return insertProbe(ctx, t, 1); });
+                    auto f = w.submit(QStringLiteral("t"),
+                                      [t](WriteContext& ctx) { return insertProbe(ctx, t, 1); });
                     QMutexLocker lock(&mutex);
                     futures << f;
                 }
@@ -168,11 +176,15 @@ private Q_SLOTS:
     {
         auto& w = m_db->writer();
         const core::Actor admin{1, QStringLiteral("admin"), core::Role::Administrator};
-        QVERIFY(w.submit(QStringLiteral("audit"), [&](WriteContext& ctx) {
-                     return ctx.audit(admin, QStringLiteral("test.action"), QStringLiteral("probe"), QStringLiteral("1"),
-                                      QStringLiteral("{\"k\":1}"));
-                 }).result().ok());
-        QCOMPARE(scalar(QStringLiteral("SELECT at FROM audit_log WHERE action = 'test.action'")), 1'764'000'000);
+        QVERIFY(w.submit(QStringLiteral("audit"),
+                         [&](WriteContext& ctx) {
+                             return ctx.audit(admin, QStringLiteral("test.action"), QStringLiteral("probe"),
+                                              QStringLiteral("1"), QStringLiteral("{\"k\":1}"));
+                         })
+                    .result()
+                    .ok());
+        QCOMPARE(scalar(QStringLiteral("SELECT at FROM audit_log WHERE action = 'test.action'")),
+                 1'764'000'000);
         for (const char* sql : {"UPDATE audit_log SET action = 'forged'", "DELETE FROM audit_log"}) {
             auto r = w.submit(QStringLiteral("tamper"), [sql](WriteContext& ctx) -> Result<void> {
                           auto e = ctx.exec(QString::fromLatin1(sql));
@@ -205,7 +217,8 @@ private Q_SLOTS:
         auto& w = m_db->writer();
         QList<QFuture<Result<void>>> futures;
         for (int i = 0; i < 50; ++i)
-            futures << w.submit(QStringLiteral("late"), [i](WriteContext& ctx) { return insertProbe(ctx, i, 1); });
+            futures << w.submit(QStringLiteral("late"),
+                                [i](WriteContext& ctx) { return insertProbe(ctx, i, 1); });
         const QString path = m_db->path();
         m_db.reset(); // drains before closing
         for (auto& f : futures)

@@ -32,7 +32,7 @@ private Q_SLOTS:
             QCOMPARE(child.readLine().trimmed(), QByteArray("ready"));
             QTest::qWait(static_cast<int>(rng.bounded(20, 250)));
             QCOMPARE(child.state(), QProcess::Running); // still writing when killed
-            child.kill(); // SIGKILL on Unix
+            child.kill();                               // SIGKILL on Unix
             QVERIFY(child.waitForFinished(10000));
             QCOMPARE(child.exitStatus(), QProcess::CrashExit);
 
@@ -40,11 +40,15 @@ private Q_SLOTS:
             QVERIFY2(db.ok(), qPrintable(db.ok() ? QString() : db.error().detail));
             QVERIFY((*db)->checkIntegrity().ok());
             storage::ReadSession read(**db);
-            auto partial = read.select(QStringLiteral("SELECT job, count(*) FROM probe GROUP BY job HAVING count(*) <> 50"));
+            auto partial = read.select(
+                QStringLiteral("SELECT job, count(*) FROM probe GROUP BY job HAVING count(*) <> 50"));
             QVERIFY(partial.ok());
-            QVERIFY2(partial->isEmpty(), qPrintable(QStringLiteral("%1 partial jobs in round %2").arg(partial->size()).arg(round)));
-            auto totals = read.select(QStringLiteral("SELECT (SELECT count(*) FROM probe), "
-                                                     "(SELECT value FROM counters WHERE name = 'probe_rows')"));
+            QVERIFY2(
+                partial->isEmpty(),
+                qPrintable(QStringLiteral("%1 partial jobs in round %2").arg(partial->size()).arg(round)));
+            auto totals =
+                read.select(QStringLiteral("SELECT (SELECT count(*) FROM probe), "
+                                           "(SELECT value FROM counters WHERE name = 'probe_rows')"));
             QVERIFY(totals.ok());
             const qint64 rows = totals->first().value(0).toLongLong();
             QCOMPARE(totals->first().value(1).toLongLong(), rows); // counter moved with its rows

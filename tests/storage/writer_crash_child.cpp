@@ -7,7 +7,6 @@
 
 #include <QCoreApplication>
 #include <QTextStream>
-
 #include <cstdio>
 
 using namespace cardops;
@@ -27,16 +26,22 @@ int main(int argc, char** argv)
         return 1;
     }
     auto& writer = (*db)->writer();
-    auto next = writer.submit<qint64>(QStringLiteral("setup"), [](storage::WriteContext& ctx) -> Result<qint64> {
-        auto made = ctx.exec(QStringLiteral("CREATE TABLE IF NOT EXISTS probe (job INTEGER NOT NULL, n INTEGER NOT NULL, "
-                                            "payload TEXT NOT NULL)"));
-        if (!made)
-            return made.error();
-        auto rows = ctx.select(QStringLiteral("SELECT coalesce(max(job), 0) + 1 FROM probe"));
-        if (!rows)
-            return rows.error();
-        return rows->first().value(0).toLongLong();
-    }).result();
+    auto next = writer
+                    .submit<qint64>(
+                        QStringLiteral("setup"),
+                        [](storage::WriteContext& ctx) -> Result<qint64> {
+                            auto made = ctx.exec(QStringLiteral(
+                                "CREATE TABLE IF NOT EXISTS probe (job INTEGER NOT NULL, n INTEGER NOT NULL, "
+                                "payload TEXT NOT NULL)"));
+                            if (!made)
+                                return made.error();
+                            auto rows =
+                                ctx.select(QStringLiteral("SELECT coalesce(max(job), 0) + 1 FROM probe"));
+                            if (!rows)
+                                return rows.error();
+                            return rows->first().value(0).toLongLong();
+                        })
+                    .result();
     if (!next)
         return 1;
     qint64 job = *next;
@@ -45,15 +50,17 @@ int main(int argc, char** argv)
     for (;;) {
         QFuture<Result<void>> last;
         for (int i = 0; i < 64; ++i, ++job) {
-            last = writer.submit(QStringLiteral("probe"), [job, payload](storage::WriteContext& ctx) -> Result<void> {
-                for (int n = 0; n < JobRows; ++n) {
-                    auto r = ctx.exec(QStringLiteral("INSERT INTO probe (job, n, payload) VALUES (?, ?, ?)"),
-                                      {job, n, payload});
-                    if (!r)
-                        return r.error();
-                }
-                return ctx.addToCounter(QStringLiteral("probe_rows"), JobRows);
-            });
+            last = writer.submit(
+                QStringLiteral("probe"), [job, payload](storage::WriteContext& ctx) -> Result<void> {
+                    for (int n = 0; n < JobRows; ++n) {
+                        auto r =
+                            ctx.exec(QStringLiteral("INSERT INTO probe (job, n, payload) VALUES (?, ?, ?)"),
+                                     {job, n, payload});
+                        if (!r)
+                            return r.error();
+                    }
+                    return ctx.addToCounter(QStringLiteral("probe_rows"), JobRows);
+                });
         }
         if (!last.result().ok())
             return 1;

@@ -18,7 +18,6 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QtTest>
-
 #include <memory>
 
 // A small simulated shop on loopback, a cache, and the real transport and engine between them.
@@ -88,10 +87,10 @@ class Shop
 public:
     explicit Shop(const sim::GeneratorParams& params = smallShop())
         : server(sim::generatePlatform(params, clock), clock)
-    {
-    }
+    {}
 
-    bool start(const sync::SyncEngine::Options& engineOptions = {}, const sync::TransportOptions& t = fastTransport())
+    bool start(const sync::SyncEngine::Options& engineOptions = {},
+               const sync::TransportOptions& t = fastTransport())
     {
         port = server.listen(QHostAddress::LocalHost, 0);
         if (port == 0 || !dir.isValid())
@@ -101,7 +100,8 @@ public:
     }
 
     // A new database, transport and engine on the same cache file: a restart of the application.
-    bool reopen(const sync::SyncEngine::Options& engineOptions = {}, const sync::TransportOptions& t = fastTransport())
+    bool reopen(const sync::SyncEngine::Options& engineOptions = {},
+                const sync::TransportOptions& t = fastTransport())
     {
         engine.reset();
         transport.reset();
@@ -111,7 +111,9 @@ public:
             return false;
         db = std::move(opened).value();
         transport = std::make_unique<sync::PlatformTransport>(
-            sync::PlatformEndpoint{QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port)), "demo", "demo-secret"}, clock, t);
+            sync::PlatformEndpoint{QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port)), "demo",
+                                   "demo-secret"},
+            clock, t);
         engine = std::make_unique<sync::SyncEngine>(*db, *transport, engineOptions);
         storage::ReadSession read(*db);
         admin = storage::OperatorRepository::actorFor(read, QStringLiteral("admin")).value();
@@ -134,8 +136,7 @@ public:
         return spy.first().first().value<sync::RoundSummary>();
     }
 
-    template<typename T>
-    core::Result<T> write(std::function<core::Result<T>(storage::WriteContext&)> body)
+    template<typename T> core::Result<T> write(std::function<core::Result<T>(storage::WriteContext&)> body)
     {
         return db->writer().submit<T>(QStringLiteral("test"), std::move(body)).result();
     }
@@ -166,8 +167,7 @@ public:
     }
 
     // The simulator's entities of a feed, through the wire JSON and the client's parser.
-    template<typename Parse>
-    TableDigest simDigest(core::Feed feed, qsizetype count, Parse parse)
+    template<typename Parse> TableDigest simDigest(core::Feed feed, qsizetype count, Parse parse)
     {
         QList<QByteArray> lines;
         for (qint32 i = 0; i < count; ++i) {
@@ -188,10 +188,12 @@ public:
         return {
             {u"categories"_s, cacheDigest(d::categoriesTable()),
              simDigest(core::Feed::Categories, st.categories().size(), pj::category)},
-            {u"goods"_s, cacheDigest(d::goodsTable()), simDigest(core::Feed::Goods, st.goods().size(), pj::goods)},
+            {u"goods"_s, cacheDigest(d::goodsTable()),
+             simDigest(core::Feed::Goods, st.goods().size(), pj::goods)},
             {u"members"_s, cacheDigest(d::membersTable()),
              simDigest(core::Feed::Members, st.members().size(), pj::member)},
-            {u"orders"_s, cacheDigest(d::ordersTable()), simDigest(core::Feed::Orders, st.orders().size(), pj::order)},
+            {u"orders"_s, cacheDigest(d::ordersTable()),
+             simDigest(core::Feed::Orders, st.orders().size(), pj::order)},
             {u"ledger"_s, cacheDigest(d::ledgerTable()),
              simDigest(core::Feed::Ledger, st.ledger().size(), pj::ledgerEntry)},
             {u"withdrawals"_s, cacheDigest(d::withdrawalsTable()),
@@ -212,13 +214,13 @@ public:
 
 } // namespace syncfixture
 
-#define COMPARE_WITH_SIMULATOR(shop)                                                                              \
-    do {                                                                                                          \
-        for (const auto& [table, cache, simulated] : (shop).compare()) {                                          \
-            QVERIFY2(simulated.rows >= 0, simulated.sha256.constData());                                          \
-            QVERIFY2(cache == simulated, qPrintable(QStringLiteral("%1: cache %2 rows, simulator %3 rows")        \
-                                                        .arg(table)                                               \
-                                                        .arg(cache.rows)                                          \
-                                                        .arg(simulated.rows)));                                   \
-        }                                                                                                         \
+#define COMPARE_WITH_SIMULATOR(shop)                                                                         \
+    do {                                                                                                     \
+        for (const auto& [table, cache, simulated] : (shop).compare()) {                                     \
+            QVERIFY2(simulated.rows >= 0, simulated.sha256.constData());                                     \
+            QVERIFY2(cache == simulated, qPrintable(QStringLiteral("%1: cache %2 rows, simulator %3 rows")   \
+                                                        .arg(table)                                          \
+                                                        .arg(cache.rows)                                     \
+                                                        .arg(simulated.rows)));                              \
+        }                                                                                                    \
     } while (false)

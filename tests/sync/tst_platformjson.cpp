@@ -16,13 +16,15 @@ QJsonObject object(const QByteArray& json)
     return QJsonDocument::fromJson(json).object();
 }
 
-const QByteArray kOrder = R"({"id":1000001,"order_no":"20261128123456000001","member_id":88,"goods_id":17,"quantity":1,
+const QByteArray kOrder =
+    R"({"id":1000001,"order_no":"20261128123456000001","member_id":88,"goods_id":17,"quantity":1,
  "unit_price":"98.5000","amount":"98.5000","paid_amount":"98.5000","cost_at_order":"95.2000",
  "pay_channel":"alipay","charge_account":"","contact":"","status":"delivered","handed_over":false,
  "review_reason":"","delivered_at":1764290100,"revealed_at":0,"refund_amount":"0.0000",
  "created_at":1764290000,"paid_at":1764290030,"version":3,"updated_at":1764290100})";
 
-const QByteArray kGoods = R"({"id":17,"sku":"QB-100","name":"腾讯Q币 100元","category_id":3,"sort":0,"kind":"card",
+const QByteArray kGoods =
+    R"({"id":17,"sku":"QB-100","name":"腾讯Q币 100元","category_id":3,"sort":0,"kind":"card",
  "card_format":"number_password","card_separator":" ","face_value":"100.0000","price":"98.5000",
  "tier_prices":{"2":"97.0000"},"contract_prices":[{"member_id":88,"price":"96.0000"}],
  "cost":"95.2000","supplier_links":[{"protocol":"fulu","product_ref":"10000587","priority":1}],
@@ -62,18 +64,22 @@ private Q_SLOTS:
     {
         QTest::addColumn<QByteArray>("from");
         QTest::addColumn<QByteArray>("to");
-        QTest::newRow("money as a float") << QByteArray(R"("paid_amount":"98.5000")") << QByteArray(R"("paid_amount":98.5)");
-        QTest::newRow("5 decimal places") << QByteArray(R"("amount":"98.5000")") << QByteArray(R"("amount":"98.50001")");
-        QTest::newRow("money overflow") << QByteArray(R"("amount":"98.5000")")
-                                        << QByteArray(R"("amount":"99999999999999999999.0000")");
+        QTest::newRow("money as a float")
+            << QByteArray(R"("paid_amount":"98.5000")") << QByteArray(R"("paid_amount":98.5)");
+        QTest::newRow("5 decimal places")
+            << QByteArray(R"("amount":"98.5000")") << QByteArray(R"("amount":"98.50001")");
+        QTest::newRow("money overflow")
+            << QByteArray(R"("amount":"98.5000")") << QByteArray(R"("amount":"99999999999999999999.0000")");
         QTest::newRow("negative id") << QByteArray(R"("id":1000001)") << QByteArray(R"("id":-1)");
         QTest::newRow("fractional version") << QByteArray(R"("version":3)") << QByteArray(R"("version":3.5)");
         QTest::newRow("id beyond 2^53") << QByteArray(R"("id":1000001)") << QByteArray(R"("id":1e300)");
-        QTest::newRow("unknown status") << QByteArray(R"("status":"delivered")") << QByteArray(R"("status":"hacked")");
+        QTest::newRow("unknown status")
+            << QByteArray(R"("status":"delivered")") << QByteArray(R"("status":"hacked")");
         QTest::newRow("order_no as number") << QByteArray(R"("order_no":"20261128123456000001")")
                                             << QByteArray(R"("order_no":20261128123456000001)");
         QTest::newRow("missing version") << QByteArray(R"("version":3,)") << QByteArray("");
-        QTest::newRow("bool as string") << QByteArray(R"("handed_over":false)") << QByteArray(R"("handed_over":"no")");
+        QTest::newRow("bool as string")
+            << QByteArray(R"("handed_over":false)") << QByteArray(R"("handed_over":"no")");
     }
     void hostileOrderFieldsAreRefused()
     {
@@ -93,7 +99,8 @@ private Q_SLOTS:
     {
         QByteArray bad = kOrder;
         bad.replace(R"("status":"delivered")", R"("status":1)");
-        const QByteArray page = "{\"items\":[" + kOrder + "," + bad + "],\"next_cursor\":\"9\",\"has_more\":false}";
+        const QByteArray page =
+            "{\"items\":[" + kOrder + "," + bad + "],\"next_cursor\":\"9\",\"has_more\":false}";
         auto prepared = sync::preparePage(core::Feed::Orders, object(page), false, QString());
         QVERIFY(!prepared.ok());
         QCOMPARE(prepared.error().code, ErrorCode::Parse);
@@ -103,10 +110,12 @@ private Q_SLOTS:
     void pageShapeIsChecked_data()
     {
         QTest::addColumn<QByteArray>("page");
-        QTest::newRow("items not an array") << QByteArray(R"({"items":{},"next_cursor":"1","has_more":false})");
+        QTest::newRow("items not an array")
+            << QByteArray(R"({"items":{},"next_cursor":"1","has_more":false})");
         QTest::newRow("no cursor") << QByteArray(R"({"items":[],"has_more":false})");
         QTest::newRow("cursor as number") << QByteArray(R"({"items":[],"next_cursor":1,"has_more":false})");
-        QTest::newRow("item not an object") << QByteArray(R"({"items":[1],"next_cursor":"1","has_more":false})");
+        QTest::newRow("item not an object")
+            << QByteArray(R"({"items":[1],"next_cursor":"1","has_more":false})");
         QTest::newRow("not an object") << QByteArray(R"([])");
     }
     void pageShapeIsChecked()
@@ -120,7 +129,8 @@ private Q_SLOTS:
 
     void headCursorIsRead()
     {
-        const QByteArray page = "{\"items\":[" + kOrder + R"(],"next_cursor":"41","has_more":true,"head_cursor":"99"})";
+        const QByteArray page =
+            "{\"items\":[" + kOrder + R"(],"next_cursor":"41","has_more":true,"head_cursor":"99"})";
         auto p = pj::ordersPage(object(page));
         QVERIFY(p.ok());
         QCOMPARE(p->nextCursor, QStringLiteral("41"));

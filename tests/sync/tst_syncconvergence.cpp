@@ -17,10 +17,10 @@ private Q_SLOTS:
     {
         QTest::addColumn<QList<int>>("modes");
         QTest::addColumn<double>("rate");
-        for (const FaultMode m : {FaultMode::Latency, FaultMode::ServerError, FaultMode::TooMany, FaultMode::Timeout,
-                                  FaultMode::Truncated, FaultMode::Malformed, FaultMode::BadSignature,
-                                  FaultMode::DuplicatePage, FaultMode::ShuffledPage, FaultMode::Editor,
-                                  FaultMode::LateCommit})
+        for (const FaultMode m :
+             {FaultMode::Latency, FaultMode::ServerError, FaultMode::TooMany, FaultMode::Timeout,
+              FaultMode::Truncated, FaultMode::Malformed, FaultMode::BadSignature, FaultMode::DuplicatePage,
+              FaultMode::ShuffledPage, FaultMode::Editor, FaultMode::LateCommit})
             QTest::newRow(qPrintable(sim::FaultConfig::modeName(m))) << QList<int>{int(m)} << 0.2;
         QList<int> all;
         for (int m = 0; m < sim::kFaultModeCount; ++m)
@@ -45,8 +45,8 @@ private Q_SLOTS:
 
         const auto& goods = shop.server.state().goods();
         const auto& categories = shop.server.state().categories();
-        QHash<qint64, qint64> lastThreshold;   // goods id → the last threshold staged locally
-        QHash<qint64, int> categoryEdits;      // category id → edits staged (the editor never edits categories)
+        QHash<qint64, qint64> lastThreshold; // goods id → the last threshold staged locally
+        QHash<qint64, int> categoryEdits; // category id → edits staged (the editor never edits categories)
         QHash<qint64, qint64> categoryVersion; // category id → its version before our edits
         int staged = 0;
         const int faultRounds = 12;
@@ -66,7 +66,8 @@ private Q_SLOTS:
                 const auto& c = categories.at(round % categories.size());
                 if (!categoryVersion.contains(c.id))
                     categoryVersion.insert(c.id, c.version);
-                QVERIFY(shop.stage(u"categories"_s, c.id, {{u"name"_s, QStringLiteral("分类-%1").arg(round)}}).ok());
+                QVERIFY(shop.stage(u"categories"_s, c.id, {{u"name"_s, QStringLiteral("分类-%1").arg(round)}})
+                            .ok());
                 ++categoryEdits[c.id];
             }
             for (int i = 0; i < 5; ++i)
@@ -84,8 +85,9 @@ private Q_SLOTS:
         for (int round = 0; round < 80 && !converged; ++round) {
             const auto s = shop.round();
             resolveConflicts(shop, round);
-            converged = s.ok() && shop.scalar(u"SELECT count(*) FROM outbox WHERE state NOT IN ('done', 'dropped')"_s)
-                                          .toInt() == 0;
+            converged =
+                s.ok() && shop.scalar(u"SELECT count(*) FROM outbox WHERE state NOT IN ('done', 'dropped')"_s)
+                                  .toInt() == 0;
         }
         QVERIFY2(converged, "no clean round within 80 rounds");
         // One more clean round: nothing left to pull means the cache was already complete.
@@ -93,17 +95,19 @@ private Q_SLOTS:
 
         // Never lost: every threshold is the last one staged.
         for (auto it = lastThreshold.cbegin(); it != lastThreshold.cend(); ++it) {
-            const auto g = std::find_if(goods.cbegin(), goods.cend(), [&](const auto& x) { return x.id == it.key(); });
+            const auto g =
+                std::find_if(goods.cbegin(), goods.cend(), [&](const auto& x) { return x.id == it.key(); });
             QCOMPARE(g->lowStockThreshold, it.value());
         }
         // Never twice: a category changes only through our edits, one version per applied edit.
         for (auto it = categoryEdits.cbegin(); it != categoryEdits.cend(); ++it) {
-            const auto c =
-                std::find_if(categories.cbegin(), categories.cend(), [&](const auto& x) { return x.id == it.key(); });
-            const int applied = shop.scalar(u"SELECT count(*) FROM outbox WHERE entity = 'categories' AND entity_id = ? "
-                                            u"AND state = 'done'"_s,
-                                            {it.key()})
-                                    .toInt();
+            const auto c = std::find_if(categories.cbegin(), categories.cend(),
+                                        [&](const auto& x) { return x.id == it.key(); });
+            const int applied =
+                shop.scalar(u"SELECT count(*) FROM outbox WHERE entity = 'categories' AND entity_id = ? "
+                            u"AND state = 'done'"_s,
+                            {it.key()})
+                    .toInt();
             QCOMPARE(applied, it.value());
             QCOMPARE(c->version, categoryVersion.value(it.key()) + applied);
         }
@@ -124,12 +128,14 @@ private:
         storage::ReadSession read(*shop.db);
         const auto open = storage::outbox::openConflicts(read).value();
         for (const auto& c : open) {
-            const auto how = (c.id + round) % 2 ? storage::Resolution::KeepMine : storage::Resolution::TakeTheirs;
+            const auto how =
+                (c.id + round) % 2 ? storage::Resolution::KeepMine : storage::Resolution::TakeTheirs;
             const core::Actor admin = shop.admin;
             const qint64 id = c.id;
             QVERIFY(shop.write<void>([=](storage::WriteContext& ctx) {
-                return storage::outbox::resolve(ctx, admin, id, how);
-            }).ok());
+                            return storage::outbox::resolve(ctx, admin, id, how);
+                        })
+                        .ok());
         }
     }
 };

@@ -17,10 +17,11 @@ private Q_SLOTS:
         Shop shop;
         QVERIFY(shop.start(pageSize(100)));
         QList<QString> order;
-        connect(shop.engine.get(), &sync::SyncEngine::progress, this, [&](const QString& feed, qint64, double) {
-            if (order.isEmpty() || order.last() != feed)
-                order << feed;
-        });
+        connect(shop.engine.get(), &sync::SyncEngine::progress, this,
+                [&](const QString& feed, qint64, double) {
+                    if (order.isEmpty() || order.last() != feed)
+                        order << feed;
+                });
         const auto s = shop.round();
         QVERIFY2(s.ok(), qPrintable(s.error));
         COMPARE_WITH_SIMULATOR(shop);
@@ -117,8 +118,10 @@ private Q_SLOTS:
         const qint64 conflictId = conflicts.first().id;
         const core::Actor admin = shop.admin;
         QVERIFY(shop.write<void>([=](storage::WriteContext& ctx) {
-            return storage::outbox::resolve(ctx, admin, conflictId, storage::Resolution::TakeTheirs);
-        }).ok());
+                        return storage::outbox::resolve(ctx, admin, conflictId,
+                                                        storage::Resolution::TakeTheirs);
+                    })
+                    .ok());
         QVERIFY(shop.round().ok());
         QCOMPARE(shop.server.state().goods().first().sort, 9);
         COMPARE_WITH_SIMULATOR(shop);
