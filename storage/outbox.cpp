@@ -115,6 +115,25 @@ core::Permission permissionFor(const QString& entity)
     return entity == u"members" ? core::Permission::EditMembers : core::Permission::EditGoods;
 }
 
+// Whether a goods counts as low stock now (the counter follows local edits of status and threshold).
+core::Result<bool> isLowStock(WriteContext& ctx, const QString& entity, qint64 id)
+{
+    if (entity != u"goods")
+        return false;
+    auto rows =
+        ctx.select(QStringLiteral("SELECT status = 'on' AND stock_available < low_stock_threshold FROM goods "
+                                  "WHERE id = ?"),
+                   {i64(id)});
+    if (!rows)
+        return rows.error();
+    return !rows->isEmpty() && rows->first().value(0).toLongLong() != 0;
+}
+
+core::Result<void> countLowStock(WriteContext& ctx, bool was, bool is)
+{
+    return was == is ? core::Result<void>() : ctx.addToCounter(counters::LowStock, is ? 1 : -1);
+}
+
 core::Result<QByteArray> newKey()
 {
     return core::signing::generateNonce(32);
@@ -173,8 +192,9 @@ core::Result<void> rekey(WriteContext& ctx, qint64 outboxId, qint64 baseVersion)
     ctx.touch(QStringLiteral("outbox"));
     return check(
         ctx.exec(QStringLiteral("UPDATE outbox SET state = 'pending', base_version = ?, idempotency_key = ?, "
-                                "attempts = 0, last_error = '', updated_at = ? WHERE id = ?"),
-                 {i64(baseVersion), QString::fromLatin1(key.value()), i64(ctx.nowSeconds()), i64(outboxId)}));
+                                "attempts = 0, last_error = '', keyed_at = ?, updated_at = ? WHERE id = ?"),
+                 {i64(baseVersion), QString::fromLatin1(key.value()), i64(ctx.nowSeconds()),
+                  i64(ctx.nowSeconds()), i64(outboxId)}));
 }
 
 // Puts the platform's values back into the columns this item held, except those a later edit of
@@ -194,6 +214,9 @@ core::Result<void> restoreRemote(WriteContext& ctx, qint64 outboxId, const Store
     for (const auto& row : others.value())
         for (const auto& f : QJsonDocument::fromJson(row.value(0).toString().toUtf8()).array())
             stillHeld << detail::columnsOfField(item.entity, f.toString());
+    auto wasLow = isLowStock(ctx, item.entity, item.entityId);
+    if (!wasLow)
+        return wasLow.error();
     for (auto it = item.remoteValues.constBegin(); it != item.remoteValues.constEnd(); ++it) {
         if (stillHeld.contains(it.key()) || !table->columns.contains(it.key()))
             continue;
@@ -203,7 +226,10 @@ core::Result<void> restoreRemote(WriteContext& ctx, qint64 outboxId, const Store
             return r.error();
     }
     ctx.touch(table->table);
-    return {};
+    auto isLow = isLowStock(ctx, item.entity, item.entityId);
+    if (!isLow)
+        return isLow.error();
+    return countLowStock(ctx, wasLow.value(), isLow.value());
 }
 
 template<typename R> core::Result<IngestStats> applyRemote(WriteContext& ctx, const R& remote);
@@ -227,9 +253,17 @@ template<typename R> core::Result<void> completeItem(WriteContext& ctx, qint64 o
         return item.error();
     if (item->state == u"done")
         return {};
+    if (remote.id != item->entityId)
+        return outbox::fail(
+            ctx, outboxId,
+            QStringLiteral("the platform answered with another entity (id %1)").arg(remote.id));
     auto done = setState(ctx, outboxId, QStringLiteral("done"));
     if (!done)
         return done;
+    // The platform's latest known values first: a replayed answer may be older than a page seen since.
+    auto restored = restoreRemote(ctx, outboxId, item.value());
+    if (!restored)
+        return restored;
     auto applied = applyRemote(ctx, remote);
     if (!applied)
         return applied.error();
@@ -250,6 +284,16 @@ core::Result<ConflictOutcome> conflictItem(WriteContext& ctx, qint64 outboxId, c
     const detail::EntityTable* table = detail::editableTable(item->entity);
     if (!table)
         return makeError(ErrorCode::InvalidArgument, item->entity);
+    if (remote.id != item->entityId) {
+        auto failed = outbox::fail(
+            ctx, outboxId, QStringLiteral("a conflict answer for another entity (id %1)").arg(remote.id));
+        return failed ? core::Result<ConflictOutcome>(ConflictOutcome::Settled) : failed.error();
+    }
+    if (item->state != u"pending") {
+        // Dropped or resolved while the request was on its way: only the platform's entity is news.
+        auto applied = applyRemote(ctx, remote);
+        return applied ? core::Result<ConflictOutcome>(ConflictOutcome::Settled) : applied.error();
+    }
     const QVariantList values = detail::valuesOf(remote);
     bool untouched = true;
     for (auto it = item->baseValues.constBegin(); it != item->baseValues.constEnd(); ++it)
@@ -344,6 +388,25 @@ core::Result<qint64> outbox::stage(WriteContext& ctx, const core::Actor& actor, 
     for (qsizetype i = 0; i < columns.size(); ++i)
         baseValues.insert(columns.at(i), toJson(row.value(i + 1)));
 
+    // The platform's values of these columns: the cache's, unless an earlier edit still holds one
+    // (then the cache shows that edit, and the earlier item remembers the platform's value).
+    QJsonObject remoteValues = baseValues;
+    auto earlier =
+        ctx.select(QStringLiteral("SELECT remote_values FROM outbox WHERE entity = ? AND entity_id = ? AND "
+                                  "state IN ('pending', 'conflict', 'failed') ORDER BY id"),
+                   {edit.entity, i64(edit.entityId)});
+    if (!earlier)
+        return earlier.error();
+    for (const auto& r : earlier.value()) {
+        const QJsonObject theirs = parseObject(r.value(0).toString());
+        for (auto it = theirs.constBegin(); it != theirs.constEnd(); ++it)
+            if (remoteValues.contains(it.key()))
+                remoteValues.insert(it.key(), it.value());
+    }
+
+    auto wasLow = isLowStock(ctx, edit.entity, edit.entityId);
+    if (!wasLow)
+        return wasLow.error();
     QStringList sets;
     for (const QString& c : columns)
         sets << c + u" = ?";
@@ -353,6 +416,11 @@ core::Result<qint64> outbox::stage(WriteContext& ctx, const core::Actor& actor, 
         ctx.exec(u"UPDATE " + table->table + u" SET " + sets.join(u", ") + u" WHERE id = ?", binds);
     if (!updated)
         return updated.error();
+    auto isLow = isLowStock(ctx, edit.entity, edit.entityId);
+    auto counted =
+        isLow ? countLowStock(ctx, wasLow.value(), isLow.value()) : core::Result<void>(isLow.error());
+    if (!counted)
+        return counted.error();
 
     auto key = newKey();
     if (!key)
@@ -362,12 +430,12 @@ core::Result<qint64> outbox::stage(WriteContext& ctx, const core::Actor& actor, 
     auto id = ctx.insert(
         QStringLiteral(
             "INSERT INTO outbox (entity, entity_id, method, path, body, fields, base_values, remote_values, "
-            "base_version, idempotency_key, state, operator_id, created_at, updated_at) VALUES "
-            "(?, ?, 'PATCH', ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?)"),
+            "base_version, idempotency_key, state, operator_id, created_at, keyed_at, updated_at) VALUES "
+            "(?, ?, 'PATCH', ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?, ?)"),
         {edit.entity, i64(edit.entityId),
          QString(u"/v1/" + edit.entity + u'/' + QString::number(edit.entityId)), body, compact(fieldNames),
-         compact(baseValues), compact(baseValues), i64(row.value(0).toLongLong()),
-         QString::fromLatin1(key.value()), i64(actor.operatorId), i64(now), i64(now)});
+         compact(baseValues), compact(remoteValues), i64(row.value(0).toLongLong()),
+         QString::fromLatin1(key.value()), i64(actor.operatorId), i64(now), i64(now), i64(now)});
     if (!id)
         return id.error();
     auto audited =
@@ -422,6 +490,14 @@ core::Result<void> outbox::complete(WriteContext& ctx, qint64 outboxId, const co
     return completeItem(ctx, outboxId, remote);
 }
 
+core::Result<void> outbox::complete(WriteContext& ctx, qint64 outboxId)
+{
+    auto item = load(ctx, outboxId);
+    if (!item)
+        return item.error();
+    return item->state == u"done" ? core::Result<void>() : setState(ctx, outboxId, QStringLiteral("done"));
+}
+
 core::Result<ConflictOutcome> outbox::conflict(WriteContext& ctx, qint64 outboxId, const core::Goods& remote,
                                                const QByteArray& raw)
 {
@@ -462,7 +538,7 @@ core::Result<void> outbox::fail(WriteContext& ctx, qint64 outboxId, const QStrin
 
 core::Result<qint64> outbox::expire(WriteContext& ctx)
 {
-    auto rows = ctx.select(QStringLiteral("SELECT id FROM outbox WHERE state = 'pending' AND created_at < ?"),
+    auto rows = ctx.select(QStringLiteral("SELECT id FROM outbox WHERE state = 'pending' AND keyed_at < ?"),
                            {i64(ctx.nowSeconds() - RetentionSeconds)});
     if (!rows)
         return rows.error();

@@ -50,7 +50,11 @@ struct ConflictRecord
     qint64 createdAt = 0;
 };
 
-enum class ConflictOutcome { Rebased, Recorded };
+enum class ConflictOutcome {
+    Rebased,  // nobody else changed the edited fields: sent again on the new version
+    Recorded, // a conflict for the operator
+    Settled,  // the item was no longer pending (dropped or resolved meanwhile): nothing to do
+};
 enum class Resolution { KeepMine, TakeTheirs };
 
 // The outbox: local edits of platform entities wait here, FIFO per entity, until the platform
@@ -59,8 +63,8 @@ enum class Resolution { KeepMine, TakeTheirs };
 // platform answers, whatever pages arrive meanwhile.
 namespace outbox {
 
-// Pending items older than this are never sent automatically (the platform keeps idempotency keys
-// for at least 7 days): they become failed and wait for the operator.
+// Pending items whose idempotency key is older than this are never sent automatically (the platform keeps
+// idempotency keys for at least 7 days): they become failed and wait for the operator.
 inline constexpr qint64 RetentionSeconds = 7 * 24 * 3600;
 
 core::Result<qint64> stage(WriteContext& ctx, const core::Actor& actor, const LocalEdit& edit);
@@ -75,6 +79,8 @@ core::Result<QList<ConflictRecord>> openConflicts(const ReadSession& read);
 core::Result<void> complete(WriteContext& ctx, qint64 outboxId, const core::Goods& remote);
 core::Result<void> complete(WriteContext& ctx, qint64 outboxId, const core::Member& remote);
 core::Result<void> complete(WriteContext& ctx, qint64 outboxId, const core::Category& remote);
+// Accepted, but the answer carried no usable entity: done; the feed brings the new version.
+core::Result<void> complete(WriteContext& ctx, qint64 outboxId);
 
 // A 409 with the platform's current entity. When nobody else changed the fields this edit changes,
 // it is rebased (new If-Match, new idempotency key) and stays pending; otherwise a conflict is recorded

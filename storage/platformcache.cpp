@@ -237,7 +237,11 @@ core::Result<IngestStats> ingest(WriteContext& ctx, const EntityTable& t, const 
                 return kept.error();
             ++stats.preserved;
         }
-        count(deltas, oldRow, item);
+        // Held columns keep their local values: the counters follow the row as stored.
+        for (auto it = local.cbegin(); it != local.cend(); ++it)
+            if (const qsizetype i = lookup.indexOf(it.key()); i >= 0)
+                now[i] = it.value();
+        count(deltas, oldRow, now, item);
         ++(oldRow ? stats.updated : stats.inserted);
         // The same entity may come again in this page (a repeated item): compare with what is now cached.
         rows.insert(item.id, std::move(now));
@@ -269,19 +273,20 @@ const QStringList kGoodsLookup = {QStringLiteral("version"), QStringLiteral("sta
                                   QStringLiteral("stock_available"), QStringLiteral("low_stock_threshold")};
 const QStringList kStatusLookup = {QStringLiteral("version"), QStringLiteral("status")};
 
-void countCategory(Deltas&, const QVariantList*, const core::Category&) {}
+void countCategory(Deltas&, const QVariantList*, const QVariantList&, const core::Category&) {}
 
-void countGoods(Deltas& deltas, const QVariantList* old, const core::Goods& g)
+void countGoods(Deltas& deltas, const QVariantList* old, const QVariantList& now, const core::Goods&)
 {
     const bool wasLow =
         old && isLowStock(old->value(1).toString(), old->value(2).toLongLong(), old->value(3).toLongLong());
-    const bool isLow = isLowStock(g.status, g.stockAvailable, g.lowStockThreshold);
+    const bool isLow =
+        isLowStock(now.value(1).toString(), now.value(2).toLongLong(), now.value(3).toLongLong());
     deltas[counters::LowStock] += (isLow ? 1 : 0) - (wasLow ? 1 : 0);
     if (!old)
         ++deltas[counters::GoodsTotal];
 }
 
-void countMember(Deltas& deltas, const QVariantList* old, const core::Member&)
+void countMember(Deltas& deltas, const QVariantList* old, const QVariantList&, const core::Member&)
 {
     if (!old)
         ++deltas[counters::MembersTotal];
@@ -327,7 +332,7 @@ core::Result<IngestStats> platformcache::ingestOrders(WriteContext& ctx, const Q
                                                       const PageCursor& at)
 {
     return ingest(ctx, detail::ordersTable(), kStatusLookup, items, &at,
-                  [](Deltas& deltas, const QVariantList* old, const core::Order& o) {
+                  [](Deltas& deltas, const QVariantList* old, const QVariantList&, const core::Order& o) {
                       const QString oldStatus = old ? old->value(1).toString() : QString();
                       if (oldStatus == o.status)
                           return;
@@ -348,18 +353,19 @@ core::Result<IngestStats>
 platformcache::ingestLedger(WriteContext& ctx, const QList<core::LedgerEntry>& items, const PageCursor& at)
 {
     return ingest(ctx, detail::ledgerTable(), kVersionOnly, items, &at,
-                  [](Deltas&, const QVariantList*, const core::LedgerEntry&) {});
+                  [](Deltas&, const QVariantList*, const QVariantList&, const core::LedgerEntry&) {});
 }
 
 core::Result<IngestStats> platformcache::ingestWithdrawals(WriteContext& ctx,
                                                            const QList<core::Withdrawal>& items,
                                                            const PageCursor& at)
 {
-    return ingest(ctx, detail::withdrawalsTable(), kStatusLookup, items, &at,
-                  [](Deltas& deltas, const QVariantList* old, const core::Withdrawal& w) {
-                      const bool was = old && old->value(1).toString() == u"pending";
-                      deltas[counters::WithdrawalPending] += (w.status == u"pending" ? 1 : 0) - (was ? 1 : 0);
-                  });
+    return ingest(
+        ctx, detail::withdrawalsTable(), kStatusLookup, items, &at,
+        [](Deltas& deltas, const QVariantList* old, const QVariantList&, const core::Withdrawal& w) {
+            const bool was = old && old->value(1).toString() == u"pending";
+            deltas[counters::WithdrawalPending] += (w.status == u"pending" ? 1 : 0) - (was ? 1 : 0);
+        });
 }
 
 core::Result<void> platformcache::startBackfill(WriteContext& ctx, core::Feed feed, const QString& headCursor)

@@ -206,6 +206,7 @@ constexpr const char* kV3[] = {
         last_error TEXT NOT NULL DEFAULT '',
         operator_id INTEGER NOT NULL REFERENCES operators (id),
         created_at INTEGER NOT NULL,
+        keyed_at INTEGER NOT NULL,
         updated_at INTEGER NOT NULL))",
     "CREATE INDEX outbox_entity ON outbox (entity, entity_id, id)",
     "CREATE INDEX outbox_state ON outbox (state, id)",
