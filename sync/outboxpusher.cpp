@@ -116,35 +116,74 @@ void OutboxPusher::pass()
     }
 }
 
+namespace {
+
+// How one answer was settled, for the round's summary and the next pass.
+enum class Settled { Pushed, Rebased, Conflict, Failed, Unchanged };
+
+using SettleJob = std::function<core::Result<Settled>(storage::WriteContext&)>;
+
+// An accepted edit. An answer without a usable entity still means accepted: the item is done and
+// the feed brings the new version (a platform answer the client cannot read must not block the
+// outbox for ever).
+SettleJob accepted(qint64 id, const QString& entity, const QJsonObject& remote)
+{
+    return [id, entity, remote](storage::WriteContext& ctx) -> core::Result<Settled> {
+        auto parsed =
+            withEntity(entity, remote, [&](const auto& e) -> core::Result<storage::ConflictOutcome> {
+                auto r = storage::outbox::complete(ctx, id, e);
+                return r ? core::Result<storage::ConflictOutcome>(storage::ConflictOutcome::Settled)
+                         : r.error();
+            });
+        if (parsed)
+            return Settled::Pushed;
+        if (parsed.error().code != core::ErrorCode::Parse)
+            return parsed.error();
+        auto done = storage::outbox::complete(ctx, id);
+        return done ? core::Result<Settled>(Settled::Pushed) : done.error();
+    };
+}
+
+SettleJob conflicted(qint64 id, const QString& entity, const QByteArray& raw)
+{
+    return [id, entity, raw](storage::WriteContext& ctx) -> core::Result<Settled> {
+        auto outcome = withEntity(entity, parseObject(raw),
+                                  [&](const auto& e) { return storage::outbox::conflict(ctx, id, e, raw); });
+        if (!outcome) {
+            if (outcome.error().code != core::ErrorCode::Parse)
+                return outcome.error();
+            auto failed =
+                storage::outbox::fail(ctx, id, u"409 without a usable entity: " + outcome.error().detail);
+            return failed ? core::Result<Settled>(Settled::Failed) : failed.error();
+        }
+        switch (outcome.value()) {
+        case storage::ConflictOutcome::Rebased:
+            return Settled::Rebased;
+        case storage::ConflictOutcome::Recorded:
+            return Settled::Conflict;
+        case storage::ConflictOutcome::Settled:
+            break;
+        }
+        return Settled::Unchanged;
+    };
+}
+
+} // namespace
+
 void OutboxPusher::settle(const storage::OutboxItem& item, const Reply& reply)
 {
-    using Outcome = core::Result<storage::ConflictOutcome>;
-    std::function<Outcome(storage::WriteContext&)> job;
+    SettleJob job;
     const qint64 id = item.id;
-    const QString entity = item.entity;
     if (reply.ok()) {
-        const QJsonObject remote = reply.response->data.toObject();
-        job = [id, entity, remote](storage::WriteContext& ctx) -> Outcome {
-            return withEntity(entity, remote, [&](const auto& e) -> Outcome {
-                auto r = storage::outbox::complete(ctx, id, e);
-                return r ? Outcome(storage::ConflictOutcome::Rebased) : Outcome(r.error());
-            });
-        };
-        ++m_result.pushed;
-        m_progressed = true;
+        job = accepted(id, item.entity, reply.response->data.toObject());
     } else if (reply.error.kind == CallError::Conflict) {
-        const QByteArray raw = reply.error.data;
-        job = [id, entity, raw](storage::WriteContext& ctx) -> Outcome {
-            return withEntity(entity, parseObject(raw),
-                              [&](const auto& e) { return storage::outbox::conflict(ctx, id, e, raw); });
-        };
+        job = conflicted(id, item.entity, reply.error.data);
     } else if (refusesItem(reply.error.kind)) {
         const QString why = reply.error.describe();
-        job = [id, why](storage::WriteContext& ctx) -> Outcome {
+        job = [id, why](storage::WriteContext& ctx) -> core::Result<Settled> {
             auto r = storage::outbox::fail(ctx, id, why);
-            return r ? Outcome(storage::ConflictOutcome::Recorded) : Outcome(r.error());
+            return r ? core::Result<Settled>(Settled::Failed) : r.error();
         };
-        ++m_result.failed;
     } else {
         // Not answered, or a problem of the link or the credentials: the item keeps its key.
         if (reply.error.kind == CallError::Cancelled || m_cancelled)
@@ -154,24 +193,38 @@ void OutboxPusher::settle(const storage::OutboxItem& item, const Reply& reply)
         m_result.offline = m_result.offline || reply.error.retriable();
         m_stop = true;
         const QString why = reply.error.describe();
-        job = [id, why](storage::WriteContext& ctx) -> Outcome {
+        job = [id, why](storage::WriteContext& ctx) -> core::Result<Settled> {
             auto r = storage::outbox::noteAttempt(ctx, id, why);
-            return r ? Outcome(storage::ConflictOutcome::Rebased) : Outcome(r.error());
+            return r ? core::Result<Settled>(Settled::Unchanged) : r.error();
         };
     }
-    const bool isConflict = !reply.ok() && reply.error.kind == CallError::Conflict;
     m_db.writer()
-        .submit<storage::ConflictOutcome>(QStringLiteral("outbox.settle"), std::move(job))
-        .then(m_context, [this, isConflict](const Outcome& r) {
+        .submit<Settled>(QStringLiteral("outbox.settle"), std::move(job))
+        .then(m_context, [this](const core::Result<Settled>& r) {
             if (!r) {
                 m_stop = true;
                 if (m_result.error.isEmpty())
                     m_result.error = r.error().detail;
-            } else if (isConflict) {
-                if (r.value() == storage::ConflictOutcome::Recorded)
-                    ++m_result.conflicts;
-                else
-                    m_progressed = true; // rebased: send again in the next pass
+                return itemDone();
+            }
+            switch (r.value()) {
+            case Settled::Pushed:
+                ++m_result.pushed;
+                m_progressed = true;
+                break;
+            case Settled::Rebased:
+                m_progressed = true; // sent again in the next pass
+                break;
+            case Settled::Conflict:
+                ++m_result.conflicts;
+                m_progressed = true; // out of the ready set: a further pass may reach other items
+                break;
+            case Settled::Failed:
+                ++m_result.failed;
+                m_progressed = true;
+                break;
+            case Settled::Unchanged:
+                break;
             }
             itemDone();
         });

@@ -2,6 +2,7 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <algorithm>
 #include <cmath>
 
 namespace cardops::sync::platformjson {
@@ -118,6 +119,19 @@ private:
     QString m_problem;
 };
 
+// Cursors are opaque but plain (docs/platform-api.md §2): they go back into a query as they are.
+bool isCursor(const QString& c, bool mayBeEmpty)
+{
+    if (c.isEmpty())
+        return mayBeEmpty;
+    if (c.size() > 128)
+        return false;
+    return std::all_of(c.cbegin(), c.cend(), [](QChar ch) {
+        return (ch >= u'a' && ch <= u'z') || (ch >= u'A' && ch <= u'Z') || (ch >= u'0' && ch <= u'9') ||
+               ch == u'_' || ch == u'-';
+    });
+}
+
 template<typename R, typename F> core::Result<Page<R>> page(const QJsonValue& data, F parseItem)
 {
     if (!data.isObject())
@@ -134,6 +148,10 @@ template<typename R, typename F> core::Result<Page<R>> page(const QJsonValue& da
     auto checked = meta.finish(true);
     if (!checked)
         return checked.error();
+    if (!isCursor(p.nextCursor, false) || !isCursor(p.headCursor, true))
+        return makeError(ErrorCode::Parse,
+                         QStringLiteral("page.next_cursor/head_cursor: expected 1-128 characters of "
+                                        "[A-Za-z0-9_-]"));
     const QJsonArray array = items.toArray();
     p.items.reserve(array.size());
     for (const QJsonValue& v : array) {

@@ -13,9 +13,9 @@
 #include "sync/transport/platformtransport.h"
 
 #include <QDate>
+#include <QFutureWatcher>
 #include <QJsonArray>
-#include <QPointer>
-#include <QPromise>
+#include <QSet>
 
 namespace cardops::sync {
 namespace {
@@ -40,23 +40,16 @@ constexpr int kMaxSamePosition = 5;
 
 } // namespace
 
-template<typename T> QFuture<core::Result<T>> SyncEngine::ordered(QFuture<core::Result<T>> written)
+template<typename T, typename F> void SyncEngine::whenWritten(QFuture<core::Result<T>> written, F next)
 {
-    auto promise = std::make_shared<QPromise<core::Result<T>>>();
-    promise->start();
-    QFuture<core::Result<T>> answer = promise->future();
-    written.then(QtFuture::Launch::Sync,
-                 [engine = QPointer<SyncEngine>(this), promise](const core::Result<T>& result) {
-                     if (engine)
-                         QMetaObject::invokeMethod(
-                             engine.data(),
-                             [promise, result] {
-                                 promise->addResult(result);
-                                 promise->finish();
-                             },
-                             Qt::QueuedConnection);
-                 });
-    return answer;
+    // A watcher owned by the engine: its answer is always posted (also for a job already done), so
+    // answers arrive in the order the jobs were submitted, and it dies with the engine.
+    auto* watcher = new QFutureWatcher<core::Result<T>>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [watcher, next = std::move(next)]() mutable {
+        watcher->deleteLater();
+        next(watcher->result());
+    });
+    watcher->setFuture(written);
 }
 
 SyncEngine::SyncEngine(storage::Database& database, PlatformTransport& transport, QObject* parent)
@@ -90,6 +83,9 @@ void SyncEngine::startRound()
         storage::ReadSession read(m_db);
         auto orders = storage::platformcache::cursor(read, core::Feed::Orders);
         m_firstSync = orders.ok() && !orders->backfillStarted && orders->cursor.isEmpty();
+        m_dailyHistoryDone =
+            storage::platformcache::state(read, storage::statekeys::DailyHistoryDone).valueOr(QString()) ==
+            u"1";
     }
     m_steps = {[this] { stepShop(); },
                [this] { stepPush(); },
@@ -123,18 +119,18 @@ void SyncEngine::runSteps()
         return finish(Outcome::Cancelled, QStringLiteral("cancelled"));
     if (m_steps.isEmpty()) {
         const QString at = QString::number(m_db.clock().nowSeconds());
-        ordered(m_db.writer().submit(QStringLiteral("sync.roundDone"),
-                                     [at](storage::WriteContext& ctx) -> core::Result<void> {
-                                         auto r = storage::platformcache::setState(
-                                             ctx, storage::statekeys::LastRoundAt, at);
-                                         return r ? storage::platformcache::setState(
-                                                        ctx, storage::statekeys::LastError, QString())
-                                                  : r;
-                                     }))
-            .then(this, [this, round = m_round](const core::Result<void>& r) {
-                if (alive(round))
-                    finish(r ? Outcome::Ok : Outcome::Failed, r ? QString() : r.error().detail);
-            });
+        whenWritten(m_db.writer().submit(QStringLiteral("sync.roundDone"),
+                                         [at](storage::WriteContext& ctx) -> core::Result<void> {
+                                             auto r = storage::platformcache::setState(
+                                                 ctx, storage::statekeys::LastRoundAt, at);
+                                             return r ? storage::platformcache::setState(
+                                                            ctx, storage::statekeys::LastError, QString())
+                                                      : r;
+                                         }),
+                    [this, round = m_round](const core::Result<void>& r) {
+                        if (alive(round))
+                            finish(r ? Outcome::Ok : Outcome::Failed, r ? QString() : r.error().detail);
+                    });
         return;
     }
     Step step = m_steps.takeFirst();
@@ -159,20 +155,23 @@ void SyncEngine::settle()
         return;
     }
     m_settleWhenWritten = false;
-    m_running = false;
-    m_finishing = false;
     m_steps.clear();
     m_summary.elapsedMs = m_timer.elapsed();
     const Outcome outcome = m_summary.outcome;
-    if (outcome == Outcome::Ok || outcome == Outcome::Cancelled) {
+    const auto report = [this] {
+        m_running = false; // only now may the next round start: its report cannot overtake this one
+        m_finishing = false;
         Q_EMIT roundFinished(m_summary);
-        return;
-    }
+    };
+    if (outcome == Outcome::Ok || outcome == Outcome::Cancelled)
+        return report();
     // The status line reads the last error from the cache: it is there before anyone hears of it.
-    ordered(m_db.writer().submit(QStringLiteral("sync.error"), [error = m_summary.error](
-                                                                   storage::WriteContext& ctx) {
-        return storage::platformcache::setState(ctx, storage::statekeys::LastError, error);
-    })).then(this, [this, summary = m_summary](const core::Result<void>&) { Q_EMIT roundFinished(summary); });
+    whenWritten(m_db.writer().submit(QStringLiteral("sync.error"),
+                                     [error = m_summary.error](storage::WriteContext& ctx) {
+                                         return storage::platformcache::setState(
+                                             ctx, storage::statekeys::LastError, error);
+                                     }),
+                [report](const core::Result<void>&) { report(); });
 }
 
 bool SyncEngine::alive(quint64 round) const
@@ -212,23 +211,23 @@ void SyncEngine::stepShop()
         if (!shop)
             return finish(Outcome::Failed, u"GET /v1/shop: " + shop.error().detail);
         const core::ShopInfo info = shop.value();
-        ordered(m_db.writer().submit(
-                    QStringLiteral("sync.shop"),
-                    [info](storage::WriteContext& ctx) -> core::Result<void> {
-                        auto r =
-                            storage::platformcache::setState(ctx, storage::statekeys::ShopName, info.name);
-                        if (r)
-                            r = storage::platformcache::setState(ctx, storage::statekeys::ShopCapabilities,
-                                                                 QStringList(info.capabilities).join(u','));
-                        return r;
-                    }))
-            .then(this, [this, round = m_round](const core::Result<void>& r) {
-                if (!alive(round))
-                    return;
-                if (!r)
-                    return finish(Outcome::Failed, r.error().detail);
-                runSteps();
-            });
+        whenWritten(m_db.writer().submit(QStringLiteral("sync.shop"),
+                                         [info](storage::WriteContext& ctx) -> core::Result<void> {
+                                             auto r = storage::platformcache::setState(
+                                                 ctx, storage::statekeys::ShopName, info.name);
+                                             if (r)
+                                                 r = storage::platformcache::setState(
+                                                     ctx, storage::statekeys::ShopCapabilities,
+                                                     QStringList(info.capabilities).join(u','));
+                                             return r;
+                                         }),
+                    [this, round = m_round](const core::Result<void>& r) {
+                        if (!alive(round))
+                            return;
+                        if (!r)
+                            return finish(Outcome::Failed, r.error().detail);
+                        runSteps();
+                    });
     });
 }
 
@@ -256,15 +255,17 @@ void SyncEngine::stepTiers()
             return finish(Outcome::Failed, u"GET /v1/tiers: " + ladder.error().detail);
         const core::TierLadder l = ladder.value();
         m_summary.pulled[QStringLiteral("tiers")] += l.tiers.size();
-        ordered(m_db.writer().submit<bool>(QStringLiteral("sync.tiers"), [l](storage::WriteContext& ctx) {
-            return storage::platformcache::replaceTiers(ctx, l);
-        })).then(this, [this, round = m_round](const core::Result<bool>& r) {
-            if (!alive(round))
-                return;
-            if (!r)
-                return finish(Outcome::Failed, r.error().detail);
-            runSteps();
-        });
+        whenWritten(m_db.writer().submit<bool>(QStringLiteral("sync.tiers"),
+                                               [l](storage::WriteContext& ctx) {
+                                                   return storage::platformcache::replaceTiers(ctx, l);
+                                               }),
+                    [this, round = m_round](const core::Result<bool>& r) {
+                        if (!alive(round))
+                            return;
+                        if (!r)
+                            return finish(Outcome::Failed, r.error().detail);
+                        runSteps();
+                    });
     });
 }
 
@@ -305,9 +306,10 @@ void SyncEngine::stepOrdersBackfill()
 void SyncEngine::pullPages(core::Feed feed, QString position, bool backfill, bool onlyOnePage)
 {
     auto samePosition = std::make_shared<int>(0);
+    auto seen = std::make_shared<QSet<QString>>(); // positions already read in this pull
     auto fetch = std::make_shared<std::function<void(QString)>>();
     const bool newestFirstStart = backfill && position.isEmpty();
-    *fetch = [this, feed, backfill, onlyOnePage, newestFirstStart, samePosition,
+    *fetch = [this, feed, backfill, onlyOnePage, newestFirstStart, samePosition, seen,
               weakFetch = std::weak_ptr(fetch)](QString at) {
         Request request = get("/v1/" + core::feedName(feed));
         request.query.append({QByteArrayLiteral("limit"), QByteArray::number(m_options.pageSize)});
@@ -319,7 +321,7 @@ void SyncEngine::pullPages(core::Feed feed, QString position, bool backfill, boo
             request.query.append({QByteArrayLiteral("cursor"), at.toLatin1()});
         }
         auto self = weakFetch.lock();
-        call(request, [this, feed, backfill, onlyOnePage, newestFirstStart, samePosition, at,
+        call(request, [this, feed, backfill, onlyOnePage, newestFirstStart, samePosition, seen, at,
                        self](const Reply& reply) {
             if (!reply.ok())
                 return failWith(reply);
@@ -330,7 +332,7 @@ void SyncEngine::pullPages(core::Feed feed, QString position, bool backfill, boo
             PreparedPage page = std::move(prepared).value();
             const PageInfo info = page.info;
             if (newestFirstStart && at.isEmpty()) {
-                if (info.headCursor.isEmpty())
+                if (info.headCursor.isEmpty() && info.count > 0) // an empty shop may have no position yet
                     return finish(Outcome::Failed, QStringLiteral("a newest-first page without head_cursor"));
                 page.job = [job = std::move(page.job), head = info.headCursor,
                             feed](storage::WriteContext& ctx) -> core::Result<storage::IngestStats> {
@@ -340,20 +342,28 @@ void SyncEngine::pullPages(core::Feed feed, QString position, bool backfill, boo
                     return job(ctx);
                 };
             }
-            *samePosition = info.nextCursor == at ? *samePosition + 1 : 0;
+            // A page that does not move (the same cursor again, or nothing with has_more) is allowed
+            // a few times (a duplicated page); a cursor that goes back to an earlier position is not.
+            const bool moved = info.nextCursor != at && (info.count > 0 || !info.hasMore);
+            *samePosition = moved ? 0 : *samePosition + 1;
             if (*samePosition >= kMaxSamePosition)
                 return finish(Outcome::Failed, QStringLiteral("the platform does not advance the cursor"));
+            if (info.nextCursor != at && seen->contains(info.nextCursor))
+                return finish(Outcome::Failed,
+                              QStringLiteral("the platform's cursor went back to %1").arg(info.nextCursor));
+            seen->insert(at);
             const bool more = info.hasMore && !onlyOnePage;
-            if (more && m_writesInFlight == 0)
-                (*self)(info.nextCursor); // fetch the next page while this one is written
-            const bool fetchAfterWrite = more && m_writesInFlight > 0;
+            // One page is fetched ahead while the previous one is written, never more.
+            const bool fetchNow = more && m_writesInFlight == 0;
             noteItems(feed, info.count);
-            commitPage(feed, std::move(page), [this, more, fetchAfterWrite, next = info.nextCursor, self]() {
-                if (fetchAfterWrite)
+            commitPage(feed, std::move(page), [this, more, fetchNow, next = info.nextCursor, self]() {
+                if (more && !fetchNow)
                     (*self)(next);
                 else if (!more && m_writesInFlight == 0)
                     runSteps();
             });
+            if (fetchNow)
+                (*self)(info.nextCursor); // counted after the write above, so a quick failure waits for it
         });
     };
     (*fetch)(std::move(position));
@@ -362,15 +372,15 @@ void SyncEngine::pullPages(core::Feed feed, QString position, bool backfill, boo
 void SyncEngine::commitPage(core::Feed feed, PreparedPage page, std::function<void()> then)
 {
     ++m_writesInFlight;
-    ordered(m_db.writer().submit<storage::IngestStats>(
-                u"sync.ingest." + QString::fromLatin1(core::feedName(feed)), std::move(page.job)))
-        .then(this, [this, round = m_round, feed,
-                     then = std::move(then)](const core::Result<storage::IngestStats>& r) {
+    whenWritten(
+        m_db.writer().submit<storage::IngestStats>(
+            u"sync.ingest." + QString::fromLatin1(core::feedName(feed)), std::move(page.job)),
+        [this, round = m_round, feed, then = std::move(then)](const core::Result<storage::IngestStats>& r) {
             --m_writesInFlight;
             if (r)
                 Q_EMIT pageCommitted(QString::fromLatin1(core::feedName(feed)), r->inserted + r->updated);
-            if (round == m_round && m_settleWhenWritten)
-                return settle();
+            if (m_settleWhenWritten)
+                return settle(); // waits for the last queued page, whichever round queued it
             if (!alive(round))
                 return;
             if (!r)
@@ -392,11 +402,13 @@ void SyncEngine::noteItems(core::Feed feed, qint64 items)
 void SyncEngine::stepDailyTotals()
 {
     const qint64 today = core::businessDay(m_db.clock().nowSeconds());
-    const int days = m_firstSync ? m_options.firstSyncDailyTotalsDays : m_options.dailyTotalsDays;
+    // The long history once (until it has been stored), then the recent days every round.
+    const bool history = !m_dailyHistoryDone;
+    const int days = history ? m_options.firstSyncDailyTotalsDays : m_options.dailyTotalsDays;
     Request request = get(QByteArrayLiteral("/v1/reports/daily"));
     request.query.append({QByteArrayLiteral("from"), dayText(today - days + 1).toLatin1()});
     request.query.append({QByteArrayLiteral("to"), dayText(today).toLatin1()});
-    call(request, [this](const Reply& reply) {
+    call(request, [this, history](const Reply& reply) {
         if (!reply.ok())
             return failWith(reply);
         auto totals = platformjson::dailyTotals(reply.response->data);
@@ -404,15 +416,22 @@ void SyncEngine::stepDailyTotals()
             return finish(Outcome::Failed, u"GET /v1/reports/daily: " + totals.error().detail);
         const QList<core::DailyTotal> t = totals.value();
         m_summary.pulled[QStringLiteral("daily")] += t.size();
-        ordered(m_db.writer().submit(QStringLiteral("sync.daily"), [t](storage::WriteContext& ctx) {
-            return storage::platformcache::storeDailyTotals(ctx, t);
-        })).then(this, [this, round = m_round](const core::Result<void>& r) {
-            if (!alive(round))
-                return;
-            if (!r)
-                return finish(Outcome::Failed, r.error().detail);
-            runSteps();
-        });
+        whenWritten(m_db.writer().submit(QStringLiteral("sync.daily"),
+                                         [t, history](storage::WriteContext& ctx) -> core::Result<void> {
+                                             auto r = storage::platformcache::storeDailyTotals(ctx, t);
+                                             if (r && history)
+                                                 r = storage::platformcache::setState(
+                                                     ctx, storage::statekeys::DailyHistoryDone,
+                                                     QStringLiteral("1"));
+                                             return r;
+                                         }),
+                    [this, round = m_round](const core::Result<void>& r) {
+                        if (!alive(round))
+                            return;
+                        if (!r)
+                            return finish(Outcome::Failed, r.error().detail);
+                        runSteps();
+                    });
     });
 }
 

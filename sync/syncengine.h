@@ -100,10 +100,10 @@ private:
     void commitPage(core::Feed feed, PreparedPage page, std::function<void()> then);
     void noteItems(core::Feed feed, qint64 items);
 
-    // The answer of a write job, delivered on this engine's thread always through the event queue,
-    // so writes are answered in the order they were submitted (a job already done when a
-    // continuation is attached would otherwise run it at once, ahead of earlier answers).
-    template<typename T> QFuture<core::Result<T>> ordered(QFuture<core::Result<T>> written);
+    // Runs `next` with the answer of a write job on this engine's thread, always through the event
+    // queue, so writes are answered in the order they were submitted (Qt 6.4 runs a
+    // then(context) continuation at once when the job is already done, ahead of earlier answers).
+    template<typename T, typename F> void whenWritten(QFuture<core::Result<T>> written, F next);
 
     // Runs `next` on this engine's thread after a write job settles, always queued, so writes are
     // answered in the order they were submitted (a job that is already done when the continuation
@@ -123,6 +123,7 @@ private:
     quint64 m_round = 0;
     bool m_cancelled = false;
     bool m_firstSync = false;
+    bool m_dailyHistoryDone = false;
     int m_writesInFlight = 0;
 };
 
