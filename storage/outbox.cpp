@@ -3,6 +3,7 @@
 #include "core/signing.h"
 #include "storage/counters.h"
 #include "storage/entitytables_p.h"
+#include "storage/outbox_p.h"
 #include "storage/platformcache.h"
 #include "storage/readsession.h"
 #include "storage/writecontext.h"
@@ -11,7 +12,7 @@
 #include <QJsonDocument>
 
 namespace cardops::storage {
-namespace {
+namespace detail::outboxsupport {
 
 using core::ErrorCode;
 using core::makeError;
@@ -139,17 +140,6 @@ core::Result<QByteArray> newKey()
     return core::signing::generateNonce(32);
 }
 
-struct StoredItem
-{
-    QString entity;
-    qint64 entityId = 0;
-    qint64 baseVersion = 0;
-    QString state;
-    QJsonObject baseValues;
-    QJsonObject remoteValues;
-    QByteArray body;
-};
-
 core::Result<StoredItem> load(WriteContext& ctx, qint64 outboxId)
 {
     auto rows = ctx.select(
@@ -175,8 +165,7 @@ core::Result<void> check(const core::Result<qint64>& r)
     return r ? core::Result<void>() : core::Result<void>(r.error());
 }
 
-core::Result<void> setState(WriteContext& ctx, qint64 outboxId, const QString& state,
-                            const QString& error = {})
+core::Result<void> setState(WriteContext& ctx, qint64 outboxId, const QString& state, const QString& error)
 {
     ctx.touch(QStringLiteral("outbox"));
     return check(
@@ -197,8 +186,6 @@ core::Result<void> rekey(WriteContext& ctx, qint64 outboxId, qint64 baseVersion)
                   i64(ctx.nowSeconds()), i64(outboxId)}));
 }
 
-// Puts the platform's values back into the columns this item held, except those a later edit of
-// the same entity still holds.
 core::Result<void> restoreRemote(WriteContext& ctx, qint64 outboxId, const StoredItem& item)
 {
     const detail::EntityTable* table = detail::editableTable(item.entity);
@@ -348,7 +335,9 @@ core::Result<QList<OutboxItem>> readItems(const ReadSession& read, const QString
     return out;
 }
 
-} // namespace
+} // namespace detail::outboxsupport
+
+using namespace detail::outboxsupport;
 
 core::Result<qint64> outbox::stage(WriteContext& ctx, const core::Actor& actor, const LocalEdit& edit)
 {
@@ -550,103 +539,6 @@ core::Result<qint64> outbox::expire(WriteContext& ctx)
             return f.error();
     }
     return rows->size();
-}
-
-core::Result<void> outbox::resolve(WriteContext& ctx, const core::Actor& actor, qint64 conflictId,
-                                   Resolution resolution)
-{
-    auto rows =
-        ctx.select(QStringLiteral("SELECT outbox_id, entity, entity_id FROM conflicts WHERE id = ? AND "
-                                  "resolved_at = 0"),
-                   {i64(conflictId)});
-    if (!rows)
-        return rows.error();
-    if (rows->isEmpty())
-        return makeError(ErrorCode::NotFound, QStringLiteral("open conflict %1").arg(conflictId));
-    const qint64 outboxId = rows->first().value(0).toLongLong();
-    const QString entity = rows->first().value(1).toString();
-    const qint64 entityId = rows->first().value(2).toLongLong();
-    auto allowed = core::authorize(actor, permissionFor(entity));
-    if (!allowed)
-        return allowed;
-    const detail::EntityTable* table = detail::editableTable(entity);
-    auto item = load(ctx, outboxId);
-    if (!item)
-        return item.error();
-    core::Result<void> r;
-    if (resolution == Resolution::KeepMine) {
-        auto version = ctx.select(table->versionSql, {i64(entityId)});
-        if (!version)
-            return version.error();
-        r = rekey(ctx, outboxId, version->isEmpty() ? 0 : version->first().value(0).toLongLong());
-    } else {
-        r = setState(ctx, outboxId, QStringLiteral("dropped"));
-        if (r)
-            r = restoreRemote(ctx, outboxId, item.value());
-    }
-    if (!r)
-        return r;
-    const QString how =
-        resolution == Resolution::KeepMine ? QStringLiteral("keep_mine") : QStringLiteral("take_theirs");
-    auto closed =
-        ctx.exec(QStringLiteral("UPDATE conflicts SET resolved_at = ?, resolution = ? WHERE id = ?"),
-                 {i64(ctx.nowSeconds()), how, i64(conflictId)});
-    if (!closed)
-        return closed.error();
-    ctx.touch(QStringLiteral("conflicts"));
-    auto counted = ctx.addToCounter(counters::SyncError, -1);
-    if (!counted)
-        return counted;
-    return ctx.audit(actor, u"conflict." + how, entity, QString::number(entityId),
-                     QString::fromUtf8(item->body));
-}
-
-core::Result<void> outbox::retry(WriteContext& ctx, const core::Actor& actor, qint64 outboxId)
-{
-    auto item = load(ctx, outboxId);
-    if (!item)
-        return item.error();
-    auto allowed = core::authorize(actor, permissionFor(item->entity));
-    if (!allowed)
-        return allowed;
-    if (item->state != u"failed")
-        return makeError(ErrorCode::Conflict, QStringLiteral("only a failed item can be sent again"));
-    auto r = rekey(ctx, outboxId, item->baseVersion);
-    if (!r)
-        return r;
-    auto counted = ctx.addToCounter(counters::SyncError, -1);
-    if (!counted)
-        return counted;
-    return ctx.audit(actor, QStringLiteral("outbox.retry"), item->entity, QString::number(item->entityId),
-                     QString::fromUtf8(item->body));
-}
-
-core::Result<void> outbox::drop(WriteContext& ctx, const core::Actor& actor, qint64 outboxId)
-{
-    auto item = load(ctx, outboxId);
-    if (!item)
-        return item.error();
-    auto allowed = core::authorize(actor, permissionFor(item->entity));
-    if (!allowed)
-        return allowed;
-    if (item->state == u"done" || item->state == u"dropped")
-        return makeError(ErrorCode::Conflict, QStringLiteral("the item is already settled"));
-    const bool wasCounted = item->state != u"pending";
-    auto r = setState(ctx, outboxId, QStringLiteral("dropped"));
-    if (r)
-        r = restoreRemote(ctx, outboxId, item.value());
-    if (r && wasCounted)
-        r = ctx.addToCounter(counters::SyncError, -1);
-    if (!r)
-        return r;
-    auto closed =
-        ctx.exec(QStringLiteral("UPDATE conflicts SET resolved_at = ?, resolution = 'dropped' WHERE "
-                                "outbox_id = ? AND resolved_at = 0"),
-                 {i64(ctx.nowSeconds()), i64(outboxId)});
-    if (!closed)
-        return closed.error();
-    return ctx.audit(actor, QStringLiteral("outbox.drop"), item->entity, QString::number(item->entityId),
-                     QString::fromUtf8(item->body));
 }
 
 } // namespace cardops::storage
