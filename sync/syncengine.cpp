@@ -188,18 +188,18 @@ void SyncEngine::failWith(const Reply& reply)
 
 void SyncEngine::call(const Request& request, std::function<void(const Reply&)> done, bool retriedAuth)
 {
-    m_transport.send(request).then(
-        this, [this, round = m_round, request, retriedAuth, done = std::move(done)](const Reply& reply) {
-            if (!alive(round))
-                return;
-            if (m_cancelled)
-                return finish(Outcome::Cancelled, QStringLiteral("cancelled"));
-            // A refused signature is sent once more, freshly signed: a proxy or a clock step can spoil
-            // one request; a second refusal means the credentials are wrong and ends the round.
-            if (!reply.ok() && reply.error.kind == CallError::Auth && !retriedAuth)
-                return call(request, done, true);
-            done(reply);
-        });
+    m_transport.send(request).then(this, [this, round = m_round, request, retriedAuth,
+                                          done = std::move(done)](const Reply& reply) {
+        if (!alive(round))
+            return;
+        if (m_cancelled)
+            return finish(Outcome::Cancelled, QStringLiteral("cancelled"));
+        // A refused signature is sent once more, freshly signed: a proxy or a clock step can spoil
+        // one request; a second refusal means the credentials are wrong and ends the round.
+        if (!reply.ok() && reply.error.kind == CallError::Auth && reply.error.code == 40102 && !retriedAuth)
+            return call(request, done, true);
+        done(reply);
+    });
 }
 
 void SyncEngine::stepShop()

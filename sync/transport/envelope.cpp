@@ -197,7 +197,12 @@ CallError::Kind kindForStatus(int status, int code)
     case 400:
         return CallError::BadRequest;
     case 401:
-        return code == 40103 ? CallError::Clock : CallError::Auth;
+        if (code == 40103)
+            return CallError::Clock;
+        // 40104, nonce repeated, on a nonce made for this attempt: the same bytes reached the
+        // platform twice — Qt re-sends a request by itself when a connection drops before the
+        // answer. The cause is the link, not the credentials.
+        return code == 40104 ? CallError::Network : CallError::Auth;
     case 403:
         return CallError::Forbidden;
     case 404:

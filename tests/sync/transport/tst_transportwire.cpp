@@ -100,6 +100,7 @@ private Q_SLOTS:
         QTest::newRow("400") << 400 << env(40000) << int(CallError::BadRequest) << 40000;
         QTest::newRow("401") << 401 << env(40102) << int(CallError::Auth) << 40102;
         QTest::newRow("401 clock") << 401 << env(40103) << int(CallError::Clock) << 40103;
+        QTest::newRow("401 nonce repeated") << 401 << env(40104) << int(CallError::Network) << 40104;
         QTest::newRow("403") << 403 << env(40300) << int(CallError::Forbidden) << 40300;
         QTest::newRow("404") << 404 << env(40400) << int(CallError::NotFound) << 40400;
         QTest::newRow("409") << 409 << env(40900) << int(CallError::Conflict) << 40900;
