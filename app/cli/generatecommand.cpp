@@ -14,7 +14,7 @@
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <optional>
+#include <deque>
 
 namespace cardops::app {
 namespace {
@@ -65,10 +65,20 @@ int GenerateCommand::run(const QString& path, const sim::GeneratorParams& params
     }
     storage::Database& db = *opened.value();
     // The same path as a sync: each page is parsed by the sync layer and committed with its cursor.
+    // A few pages may wait in the writer's queue (it commits queued jobs in one transaction) while
+    // the next ones are parsed; a failed page stops everything behind it (its cursor did not move).
+    constexpr std::size_t kInFlight = 4;
+    std::deque<QFuture<core::Result<storage::IngestStats>>> inFlight;
+    const auto settleOne = [&]() -> bool {
+        const auto r = inFlight.front().result();
+        inFlight.pop_front();
+        if (!r)
+            m_err << ErrorText::describe(r.error()) << Qt::endl;
+        return r.ok();
+    };
     for (const core::Feed feed : core::kAllFeeds) {
         qint64 after = 0;
         qint64 items = 0;
-        std::optional<QFuture<core::Result<storage::IngestStats>>> previous;
         for (;;) {
             const sim::FeedPage page = platform->feedPage(feed, after, 1000);
             auto prepared = sync::preparePage(feed, parseData(page.data), false,
@@ -77,21 +87,18 @@ int GenerateCommand::run(const QString& path, const sim::GeneratorParams& params
                 m_err << ErrorText::describe(prepared.error()) << Qt::endl;
                 return 1;
             }
-            if (previous && !previous->result()) {
-                m_err << ErrorText::describe(previous->result().error()) << Qt::endl;
+            if (inFlight.size() >= kInFlight && !settleOne())
                 return 1;
-            }
-            previous = db.writer().submit<storage::IngestStats>(QStringLiteral("generate.ingest"),
-                                                                std::move(prepared->job));
+            inFlight.push_back(db.writer().submit<storage::IngestStats>(QStringLiteral("generate.ingest"),
+                                                                        std::move(prepared->job)));
             items += page.count;
             after = page.nextCursor;
             if (!page.hasMore)
                 break;
         }
-        if (previous && !previous->result()) {
-            m_err << ErrorText::describe(previous->result().error()) << Qt::endl;
-            return 1;
-        }
+        while (!inFlight.empty())
+            if (!settleOne())
+                return 1;
         m_out << tr("  %1: %2").arg(QString::fromLatin1(core::feedName(feed))).arg(items) << Qt::endl;
     }
     auto ladder = sync::platformjson::tierLadder(parseData(platform->tiersJson()));
