@@ -174,6 +174,18 @@ void SyncEngine::settle()
                 [report](const core::Result<void>&) { report(); });
 }
 
+// What most steps do once their write is answered: go on, or end the round with the write's error.
+auto SyncEngine::nextStep()
+{
+    return [this, round = m_round](const auto& written) {
+        if (!alive(round))
+            return;
+        if (!written)
+            return finish(Outcome::Failed, written.error().detail);
+        runSteps();
+    };
+}
+
 bool SyncEngine::alive(quint64 round) const
 {
     return m_running && !m_finishing && round == m_round;
@@ -221,13 +233,7 @@ void SyncEngine::stepShop()
                                                      QStringList(info.capabilities).join(u','));
                                              return r;
                                          }),
-                    [this, round = m_round](const core::Result<void>& r) {
-                        if (!alive(round))
-                            return;
-                        if (!r)
-                            return finish(Outcome::Failed, r.error().detail);
-                        runSteps();
-                    });
+                    nextStep());
     });
 }
 
@@ -259,13 +265,7 @@ void SyncEngine::stepTiers()
                                                [l](storage::WriteContext& ctx) {
                                                    return storage::platformcache::replaceTiers(ctx, l);
                                                }),
-                    [this, round = m_round](const core::Result<bool>& r) {
-                        if (!alive(round))
-                            return;
-                        if (!r)
-                            return finish(Outcome::Failed, r.error().detail);
-                        runSteps();
-                    });
+                    nextStep());
     });
 }
 
@@ -425,13 +425,7 @@ void SyncEngine::stepDailyTotals()
                                                      QStringLiteral("1"));
                                              return r;
                                          }),
-                    [this, round = m_round](const core::Result<void>& r) {
-                        if (!alive(round))
-                            return;
-                        if (!r)
-                            return finish(Outcome::Failed, r.error().detail);
-                        runSteps();
-                    });
+                    nextStep());
     });
 }
 

@@ -83,6 +83,7 @@ private:
     void finish(RoundSummary::Outcome outcome, const QString& error);
     void settle();
     bool alive(quint64 round) const;
+    auto nextStep();
     void failWith(const Reply& reply);
     void call(const Request& request, std::function<void(const Reply&)> done, bool retriedAuth = false);
 
