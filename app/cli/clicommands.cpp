@@ -23,8 +23,9 @@ namespace cardops::app {
 
 QString CliCommands::profileDatabasePath(const QString& profile)
 {
-    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + u"/profiles/" + profile +
-           u"/cache.db";
+    // Shared by every CardOps program (the console and cardops-cli), whatever its application name.
+    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + u"/CardOps/profiles/" +
+           profile + u"/cache.db";
 }
 
 QString CliCommands::demoDatabasePath()
