@@ -26,11 +26,6 @@ EntityTable makeTable(const QString& entity, const QString& table, const QString
     return t;
 }
 
-QVariant i64(qint64 v)
-{
-    return QVariant::fromValue<qint64>(v);
-}
-
 QVariant money(core::Money m)
 {
     return QVariant::fromValue<qint64>(m.units());

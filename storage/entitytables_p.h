@@ -2,6 +2,7 @@
 
 #include "core/platformtypes.h"
 
+#include <QJsonValue>
 #include <QString>
 #include <QStringList>
 #include <QVariant>
@@ -49,6 +50,26 @@ inline QVariant text(const QString& s)
 inline QVariant text(const QByteArray& utf8)
 {
     return QVariant(QString::fromUtf8(utf8));
+}
+
+inline QVariant i64(qint64 v)
+{
+    return QVariant::fromValue<qint64>(v);
+}
+
+// A cache column value as JSON (the outbox's base and remote values) and back: text stays text,
+// integers (money in units included) are numbers, exact up to 2^53.
+inline QJsonValue columnToJson(const QVariant& v)
+{
+    if (v.typeId() == QMetaType::QString)
+        return v.toString();
+    return static_cast<double>(v.toLongLong());
+}
+inline QVariant jsonToColumn(const QJsonValue& v)
+{
+    if (v.isDouble())
+        return i64(static_cast<qint64>(v.toDouble()));
+    return text(v.toString());
 }
 
 } // namespace cardops::storage::detail

@@ -17,11 +17,6 @@ namespace detail::outboxsupport {
 using core::ErrorCode;
 using core::makeError;
 
-QVariant i64(qint64 v)
-{
-    return QVariant::fromValue<qint64>(v);
-}
-
 QString compact(const QJsonObject& o)
 {
     return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
@@ -35,20 +30,6 @@ QString compact(const QJsonArray& a)
 QJsonObject parseObject(const QString& text)
 {
     return QJsonDocument::fromJson(text.toUtf8()).object();
-}
-
-QJsonValue toJson(const QVariant& v)
-{
-    if (v.typeId() == QMetaType::QString)
-        return v.toString();
-    return static_cast<double>(v.toLongLong());
-}
-
-QVariant fromJson(const QJsonValue& v)
-{
-    if (v.isDouble())
-        return i64(static_cast<qint64>(v.toDouble()));
-    return detail::text(v.toString());
 }
 
 bool isMoneyField(const QString& f)
@@ -208,7 +189,7 @@ core::Result<void> restoreRemote(WriteContext& ctx, qint64 outboxId, const Store
         if (stillHeld.contains(it.key()) || !table->columns.contains(it.key()))
             continue;
         auto r = ctx.exec(u"UPDATE " + table->table + u" SET " + it.key() + u" = ? WHERE id = ?",
-                          {fromJson(it.value()), i64(item.entityId)});
+                          {detail::jsonToColumn(it.value()), i64(item.entityId)});
         if (!r)
             return r.error();
     }
@@ -284,7 +265,8 @@ core::Result<ConflictOutcome> conflictItem(WriteContext& ctx, qint64 outboxId, c
     const QVariantList values = detail::valuesOf(remote);
     bool untouched = true;
     for (auto it = item->baseValues.constBegin(); it != item->baseValues.constEnd(); ++it)
-        untouched = untouched && toJson(values.value(table->columns.indexOf(it.key()))) == it.value();
+        untouched =
+            untouched && detail::columnToJson(values.value(table->columns.indexOf(it.key()))) == it.value();
     if (untouched) {
         auto r = rekey(ctx, outboxId, remote.version);
         if (!r)
@@ -338,6 +320,7 @@ core::Result<QList<OutboxItem>> readItems(const ReadSession& read, const QString
 } // namespace detail::outboxsupport
 
 using namespace detail::outboxsupport;
+using detail::i64;
 
 core::Result<qint64> outbox::stage(WriteContext& ctx, const core::Actor& actor, const LocalEdit& edit)
 {
@@ -375,7 +358,7 @@ core::Result<qint64> outbox::stage(WriteContext& ctx, const core::Actor& actor, 
     const QVariantList& row = current->first();
     QJsonObject baseValues;
     for (qsizetype i = 0; i < columns.size(); ++i)
-        baseValues.insert(columns.at(i), toJson(row.value(i + 1)));
+        baseValues.insert(columns.at(i), detail::columnToJson(row.value(i + 1)));
 
     // The platform's values of these columns: the cache's, unless an earlier edit still holds one
     // (then the cache shows that edit, and the earlier item remembers the platform's value).

@@ -26,7 +26,6 @@ struct StoredItem
     QByteArray body;
 };
 
-QVariant i64(qint64 v);
 core::Permission permissionFor(const QString& entity);
 core::Result<StoredItem> load(WriteContext& ctx, qint64 outboxId);
 core::Result<void> setState(WriteContext& ctx, qint64 outboxId, const QString& state,

@@ -10,6 +10,7 @@ namespace cardops::storage {
 using core::ErrorCode;
 using core::makeError;
 using namespace detail::outboxsupport;
+using detail::i64;
 
 core::Result<void> outbox::resolve(WriteContext& ctx, const core::Actor& actor, qint64 conflictId,
                                    Resolution resolution)

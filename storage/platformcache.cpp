@@ -14,11 +14,7 @@ namespace cardops::storage {
 namespace {
 
 using detail::EntityTable;
-
-QVariant i64(qint64 v)
-{
-    return QVariant::fromValue<qint64>(v);
-}
+using detail::i64;
 
 // Columns of one entity that pending local edits hold, by outbox item.
 struct Protection
@@ -48,13 +44,6 @@ core::Result<ProtectionMap> pendingEdits(WriteContext& ctx, const EntityTable& t
     return map;
 }
 
-QJsonValue toJson(const QVariant& v)
-{
-    if (v.typeId() == QMetaType::QString)
-        return v.toString();
-    return static_cast<double>(v.toLongLong());
-}
-
 // After an upsert of an entity with pending edits: remember the platform's values of the held
 // columns (for "take theirs" and for dropping an edit) and put the local values back.
 core::Result<void> keepLocalValues(WriteContext& ctx, const EntityTable& t, qint64 id,
@@ -64,7 +53,7 @@ core::Result<void> keepLocalValues(WriteContext& ctx, const EntityTable& t, qint
     for (const Protection& p : held) {
         QJsonObject remote;
         for (const QString& c : p.columns)
-            remote.insert(c, toJson(incoming.value(t.columns.indexOf(c))));
+            remote.insert(c, detail::columnToJson(incoming.value(t.columns.indexOf(c))));
         auto r = ctx.execCached(
             QStringLiteral("UPDATE outbox SET remote_values = ? WHERE id = ?"),
             {QString::fromUtf8(QJsonDocument(remote).toJson(QJsonDocument::Compact)), i64(p.outboxId)});
