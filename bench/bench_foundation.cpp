@@ -167,16 +167,7 @@ double csvExportMs(const QString& path)
 int main(int argc, char** argv)
 {
     QCoreApplication app(argc, argv);
-    QCommandLineParser parser;
-    parser.addOption({QStringLiteral("work"), QStringLiteral("scratch directory"), QStringLiteral("dir")});
-    parser.addPositionalArgument(QStringLiteral("ids"),
-                                 QStringLiteral("benchmark ids to run (default: all)"));
-    parser.process(app);
-    const QString work = parser.value(QStringLiteral("work")).isEmpty()
-                             ? QDir::tempPath()
-                             : parser.value(QStringLiteral("work"));
-    QDir().mkpath(work);
-    const QStringList ids = parser.positionalArguments();
+    const auto [work, ids] = bench::parseArguments(app);
     const QString dbPath = work + QStringLiteral("/foundation.db");
 
     const bool needDb = bench::wanted(ids, QStringLiteral("writer_insert_per_s")) ||

@@ -166,16 +166,7 @@ double ingestClientPerSecond(const QString& work)
 int main(int argc, char** argv)
 {
     QCoreApplication app(argc, argv);
-    QCommandLineParser parser;
-    parser.addOption({QStringLiteral("work"), QStringLiteral("scratch directory"), QStringLiteral("dir")});
-    parser.addPositionalArgument(QStringLiteral("ids"),
-                                 QStringLiteral("benchmark ids to run (default: all)"));
-    parser.process(app);
-    const QString work = parser.value(QStringLiteral("work")).isEmpty()
-                             ? QDir::tempPath()
-                             : parser.value(QStringLiteral("work"));
-    QDir().mkpath(work);
-    const QStringList ids = parser.positionalArguments();
+    const auto [work, ids] = bench::parseArguments(app);
     core::SystemClock clock;
 
     if (bench::wanted(ids, QStringLiteral("generate_ref_s")))

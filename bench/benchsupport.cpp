@@ -1,5 +1,7 @@
 #include "bench/benchsupport.h"
 
+#include <QCommandLineParser>
+#include <QDir>
 #include <QProcess>
 #include <QTextStream>
 
@@ -43,6 +45,21 @@ std::optional<double> sqliteCliMs(const QStringList& arguments, const QString& o
 bool wanted(const QStringList& requested, const QString& id)
 {
     return requested.isEmpty() || requested.contains(id);
+}
+
+Arguments parseArguments(const QCoreApplication& app)
+{
+    QCommandLineParser parser;
+    parser.addOption({QStringLiteral("work"), QStringLiteral("scratch directory"), QStringLiteral("dir")});
+    parser.addPositionalArgument(QStringLiteral("ids"),
+                                 QStringLiteral("benchmark ids to run (default: all)"));
+    parser.process(app);
+    Arguments a;
+    a.work = parser.value(QStringLiteral("work")).isEmpty() ? QDir::tempPath()
+                                                            : parser.value(QStringLiteral("work"));
+    QDir().mkpath(a.work);
+    a.ids = parser.positionalArguments();
+    return a;
 }
 
 } // namespace cardops::bench
