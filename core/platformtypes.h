@@ -157,6 +157,8 @@ struct ShopInfo
     Money balance;
     int apiVersion = 0;
     QList<QString> capabilities;
+    QString leaseHolder;       // who holds the fulfilment lease now ("" = nobody)
+    qint64 leaseExpiresAt = 0; // when that lease lapses unless renewed
 };
 
 } // namespace cardops::core

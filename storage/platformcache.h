@@ -86,6 +86,8 @@ inline const QString ShopCapabilities = QStringLiteral("shop.capabilities");
 inline const QString ClockOffset = QStringLiteral("clock.offset_ms");
 inline const QString LastRoundAt = QStringLiteral("sync.last_round_at");
 inline const QString LastError = QStringLiteral("sync.last_error");
+inline const QString LeaseHolder = QStringLiteral("lease.holder");
+inline const QString LeaseExpiresAt = QStringLiteral("lease.expires_at");
 inline const QString TierLadderVersion = QStringLiteral("tiers.version");
 inline const QString DailyHistoryDone =
     QStringLiteral("daily.history_done"); // "1" once the long range is stored

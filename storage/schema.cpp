@@ -223,10 +223,17 @@ constexpr const char* kV3[] = {
     "CREATE INDEX conflicts_open ON conflicts (resolved_at, id)",
 };
 
+// v4: indexes behind the console's sortable columns (a list sorts only on an indexed column).
+constexpr const char* kV4[] = {
+    "CREATE INDEX goods_sku ON goods (sku)",
+    "CREATE INDEX members_registered ON members (registered_at, id)",
+};
+
 constexpr Migration kMigrations[] = {
     {1, kV1},
     {2, kV2},
     {3, kV3},
+    {4, kV4},
 };
 
 static_assert(schema::ApplicationId == 1128354372, "v1 writes the application id literally");

@@ -386,6 +386,17 @@ core::Result<core::ShopInfo> shop(const QJsonValue& data)
     s.apiVersion = static_cast<int>(r.integer("api_version"));
     for (const QJsonValue& c : o.value(u"capabilities").toArray())
         s.capabilities.append(c.toString());
+    // The fulfilment lease as it stands (an extension of protocols.md; absent on older platforms).
+    if (const QJsonValue f = o.value(u"fulfilment"); !f.isUndefined()) {
+        Reader lease(f.toObject(), "shop.fulfilment");
+        s.leaseHolder = lease.optionalText("holder");
+        s.leaseExpiresAt = lease.optionalInteger("expires_at");
+        if (!f.isObject())
+            return makeError(ErrorCode::Parse, QStringLiteral("shop.fulfilment: not an object"));
+        auto checked = lease.finish(0);
+        if (!checked)
+            return checked.error();
+    }
     return r.finish(std::move(s));
 }
 

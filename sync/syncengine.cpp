@@ -223,17 +223,23 @@ void SyncEngine::stepShop()
         if (!shop)
             return finish(Outcome::Failed, u"GET /v1/shop: " + shop.error().detail);
         const core::ShopInfo info = shop.value();
-        whenWritten(m_db.writer().submit(QStringLiteral("sync.shop"),
-                                         [info](storage::WriteContext& ctx) -> core::Result<void> {
-                                             auto r = storage::platformcache::setState(
-                                                 ctx, storage::statekeys::ShopName, info.name);
-                                             if (r)
-                                                 r = storage::platformcache::setState(
-                                                     ctx, storage::statekeys::ShopCapabilities,
-                                                     QStringList(info.capabilities).join(u','));
-                                             return r;
-                                         }),
-                    nextStep());
+        whenWritten(
+            m_db.writer().submit(
+                QStringLiteral("sync.shop"),
+                [info](storage::WriteContext& ctx) -> core::Result<void> {
+                    auto r = storage::platformcache::setState(ctx, storage::statekeys::ShopName, info.name);
+                    if (r)
+                        r = storage::platformcache::setState(ctx, storage::statekeys::ShopCapabilities,
+                                                             QStringList(info.capabilities).join(u','));
+                    if (r)
+                        r = storage::platformcache::setState(ctx, storage::statekeys::LeaseHolder,
+                                                             info.leaseHolder);
+                    if (r)
+                        r = storage::platformcache::setState(ctx, storage::statekeys::LeaseExpiresAt,
+                                                             QString::number(info.leaseExpiresAt));
+                    return r;
+                }),
+            nextStep());
     });
 }
 

@@ -222,4 +222,14 @@ void appendCompactTime(QByteArray& out, qint64 unixSeconds)
     appendDigits(out, t.second, 2);
 }
 
+QByteArray leaseJson(QByteArrayView holder, qint64 expiresAt)
+{
+    QByteArray out = "{\"holder\":";
+    appendString(out, holder);
+    out += ",\"expires_at\":";
+    appendInt(out, expiresAt);
+    out += '}';
+    return out;
+}
+
 } // namespace cardops::sim::json

@@ -36,6 +36,8 @@ struct CivilTime
 CivilTime shanghaiTime(qint64 unixSeconds);
 // "YYYY-MM-DD" of a core::businessDay number, and back (0 on malformed text).
 QByteArray dayText(qint64 businessDay);
+// {"holder":…,"expires_at":…}: the fulfilment lease as the lease calls and GET /v1/shop show it.
+QByteArray leaseJson(QByteArrayView holder, qint64 expiresAt);
 bool parseDay(QByteArrayView text, qint64* businessDay);
 // Appends the 14 digits yyyyMMddHHmmss (Shanghai) of a unix second.
 void appendCompactTime(QByteArray& out, qint64 unixSeconds);

@@ -66,16 +66,6 @@ bool readOnOff(const QJsonValue& v, bool* on)
     return true;
 }
 
-QByteArray leaseJson(const QByteArray& holder, qint64 expiresAt)
-{
-    QByteArray out = "{\"holder\":";
-    json::appendString(out, holder);
-    out += ",\"expires_at\":";
-    json::appendInt(out, expiresAt);
-    out += '}';
-    return out;
-}
-
 } // namespace
 
 // ---- categories ---------------------------------------------------------------------------------
@@ -425,10 +415,10 @@ ApiResult PlatformState::takeLease(const QJsonObject& body)
         return bad("holder");
     if (!m_leaseHolder.isEmpty() && m_leaseExpiresAt > now() && m_leaseHolder != holder)
         return ApiResult::error(409, 40901, "lease held by another",
-                                leaseJson(m_leaseHolder, m_leaseExpiresAt));
+                                json::leaseJson(m_leaseHolder, m_leaseExpiresAt));
     m_leaseHolder = holder;
     m_leaseExpiresAt = now() + 60;
-    return ApiResult::ok(leaseJson(m_leaseHolder, m_leaseExpiresAt));
+    return ApiResult::ok(json::leaseJson(m_leaseHolder, m_leaseExpiresAt));
 }
 
 ApiResult PlatformState::releaseLease(const QJsonObject& body)
@@ -438,10 +428,10 @@ ApiResult PlatformState::releaseLease(const QJsonObject& body)
         return bad("holder");
     if (!m_leaseHolder.isEmpty() && m_leaseExpiresAt > now() && m_leaseHolder != holder)
         return ApiResult::error(409, 40901, "lease held by another",
-                                leaseJson(m_leaseHolder, m_leaseExpiresAt));
+                                json::leaseJson(m_leaseHolder, m_leaseExpiresAt));
     m_leaseHolder.clear();
     m_leaseExpiresAt = 0;
-    return ApiResult::ok(leaseJson({}, 0));
+    return ApiResult::ok(json::leaseJson({}, 0));
 }
 
 } // namespace cardops::sim

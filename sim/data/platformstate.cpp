@@ -512,7 +512,10 @@ QByteArray PlatformState::shopJson() const
     out += ",\"api_version\":1,\"limits\":{\"max_page\":1000,\"requests_per_second\":50},"
            "\"capabilities\":[\"categories\",\"goods\",\"goods.write\",\"cards\",\"members\","
            "\"members.write\",\"tiers\",\"orders\",\"orders.deliver\",\"ledger\",\"withdrawals\","
-           "\"reports.daily\",\"lease\"]}";
+           "\"reports.daily\",\"lease\"],\"fulfilment\":";
+    const bool held = !m_leaseHolder.isEmpty() && m_leaseExpiresAt > now();
+    out += json::leaseJson(held ? m_leaseHolder : QByteArray(), held ? m_leaseExpiresAt : 0);
+    out += '}';
     return out;
 }
 

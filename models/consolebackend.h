@@ -1,0 +1,75 @@
+#pragma once
+
+#include <QByteArray>
+#include <QList>
+#include <QObject>
+#include <QString>
+#include <QUrl>
+#include <functional>
+
+namespace cardops::models {
+
+// A profile as the settings page lists it.
+struct ProfileSummary
+{
+    QString name;
+    bool demo = false;
+    QString address;           // the platform's address ("" for the demo's built-in simulator)
+    bool secretInFile = false; // the secret sits in the labelled 0600 file (no keychain service)
+};
+
+// A shop to connect: what the connect dialog asks for.
+struct ShopConnection
+{
+    QString name; // profile name
+    QUrl url;
+    QString appId;
+    QByteArray secret;
+};
+
+// The answer of a connection test: the platform's own answer, or the exact error.
+struct ConnectionCheck
+{
+    bool ok = false;
+    QString shopName;
+    QString answer; // the platform's reply (or the transport's error) as received
+};
+
+// What the console asks of the program that runs it (the composition root in app/: sync, the
+// demo simulator, profiles, the keychain). The UI sees only this; tests give it a fake. UI thread.
+class ConsoleBackend : public QObject
+{
+    Q_OBJECT
+public:
+    using QObject::QObject;
+
+    virtual QString profileName() const = 0;
+    virtual bool isDemo() const = 0;
+    virtual QString platformAddress() const = 0;
+    virtual bool isSyncing() const = 0;
+    virtual void syncNow() = 0;
+    // The last request to the platform and its response, raw, for the diagnostics dialog.
+    virtual QString lastExchange() const = 0;
+
+    virtual QList<ProfileSummary> profiles() const = 0;
+    virtual void testConnection(const ShopConnection& shop, QObject* context,
+                                std::function<void(ConnectionCheck)> done) = 0;
+    // Stores the secret (keychain, or the file fallback) and the profile; answers "" or an error.
+    virtual void addProfile(const ShopConnection& shop, QObject* context,
+                            std::function<void(QString error)> done) = 0;
+    // Restarts the console on another profile.
+    virtual void switchProfile(const QString& name) = 0;
+    virtual bool removeProfile(const QString& name, QString* error) = 0;
+
+    virtual QString language() const = 0;              // the chosen language: "zh_CN" or "en"
+    virtual QString runningLanguage() const = 0;       // the language this run shows
+    virtual void setLanguage(const QString& code) = 0; // kept for the next start
+    virtual void restart() = 0;
+
+Q_SIGNALS:
+    void syncStarted();
+    void syncProgress(const QString& feed, qint64 items, double itemsPerSecond);
+    void syncFinished(bool ok, bool offline, const QString& error);
+};
+
+} // namespace cardops::models

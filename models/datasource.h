@@ -1,0 +1,42 @@
+#pragma once
+
+#include "models/readworker.h"
+
+#include <QObject>
+#include <QSet>
+#include <QString>
+#include <QTimer>
+
+namespace cardops::storage {
+class DatabaseWriter;
+}
+
+namespace cardops::models {
+
+// What every model of one open cache shares: the loader thread and the writer's commits, coalesced
+// to at most two notifications a second (architecture.md). UI thread only.
+class DataSource : public QObject
+{
+    Q_OBJECT
+public:
+    // `writer` may be null (a read-only view); it must outlive this object.
+    DataSource(const QString& databasePath, storage::DatabaseWriter* writer, QObject* parent = nullptr);
+
+    ReadWorker& reader() { return m_reader; }
+    const QString& databasePath() const { return m_reader.databasePath(); }
+
+    // Tells every model that `tables` changed, now (tests, and the console after its own sync).
+    void notifyChanged(const QStringList& tables);
+
+Q_SIGNALS:
+    void tablesChanged(const QSet<QString>& tables);
+
+private:
+    void flush();
+
+    ReadWorker m_reader;
+    QSet<QString> m_pending;
+    QTimer m_coalesce;
+};
+
+} // namespace cardops::models

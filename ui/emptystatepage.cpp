@@ -1,0 +1,31 @@
+#include "ui/emptystatepage.h"
+
+#include <QLabel>
+#include <QVBoxLayout>
+
+namespace cardops::ui {
+
+EmptyStatePage::EmptyStatePage(const QString& title, const QString& headline, const QString& explanation,
+                               QWidget* parent)
+    : Page(parent)
+{
+    auto* heading = new QLabel(title, this);
+    heading->setObjectName(QStringLiteral("pageTitle"));
+    auto* big = new QLabel(headline, this);
+    big->setObjectName(QStringLiteral("emptyHeadline"));
+    big->setAlignment(Qt::AlignCenter);
+    auto* text = new QLabel(explanation, this);
+    text->setObjectName(QStringLiteral("emptyText"));
+    text->setAlignment(Qt::AlignCenter);
+    text->setWordWrap(true);
+    text->setMaximumWidth(560);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(heading);
+    layout->addStretch(1);
+    layout->addWidget(big, 0, Qt::AlignHCenter);
+    layout->addWidget(text, 0, Qt::AlignHCenter);
+    layout->addStretch(2);
+}
+
+} // namespace cardops::ui

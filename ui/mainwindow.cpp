@@ -1,0 +1,247 @@
+#include "ui/mainwindow.h"
+
+#include "core/csvexport.h"
+#include "models/consolebackend.h"
+#include "models/consolestate.h"
+#include "models/datasource.h"
+#include "ui/diagnosticsdialog.h"
+#include "ui/emptystatepage.h"
+#include "ui/listpage.h"
+#include "ui/settingspage.h"
+#include "ui/watermark.h"
+#include "ui/workbenchpage.h"
+
+#include <QAction>
+#include <QDateTime>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QListWidget>
+#include <QLocale>
+#include <QMenuBar>
+#include <QProgressBar>
+#include <QStackedWidget>
+#include <QStatusBar>
+
+namespace cardops::ui {
+
+MainWindow::MainWindow(models::DataSource& source, models::ConsoleBackend& backend, QWidget* parent)
+    : QMainWindow(parent)
+    , m_source(source)
+    , m_backend(backend)
+    , m_state(new models::ConsoleState(source, this))
+{
+    setWindowTitle(backend.isDemo() ? tr("CardOps · Demo data")
+                                    : tr("CardOps · %1").arg(backend.profileName()));
+    auto* central = new QWidget(this);
+    auto* layout = new QHBoxLayout(central);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    m_nav = new QListWidget(central);
+    m_nav->setObjectName(QStringLiteral("navigation"));
+    m_stack = new QStackedWidget(central);
+    m_stack->setObjectName(QStringLiteral("pages"));
+    layout->addWidget(m_nav);
+    layout->addWidget(m_stack, 1);
+    setCentralWidget(central);
+
+    buildNavigation();
+    buildStatusBar();
+    buildActions();
+    if (backend.isDemo())
+        new Watermark(tr("Demo data"), m_stack);
+
+    connect(m_state, &models::ConsoleState::changed, this, &MainWindow::updateStatus);
+    connect(&backend, &models::ConsoleBackend::syncStarted, this, [this] {
+        m_link = Link::Syncing;
+        m_syncText = tr("Syncing…");
+        m_progress->setRange(0, 0);
+        m_progress->show();
+        updateStatus();
+    });
+    connect(&backend, &models::ConsoleBackend::syncProgress, this,
+            [this](const QString& feed, qint64 items, double perSecond) {
+                m_syncText =
+                    tr("Syncing %1: %2 received (%3/s)")
+                        .arg(feed, QLocale().toString(items), QLocale().toString(qRound64(perSecond)));
+                updateStatus();
+            });
+    connect(&backend, &models::ConsoleBackend::syncFinished, this,
+            [this](bool ok, bool offline, const QString& error) {
+                m_link = ok ? Link::Online : offline ? Link::Offline : Link::Failed;
+                m_syncText = ok ? QString() : error;
+                m_progress->hide();
+                // The sync committed through the writer; show its result without waiting.
+                m_source.notifyChanged({QStringLiteral("sync_state"), QStringLiteral("counters")});
+                updateStatus();
+            });
+    updateStatus();
+    resize(1280, 800);
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::addPage(PageId id, Page* page, const QString& label)
+{
+    m_pages.insert(id, page);
+    m_order.append(id);
+    m_stack->addWidget(page);
+    auto* item = new QListWidgetItem(label, m_nav);
+    item->setSizeHint(QSize(0, 40));
+    connect(page, &Page::openPage, this,
+            [this](PageId target, const QString& filter) { showPage(target, filter); });
+}
+
+void MainWindow::buildNavigation()
+{
+    addPage(PageId::Workbench, new WorkbenchPage(*m_state, m_stack), tr("Work bench"));
+    addPage(PageId::Orders,
+            new ListPage(
+                m_source, storage::ListKind::Orders, tr("Orders"),
+                tr("Every order of the shop, newest first. Search by order-number prefix; sort by time."),
+                m_stack),
+            tr("Orders"));
+    addPage(PageId::Goods,
+            new ListPage(m_source, storage::ListKind::Goods, tr("Goods"),
+                         tr("The platform's catalogue with price, cost and stock."), m_stack),
+            tr("Goods"));
+    addPage(PageId::Members,
+            new ListPage(m_source, storage::ListKind::Members, tr("Members and tiers"),
+                         tr("Consumers, agents and enterprise buyers with their tier and balance."), m_stack),
+            tr("Members and tiers"));
+    addPage(PageId::Suppliers,
+            new EmptyStatePage(tr("Suppliers"), tr("No supplier is docked yet."),
+                               tr("Docking to acg-faka and Fulu (balance, catalogue, purchases and the "
+                                  "unknown-outcome queue) arrives with the suppliers work. Until then the "
+                                  "platform delivers from its own stock."),
+                               m_stack),
+            tr("Suppliers"));
+    addPage(PageId::Finance,
+            new ListPage(m_source, storage::ListKind::DailyTotals, tr("Finance · daily totals"),
+                         tr("The platform's own daily totals (orders, GMV, refunds, commissions) per "
+                            "Asia/Shanghai business day, the base of reconciliation."),
+                         m_stack),
+            tr("Finance"));
+    addPage(PageId::Dashboard,
+            new EmptyStatePage(tr("Dashboard"), tr("Charts are on their way."),
+                               tr("KPI cards and charts over time, goods, members and hours arrive with the "
+                                  "dashboard work; the work bench and the finance page show the live "
+                                  "numbers today."),
+                               m_stack),
+            tr("Dashboard"));
+    addPage(PageId::AuditLog,
+            new ListPage(m_source, storage::ListKind::AuditLog, tr("Audit log"),
+                         tr("Who changed what and when; the log cannot be edited or deleted."), m_stack),
+            tr("Audit log"));
+    auto* settings = new SettingsPage(m_backend, m_stack);
+    addPage(PageId::Settings, settings, tr("Settings"));
+
+    connect(static_cast<WorkbenchPage*>(m_pages.value(PageId::Workbench)),
+            &WorkbenchPage::diagnosticsRequested, this, &MainWindow::openDiagnostics);
+    connect(m_nav, &QListWidget::currentRowChanged, m_stack, &QStackedWidget::setCurrentIndex);
+    m_nav->setCurrentRow(0);
+}
+
+void MainWindow::buildStatusBar()
+{
+    m_profile = new QLabel(this);
+    m_connection = new QLabel(this);
+    m_lastSync = new QLabel(this);
+    m_lease = new QLabel(this);
+    m_outbox = new QLabel(this);
+    m_progress = new QProgressBar(this);
+    m_progress->setMaximumWidth(140);
+    m_progress->setTextVisible(false);
+    m_progress->hide();
+    for (QLabel* l : {m_profile, m_connection, m_lastSync, m_lease, m_outbox})
+        statusBar()->addWidget(l);
+    statusBar()->addPermanentWidget(m_progress);
+}
+
+void MainWindow::buildActions()
+{
+    auto* view = menuBar()->addMenu(tr("&View"));
+    for (int i = 0; i < m_order.size(); ++i) {
+        auto* go = view->addAction(m_nav->item(i)->text());
+        go->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)));
+        connect(go, &QAction::triggered, this, [this, i] { m_nav->setCurrentRow(i); });
+    }
+    auto* search = view->addAction(tr("Search in this page"));
+    search->setShortcut(QKeySequence::Find);
+    connect(search, &QAction::triggered, this, [this] {
+        if (Page* p = page(currentPage()))
+            p->focusSearch();
+    });
+    auto* syncMenu = menuBar()->addMenu(tr("&Sync"));
+    auto* syncNow = syncMenu->addAction(tr("Sync now"));
+    syncNow->setShortcut(QKeySequence::Refresh);
+    connect(syncNow, &QAction::triggered, this, [this] { m_backend.syncNow(); });
+    auto* diagnostics = syncMenu->addAction(tr("Diagnostics…"));
+    diagnostics->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D));
+    connect(diagnostics, &QAction::triggered, this, &MainWindow::openDiagnostics);
+}
+
+void MainWindow::showPage(PageId id, const QString& filter)
+{
+    const qsizetype row = m_order.indexOf(id);
+    if (row < 0)
+        return;
+    m_nav->setCurrentRow(int(row));
+    if (Page* target = m_pages.value(id); target && !filter.isEmpty())
+        target->applyFilter(filter);
+}
+
+PageId MainWindow::currentPage() const
+{
+    return m_order.value(m_nav->currentRow(), PageId::Workbench);
+}
+
+Page* MainWindow::page(PageId id) const
+{
+    return m_pages.value(id);
+}
+
+void MainWindow::openDiagnostics()
+{
+    auto* dialog = new DiagnosticsDialog(m_source, m_backend, m_state->status(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
+}
+
+void MainWindow::updateStatus()
+{
+    const auto& s = m_state->status();
+    m_profile->setText(m_backend.isDemo() ? tr("Profile: demo (simulator)")
+                                          : tr("Profile: %1").arg(m_backend.profileName()));
+    QString link;
+    switch (m_link) {
+    case Link::Unknown:
+        link = s.lastError.isEmpty() ? tr("Connection: not checked yet") : tr("Connection: last sync failed");
+        break;
+    case Link::Syncing:
+        link = m_syncText;
+        break;
+    case Link::Online:
+        link = tr("Connection: online");
+        break;
+    case Link::Offline:
+        link = tr("Connection: offline, showing the cache");
+        break;
+    case Link::Failed:
+        link = tr("Connection: sync failed");
+        break;
+    }
+    m_connection->setText(link);
+    m_connection->setToolTip(m_link == Link::Syncing ? QString()
+                                                     : (m_syncText.isEmpty() ? s.lastError : m_syncText));
+    m_lastSync->setText(s.lastRoundAt > 0 ? tr("Last sync: %1").arg(core::formatShanghaiTime(s.lastRoundAt))
+                                          : tr("Last sync: never"));
+    const qint64 now = QDateTime::currentSecsSinceEpoch();
+    m_lease->setText(!s.leaseHolder.isEmpty() && s.leaseExpiresAt > now
+                         ? tr("Fulfilment lease: %1").arg(s.leaseHolder)
+                         : tr("Fulfilment lease: nobody"));
+    m_outbox->setText(s.openConflicts > 0
+                          ? tr("Pending edits: %1 (%2 conflicts)").arg(s.pendingEdits).arg(s.openConflicts)
+                          : tr("Pending edits: %1").arg(s.pendingEdits));
+}
+
+} // namespace cardops::ui
