@@ -117,6 +117,10 @@ QString ListPresentation::display(const QString& column, const QVariant& raw)
         return fulfilmentOwner(text);
     if (column == u"pay_channel")
         return payChannel(text);
+    if (column == u"action")
+        return auditAction(text);
+    if (column == u"entity")
+        return auditEntity(text);
     if (column == u"parent_id")
         return raw.toLongLong() == 0 ? QString() : text;
     return text;
@@ -169,7 +173,7 @@ QString ListPresentation::fulfilmentOwner(const QString& code)
     if (code == u"platform")
         return tr("Platform");
     if (code == u"cardops")
-        return tr("CardOps");
+        return tr("Via CardOps");
     return code;
 }
 
@@ -184,6 +188,46 @@ QString ListPresentation::payChannel(const QString& code)
     return code;
 }
 
+QString ListPresentation::auditAction(const QString& code)
+{
+    if (code == u"console.open")
+        return tr("Opened the console");
+    if (code == u"operator.create")
+        return tr("Added an operator");
+    if (code == u"operator.set_role")
+        return tr("Changed a role");
+    if (code == u"operator.activate")
+        return tr("Enabled an operator");
+    if (code == u"operator.deactivate")
+        return tr("Disabled an operator");
+    if (code == u"edit")
+        return tr("Edited");
+    if (code == u"outbox.retry")
+        return tr("Retried a local edit");
+    if (code == u"outbox.drop")
+        return tr("Dropped a local edit");
+    if (code.startsWith(u"conflict."))
+        return tr("Resolved a conflict");
+    return code;
+}
+
+QString ListPresentation::auditEntity(const QString& code)
+{
+    if (code == u"profile")
+        return tr("Profile");
+    if (code == u"operator")
+        return tr("Operator");
+    if (code == u"goods")
+        return tr("Goods");
+    if (code == u"members")
+        return tr("Member");
+    if (code == u"categories")
+        return tr("Category");
+    if (code == u"tiers")
+        return tr("Tier ladder");
+    return code;
+}
+
 QList<QPair<QString, QString>> ListPresentation::filterChoices(storage::ListKind kind)
 {
     QList<QPair<QString, QString>> out;
@@ -195,8 +239,10 @@ QList<QPair<QString, QString>> ListPresentation::filterChoices(storage::ListKind
             out.append({s, orderStatus(s)});
         break;
     case storage::ListKind::Goods:
-        out = {
-            {QString(), tr("All goods")}, {u"on"_s, goodsStatus(u"on"_s)}, {u"off"_s, goodsStatus(u"off"_s)}};
+        out = {{QString(), tr("All goods")},
+               {u"on"_s, goodsStatus(u"on"_s)},
+               {u"off"_s, goodsStatus(u"off"_s)},
+               {u"low_stock"_s, tr("Low stock")}};
         break;
     case storage::ListKind::Members:
         out = {{QString(), tr("All kinds")},

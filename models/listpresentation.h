@@ -27,6 +27,8 @@ public:
     static QString goodsStatus(const QString& code);
     static QString fulfilmentOwner(const QString& code);
     static QString payChannel(const QString& code);
+    static QString auditAction(const QString& code);
+    static QString auditEntity(const QString& code);
 
     // The values of a list's filter, (code, label) with "" = all, in the order they are offered.
     static QList<QPair<QString, QString>> filterChoices(storage::ListKind kind);

@@ -130,7 +130,10 @@ Predicate predicateFor(const ListQuery& q)
         }
         break;
     case ListKind::Goods:
-        if (!q.filter.isEmpty()) {
+        if (q.filter == u"low_stock") {
+            // The low_stock counter's rule (platformcache.cpp): on sale and below the threshold.
+            terms << u"status = 'on' AND stock_available < low_stock_threshold"_s;
+        } else if (!q.filter.isEmpty()) {
             terms << u"status = ?"_s;
             binds << q.filter;
         }

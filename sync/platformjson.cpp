@@ -388,7 +388,8 @@ core::Result<core::ShopInfo> shop(const QJsonValue& data)
         s.capabilities.append(c.toString());
     // The fulfilment lease as it stands (an extension of protocols.md; absent on older platforms).
     if (const QJsonValue f = o.value(u"fulfilment"); !f.isUndefined()) {
-        Reader lease(f.toObject(), "shop.fulfilment");
+        const QJsonObject fo = f.toObject(); // the reader keeps a reference
+        Reader lease(fo, "shop.fulfilment");
         s.leaseHolder = lease.optionalText("holder");
         s.leaseExpiresAt = lease.optionalInteger("expires_at");
         if (!f.isObject())

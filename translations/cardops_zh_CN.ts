@@ -269,6 +269,293 @@ sync：与平台同步一轮并显示摘要（密钥取自 CARDOPS_PLATFORM_SECR
     </message>
 </context>
 <context>
+    <name>ListPresentation</name>
+    <message>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Order no.</source>
+        <translation>订单号</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>下单时间</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>会员</translation>
+    </message>
+    <message>
+        <source>Goods</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Charge account</source>
+        <translation>充值账号</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>支付方式</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>分类</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>售价</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>成本</translation>
+    </message>
+    <message>
+        <source>Stock</source>
+        <translation>库存</translation>
+    </message>
+    <message>
+        <source>Delivered by</source>
+        <translation>发货方</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Upline</source>
+        <translation>上级</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>联系方式</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>余额</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>注册时间</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>操作员</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Object</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>Object id</source>
+        <translation>对象 ID</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>Business day</source>
+        <translation>营业日</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <source>GMV</source>
+        <translation>GMV</translation>
+    </message>
+    <message>
+        <source>Refunds</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <source>Commissions</source>
+        <translation>佣金</translation>
+    </message>
+    <message>
+        <source>Unpaid</source>
+        <translation>未支付</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>已支付</translation>
+    </message>
+    <message>
+        <source>Handed to CardOps</source>
+        <translation>已交由 CardOps</translation>
+    </message>
+    <message>
+        <source>Delivering</source>
+        <translation>发货中</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>已发货</translation>
+    </message>
+    <message>
+        <source>Awaiting review</source>
+        <translation>待审核</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation>已退款</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>On sale</source>
+        <translation>上架</translation>
+    </message>
+    <message>
+        <source>Off shelf</source>
+        <translation>下架</translation>
+    </message>
+    <message>
+        <source>Consumer</source>
+        <translation>消费者</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>代理</translation>
+    </message>
+    <message>
+        <source>Enterprise</source>
+        <translation>企业</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <source>Alipay</source>
+        <translation>支付宝</translation>
+    </message>
+    <message>
+        <source>WeChat Pay</source>
+        <translation>微信支付</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>All goods</source>
+        <translation>全部商品</translation>
+    </message>
+    <message>
+        <source>All kinds</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <source>Order number (prefix)</source>
+        <translation>订单号（前缀）</translation>
+    </message>
+    <message>
+        <source>Name or SKU</source>
+        <translation>名称或 SKU</translation>
+    </message>
+    <message>
+        <source>Name, contact or member id</source>
+        <translation>名称、联系方式或会员 ID</translation>
+    </message>
+    <message>
+        <source>Action, object or detail</source>
+        <translation>操作、对象或详情</translation>
+    </message>
+    <message>
+        <source>Via CardOps</source>
+        <translation>经 CardOps</translation>
+    </message>
+    <message>
+        <source>Opened the console</source>
+        <translation>打开控制台</translation>
+    </message>
+    <message>
+        <source>Added an operator</source>
+        <translation>新增操作员</translation>
+    </message>
+    <message>
+        <source>Changed a role</source>
+        <translation>修改角色</translation>
+    </message>
+    <message>
+        <source>Enabled an operator</source>
+        <translation>启用操作员</translation>
+    </message>
+    <message>
+        <source>Disabled an operator</source>
+        <translation>停用操作员</translation>
+    </message>
+    <message>
+        <source>Edited</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <source>Retried a local edit</source>
+        <translation>重试本地修改</translation>
+    </message>
+    <message>
+        <source>Dropped a local edit</source>
+        <translation>放弃本地修改</translation>
+    </message>
+    <message>
+        <source>Resolved a conflict</source>
+        <translation>处理冲突</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>配置</translation>
+    </message>
+    <message>
+        <source>Tier ladder</source>
+        <translation>等级体系</translation>
+    </message>
+    <message>
+        <source>Low stock</source>
+        <translation>低库存</translation>
+    </message>
+</context>
+<context>
     <name>SyncCommand</name>
     <message>
         <source>Cannot create the folder for %1.</source>
@@ -313,6 +600,626 @@ sync：与平台同步一轮并显示摘要（密钥取自 CARDOPS_PLATFORM_SECR
     <message>
         <source>Sync cancelled.</source>
         <translation>同步已取消。</translation>
+    </message>
+</context>
+<context>
+    <name>cardops::app::ConsoleApp</name>
+    <message>
+        <source>The platform secret could not be read: %1</source>
+        <translation>无法读取平台密钥：%1</translation>
+    </message>
+    <message>
+        <source>A profile named %1 exists already.</source>
+        <translation>已存在名为 %1 的配置。</translation>
+    </message>
+    <message>
+        <source>The secret could not be stored: %1</source>
+        <translation>无法保存密钥：%1</translation>
+    </message>
+    <message>
+        <source>The open profile cannot be removed; switch to another one first.</source>
+        <translation>不能删除当前打开的配置，请先切换到其他配置。</translation>
+    </message>
+</context>
+<context>
+    <name>cardops::app::DemoSimulator</name>
+    <message>
+        <source>The demo simulator could not listen on 127.0.0.1.</source>
+        <translation>演示模拟器无法在 127.0.0.1 上监听。</translation>
+    </message>
+</context>
+<context>
+    <name>cardops::app::ScreenshotRun</name>
+    <message>
+        <source>Timed out waiting for the page&apos;s data.</source>
+        <translation>等待页面数据超时。</translation>
+    </message>
+    <message>
+        <source>The sync failed; the screenshot shows the cache as it is: %1</source>
+        <translation>同步失败，截图显示缓存的现有数据：%1</translation>
+    </message>
+    <message>
+        <source>Cannot write %1.</source>
+        <translation>无法写入 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>cardops::models::ListModel</name>
+    <message>
+        <source>Loading…</source>
+        <translation>加载中…</translation>
+    </message>
+    <message>
+        <source>Click to sort (indexed column)</source>
+        <translation>点击排序（已建索引的列）</translation>
+    </message>
+    <message>
+        <source>Not sortable: only indexed columns sort on a large list</source>
+        <translation>不可排序：大列表只按已建索引的列排序</translation>
+    </message>
+</context>
+<context>
+    <name>cardops::ui::ConnectDialog</name>
+    <message>
+        <source>Connect my shop</source>
+        <translation>连接我的店铺</translation>
+    </message>
+    <message>
+        <source>e.g. myshop (letters, digits, _ or -)</source>
+        <translation>例如 myshop（字母、数字、_ 或 -）</translation>
+    </message>
+    <message>
+        <source>https://shop.example.com</source>
+        <translation>https://shop.example.com</translation>
+    </message>
+    <message>
+        <source>The platform&apos;s answer appears here after the test.</source>
+        <translation>测试后，平台的回应显示在这里。</translation>
+    </message>
+    <message>
+        <source>Profile name</source>
+        <translation>配置名称</translation>
+    </message>
+    <message>
+        <source>Platform address</source>
+        <translation>平台地址</translation>
+    </message>
+    <message>
+        <source>App id</source>
+        <translation>应用 ID（App id）</translation>
+    </message>
+    <message>
+        <source>App secret</source>
+        <translation>应用密钥（App secret）</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>测试连接</translation>
+    </message>
+    <message>
+        <source>Save and open</source>
+        <translation>保存并打开</translation>
+    </message>
+    <message>
+        <source>The platform is your shop&apos;s system (a shop with cardops-bridge, or any platform speaking CardOps Platform API v1). The secret is kept in the system keychain.</source>
+        <translation>平台是您店铺的系统（装有 cardops-bridge 的店铺，或任何支持 CardOps Platform API v1 的平台）。密钥保存在系统钥匙串中。</translation>
+    </message>
+    <message>
+        <source>The profile name needs 1 to 32 letters, digits, _ or -.</source>
+        <translation>配置名称须为 1 到 32 个字母、数字、_ 或 -。</translation>
+    </message>
+    <message>
+        <source>The platform address must start with https:// (http:// only for this computer).</source>
+        <translation>平台地址必须以 https:// 开头（仅本机地址可用 http://）。</translation>
+    </message>
+    <message>
+        <source>Enter the app id the platform gave you.</source>
+        <translation>请输入平台分配的应用 ID。</translation>
+    </message>
+    <message>
+        <source>Enter the app secret.</source>
+        <translation>请输入应用密钥。</translation>
+    </message>
+    <message>
+        <source>Asking the platform…</source>
+        <translation>正在询问平台…</translation>
+    </message>
+    <message>
+        <source>Connected to %1. Save to open the shop.</source>
+        <translation>已连接到 %1。保存后即可打开该店铺。</translation>
+    </message>
+    <message>
+        <source>The platform did not accept the connection; its answer is below.</source>
+        <translation>平台未接受该连接，其回应如下。</translation>
+    </message>
+    <message>
+        <source>Saving the profile and its secret…</source>
+        <translation>正在保存配置及其密钥…</translation>
+    </message>
+    <message>
+        <source>Could not save: %1</source>
+        <translation>保存失败：%1</translation>
+    </message>
+</context>
+<context>
+    <name>cardops::ui::DiagnosticsDialog</name>
+    <message>
+        <source>Sync diagnostics</source>
+        <translation>同步诊断</translation>
+    </message>
+    <message>
+        <source>Feed</source>
+        <translation>数据流</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Cursor</source>
+        <translation>游标</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>已接收</translation>
+    </message>
+    <message>
+        <source>In the cache</source>
+        <translation>缓存中</translation>
+    </message>
+    <message>
+        <source>Cursor moved</source>
+        <translation>游标更新时间</translation>
+    </message>
+    <message>
+        <source>The last sync round finished without an error.</source>
+        <translation>上一轮同步已完成，没有错误。</translation>
+    </message>
+    <message>
+        <source>No request has been sent since the console started.</source>
+        <translation>控制台启动以来尚未发送请求。</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>立即同步</translation>
+    </message>
+    <message>
+        <source>Feeds</source>
+        <translation>数据流</translation>
+    </message>
+    <message>
+        <source>Last sync error</source>
+        <translation>上次同步错误</translation>
+    </message>
+    <message>
+        <source>Last request and response</source>
+        <translation>最近一次请求与响应</translation>
+    </message>
+    <message>
+        <source>Cannot read the feeds: %1</source>
+        <translation>无法读取数据流：%1</translation>
+    </message>
+    <message>
+        <source>Categories (%1)</source>
+        <translation>分类（%1）</translation>
+    </message>
+    <message>
+        <source>Goods (%1)</source>
+        <translation>商品（%1）</translation>
+    </message>
+    <message>
+        <source>Members (%1)</source>
+        <translation>会员（%1）</translation>
+    </message>
+    <message>
+        <source>Orders (%1)</source>
+        <translation>订单（%1）</translation>
+    </message>
+    <message>
+        <source>Ledger (%1)</source>
+        <translation>资金流水（%1）</translation>
+    </message>
+    <message>
+        <source>Withdrawals (%1)</source>
+        <translation>提现（%1）</translation>
+    </message>
+    <message>
+        <source>not read yet</source>
+        <translation>尚未读取</translation>
+    </message>
+    <message>
+        <source>history loading</source>
+        <translation>历史数据加载中</translation>
+    </message>
+    <message>
+        <source>up to date</source>
+        <translation>已是最新</translation>
+    </message>
+    <message>
+        <source>(start)</source>
+        <translation>（起点）</translation>
+    </message>
+</context>
+<context>
+    <name>cardops::ui::FirstRunDialog</name>
+    <message>
+        <source>Welcome to CardOps</source>
+        <translation>欢迎使用 CardOps</translation>
+    </message>
+    <message>
+        <source>Welcome to CardOps, the back office of your 卡盟 shop</source>
+        <translation>欢迎使用 CardOps——您的卡盟店铺运营台</translation>
+    </message>
+    <message>
+        <source>Try the demo</source>
+        <translation>体验演示</translation>
+    </message>
+    <message>
+        <source>A simulated shop with about 30,000 orders over 120 days, marked as demo data. Safe for training: it never holds real supplier keys.</source>
+        <translation>一个模拟店铺，120 天内约 30,000 笔订单，标有“演示数据”。可放心用于培训：它绝不保存真实的货源密钥。</translation>
+    </message>
+    <message>
+        <source>Connect my shop</source>
+        <translation>连接我的店铺</translation>
+    </message>
+    <message>
+        <source>Your platform&apos;s address, app id and secret; tested before it is saved.</source>
+        <translation>填写平台地址、应用 ID 和密钥；保存前先测试连接。</translation>
+    </message>
+</context>
+<context>
+    <name>cardops::ui::ListPage</name>
+    <message>
+        <source>Cannot read the list: %1</source>
+        <translation>无法读取列表：%1</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>正在统计…</translation>
+    </message>
+    <message>
+        <source>Nothing here yet: the list fills after the next sync.</source>
+        <translation>暂无数据：下次同步后列表即会填充。</translation>
+    </message>
+    <message>
+        <source>Nothing matches the search.</source>
+        <translation>没有符合条件的记录。</translation>
+    </message>
+    <message>
+        <source>%1 rows</source>
+        <translation>共 %1 条</translation>
+    </message>
+</context>
+<context>
+    <name>cardops::ui::MainWindow</name>
+    <message>
+        <source>CardOps · Demo data</source>
+        <translation>CardOps 卡盟运营台 · 演示数据</translation>
+    </message>
+    <message>
+        <source>CardOps · %1</source>
+        <translation>CardOps 卡盟运营台 · %1</translation>
+    </message>
+    <message>
+        <source>Demo data</source>
+        <translation>演示数据</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>正在同步…</translation>
+    </message>
+    <message>
+        <source>Syncing %1: %2 received (%3/s)</source>
+        <translation>正在同步 %1：已接收 %2 条（%3 条/秒）</translation>
+    </message>
+    <message>
+        <source>Work bench</source>
+        <translation>工作台</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <source>Every order of the shop, newest first. Search by order-number prefix; sort by time.</source>
+        <translation>店铺的全部订单，最新的在前。可按订单号前缀搜索，按时间排序。</translation>
+    </message>
+    <message>
+        <source>Goods</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>The platform&apos;s catalogue with price, cost and stock.</source>
+        <translation>平台的商品目录，含售价、成本和库存。</translation>
+    </message>
+    <message>
+        <source>Members and tiers</source>
+        <translation>会员与等级</translation>
+    </message>
+    <message>
+        <source>Consumers, agents and enterprise buyers with their tier and balance.</source>
+        <translation>消费者、代理和企业客户，及其等级和余额。</translation>
+    </message>
+    <message>
+        <source>Suppliers</source>
+        <translation>货源</translation>
+    </message>
+    <message>
+        <source>No supplier is docked yet.</source>
+        <translation>尚未对接货源。</translation>
+    </message>
+    <message>
+        <source>Docking to acg-faka and Fulu (balance, catalogue, purchases and the unknown-outcome queue) arrives with the suppliers work. Until then the platform delivers from its own stock.</source>
+        <translation>对接异次元发卡（acg-faka）和福禄（Fulu）——余额、商品目录、采购及结果未知队列——将随货源功能上线。在此之前，由平台用自有库存发货。</translation>
+    </message>
+    <message>
+        <source>Finance · daily totals</source>
+        <translation>财务 · 日汇总</translation>
+    </message>
+    <message>
+        <source>The platform&apos;s own daily totals (orders, GMV, refunds, commissions) per Asia/Shanghai business day, the base of reconciliation.</source>
+        <translation>平台按营业日（北京时间）给出的日汇总（订单、GMV、退款、佣金），是对账的依据。</translation>
+    </message>
+    <message>
+        <source>Finance</source>
+        <translation>财务</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>数据看板</translation>
+    </message>
+    <message>
+        <source>Charts are on their way.</source>
+        <translation>图表即将推出。</translation>
+    </message>
+    <message>
+        <source>KPI cards and charts over time, goods, members and hours arrive with the dashboard work; the work bench and the finance page show the live numbers today.</source>
+        <translation>KPI 卡片以及按时间、商品、会员和时段的图表将随数据看板上线；目前请在工作台和财务页查看实时数字。</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>操作日志</translation>
+    </message>
+    <message>
+        <source>Who changed what and when; the log cannot be edited or deleted.</source>
+        <translation>谁在何时修改了什么；日志不可编辑或删除。</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Search in this page</source>
+        <translation>在本页搜索</translation>
+    </message>
+    <message>
+        <source>&amp;Sync</source>
+        <translation>同步(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>立即同步</translation>
+    </message>
+    <message>
+        <source>Diagnostics…</source>
+        <translation>同步诊断…</translation>
+    </message>
+    <message>
+        <source>Profile: demo (simulator)</source>
+        <translation>配置：演示（模拟器）</translation>
+    </message>
+    <message>
+        <source>Profile: %1</source>
+        <translation>配置：%1</translation>
+    </message>
+    <message>
+        <source>Connection: not checked yet</source>
+        <translation>连接：尚未检查</translation>
+    </message>
+    <message>
+        <source>Connection: last sync failed</source>
+        <translation>连接：上次同步失败</translation>
+    </message>
+    <message>
+        <source>Connection: online</source>
+        <translation>连接：在线</translation>
+    </message>
+    <message>
+        <source>Connection: offline, showing the cache</source>
+        <translation>连接：离线，显示缓存数据</translation>
+    </message>
+    <message>
+        <source>Connection: sync failed</source>
+        <translation>连接：同步失败</translation>
+    </message>
+    <message>
+        <source>Last sync: %1</source>
+        <translation>上次同步：%1</translation>
+    </message>
+    <message>
+        <source>Last sync: never</source>
+        <translation>上次同步：从未</translation>
+    </message>
+    <message>
+        <source>Fulfilment lease: %1</source>
+        <translation>发货租约：%1</translation>
+    </message>
+    <message>
+        <source>Fulfilment lease: nobody</source>
+        <translation>发货租约：无人持有</translation>
+    </message>
+    <message>
+        <source>Pending edits: %1 (%2 conflicts)</source>
+        <translation>待同步修改：%1（冲突 %2）</translation>
+    </message>
+    <message>
+        <source>Pending edits: %1</source>
+        <translation>待同步修改：%1</translation>
+    </message>
+</context>
+<context>
+    <name>cardops::ui::SettingsPage</name>
+    <message>
+        <source>Switch to this profile</source>
+        <translation>切换到此配置</translation>
+    </message>
+    <message>
+        <source>Remove…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <source>Restart now</source>
+        <translation>立即重启</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Profiles</source>
+        <translation>配置</translation>
+    </message>
+    <message>
+        <source>Connect a shop…</source>
+        <translation>连接店铺…</translation>
+    </message>
+    <message>
+        <source>A profile is one shop: its platform, its secret (in the system keychain) and its local cache.</source>
+        <translation>一个配置对应一个店铺：它的平台、密钥（保存在系统钥匙串中）和本地缓存。</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>The new language applies after a restart.</source>
+        <translation>新的语言在重启后生效。</translation>
+    </message>
+    <message>
+        <source>%1 — demo on the bundled simulator</source>
+        <translation>%1 —— 内置模拟器上的演示</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 —— %2</translation>
+    </message>
+    <message>
+        <source> (open now)</source>
+        <translation>（当前打开）</translation>
+    </message>
+    <message>
+        <source> · secret in a 0600 file: no keychain service was found</source>
+        <translation> · 密钥保存在权限为 0600 的文件中：未找到钥匙串服务</translation>
+    </message>
+    <message>
+        <source>Remove profile</source>
+        <translation>删除配置</translation>
+    </message>
+    <message>
+        <source>Remove the profile %1, its stored secret and its local cache? The shop&apos;s platform keeps all of its data; connecting again re-reads it.</source>
+        <translation>删除配置 %1、其保存的密钥和本地缓存吗？店铺平台上的数据不受影响；重新连接后会再次读取。</translation>
+    </message>
+    <message>
+        <source>Could not remove %1: %2</source>
+        <translation>无法删除 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>cardops::ui::WorkbenchPage</name>
+    <message>
+        <source>Work bench</source>
+        <translation>工作台</translation>
+    </message>
+    <message>
+        <source>Awaiting review</source>
+        <translation>待审核</translation>
+    </message>
+    <message>
+        <source>Orders held by the platform&apos;s checks or rules</source>
+        <translation>被平台检查或规则拦下的订单</translation>
+    </message>
+    <message>
+        <source>Purchase outcome unknown</source>
+        <translation>采购结果未知</translation>
+    </message>
+    <message>
+        <source>Supplier purchases whose answer was lost</source>
+        <translation>未收到上游答复的采购</translation>
+    </message>
+    <message>
+        <source>Delivery failed</source>
+        <translation>发货失败</translation>
+    </message>
+    <message>
+        <source>Orders handed to CardOps that could not be delivered</source>
+        <translation>交由 CardOps 但未能发货的订单</translation>
+    </message>
+    <message>
+        <source>Low stock</source>
+        <translation>低库存</translation>
+    </message>
+    <message>
+        <source>Supplier balance low</source>
+        <translation>上游余额不足</translation>
+    </message>
+    <message>
+        <source>Suppliers that may refuse the next purchase</source>
+        <translation>可能拒绝下一笔采购的货源</translation>
+    </message>
+    <message>
+        <source>Sync errors</source>
+        <translation>同步异常</translation>
+    </message>
+    <message>
+        <source>Local edits the platform refused or that met a conflict</source>
+        <translation>被平台拒绝或发生冲突的本地修改</translation>
+    </message>
+    <message>
+        <source>Withdrawals to review</source>
+        <translation>提现待审</translation>
+    </message>
+    <message>
+        <source>Agents&apos; withdrawal requests</source>
+        <translation>代理的提现申请</translation>
+    </message>
+    <message>
+        <source>Reading the cache…</source>
+        <translation>正在读取缓存…</translation>
+    </message>
+    <message>
+        <source>%1 · data as of %2</source>
+        <translation>%1 · 数据截至 %2</translation>
+    </message>
+    <message>
+        <source>Not synced yet: the counts fill after the first sync.</source>
+        <translation>尚未同步：首次同步后显示计数。</translation>
+    </message>
+    <message>
+        <source>Orders %1 · goods %2 · members %3</source>
+        <translation>订单 %1 · 商品 %2 · 会员 %3</translation>
+    </message>
+    <message>
+        <source>Goods below their stock threshold</source>
+        <translation>库存低于预警值的商品</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Unknown page &apos;%1&apos;.</source>
+        <translation>未知页面“%1”。</translation>
+    </message>
+    <message>
+        <source>Use --page NAME --screenshot FILE.png, or --page all --screenshot-dir FOLDER.</source>
+        <translation>用法：--page 页面名 --screenshot 文件.png，或 --page all --screenshot-dir 文件夹。</translation>
+    </message>
+    <message>
+        <source>CardOps</source>
+        <translation>CardOps</translation>
     </message>
 </context>
 </TS>

@@ -18,7 +18,7 @@ EmptyStatePage::EmptyStatePage(const QString& title, const QString& headline, co
     text->setObjectName(QStringLiteral("emptyText"));
     text->setAlignment(Qt::AlignCenter);
     text->setWordWrap(true);
-    text->setMaximumWidth(560);
+    text->setFixedWidth(560); // a fixed width lets the wrapped label report its real height
 
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(heading);

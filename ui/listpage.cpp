@@ -52,9 +52,9 @@ ListPage::ListPage(models::DataSource& source, storage::ListKind kind, const QSt
     bar->addWidget(m_footer);
 
     m_view->setModel(m_model);
-    m_view->setSortingEnabled(true);
+    // The indicator first: enabling sorting sorts by it at once.
     m_view->horizontalHeader()->setSortIndicator(m_model->sortColumn(), m_model->sortOrder());
-    m_view->horizontalHeader()->setStretchLastSection(true);
+    m_view->setSortingEnabled(true);
     m_view->horizontalHeader()->setHighlightSections(false);
     m_view->verticalHeader()->setVisible(false);
     m_view->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 10);

@@ -38,6 +38,8 @@ SettingsPage::SettingsPage(models::ConsoleBackend& backend, QWidget* parent)
     profileLayout->addWidget(new QLabel(tr("A profile is one shop: its platform, its secret (in the system "
                                            "keychain) and its local cache."),
                                         profiles));
+    m_profiles->setMinimumHeight(120);
+    m_profiles->setMaximumHeight(220);
     profileLayout->addWidget(m_profiles);
     profileLayout->addLayout(profileButtons);
 
@@ -54,7 +56,7 @@ SettingsPage::SettingsPage(models::ConsoleBackend& backend, QWidget* parent)
 
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(heading);
-    layout->addWidget(profiles, 1);
+    layout->addWidget(profiles);
     layout->addWidget(language);
     layout->addStretch(1);
 

@@ -18,7 +18,7 @@ void applyStyle(QApplication& app)
     app.setStyleSheet(QStringLiteral(R"(
 QListWidget#navigation { background: #1f2a37; color: #d8dee6; border: none; min-width: 150px;
     max-width: 170px; font-size: 11pt; padding-top: 8px; }
-QListWidget#navigation::item { padding-left: 18px; }
+QListWidget#navigation::item { padding-left: 18px; border: none; }
 QListWidget#navigation::item:selected { background: #2f6fde; color: white; }
 QListWidget#navigation::item:hover:!selected { background: #2a3849; }
 QStackedWidget#pages > QWidget { background: #f6f7f9; }
@@ -31,6 +31,7 @@ QPushButton#tile:hover { border-color: #2f6fde; }
 QPushButton#tile[alert="true"] { border-left: 4px solid #d9822b; }
 QLabel#tileCount { font-size: 24pt; font-weight: 600; color: #1f2a37; }
 QLabel#tileLabel { color: #5b6675; font-size: 11pt; }
+QStatusBar QLabel { padding: 0 8px; border-right: 1px solid #d0d4da; }
 QTableView { background: white; alternate-background-color: #f8f9fb; gridline-color: #eceef1; }
 QHeaderView::section { background: #eef0f3; padding: 4px 6px; border: none;
     border-right: 1px solid #dde1e6; font-weight: 600; }

@@ -43,8 +43,8 @@ WorkbenchPage::WorkbenchPage(models::ConsoleState& state, QWidget* parent)
     addTile(counters::DeliveryFailed, tr("Delivery failed"),
             tr("Orders handed to CardOps that could not be delivered"), PageId::Orders,
             QStringLiteral("handed_over"));
-    addTile(counters::LowStock, tr("Low stock"), tr("Goods at or below their stock threshold"), PageId::Goods,
-            {});
+    addTile(counters::LowStock, tr("Low stock"), tr("Goods below their stock threshold"), PageId::Goods,
+            QStringLiteral("low_stock"));
     addTile(counters::SupplierBalanceLow, tr("Supplier balance low"),
             tr("Suppliers that may refuse the next purchase"), PageId::Suppliers, {});
     addTile(counters::SyncError, tr("Sync errors"),

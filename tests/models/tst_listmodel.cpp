@@ -184,6 +184,16 @@ private Q_SLOTS:
                    {id, QString::number(id), QString::number(id)}));
     }
 
+    void lowStockFilterMatchesItsCounter()
+    {
+        auto goods = make(ListKind::Goods);
+        goods->setFilter(u"low_stock"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(goods->isIdle() && goods->totalCount() >= 0, 10'000);
+        storage::ReadSession read(m_path);
+        QCOMPARE(goods->totalCount(), storage::counters::read(read, storage::counters::LowStock).valueOr(-1));
+        QVERIFY(goods->totalCount() > 0);
+    }
+
     void staleAnswersAreDropped()
     {
         auto model = make(ListKind::Orders);

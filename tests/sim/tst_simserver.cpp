@@ -170,6 +170,10 @@ private Q_SLOTS:
         QCOMPARE(b.status, 409);
         QCOMPARE(b.code(), 40901);
         QCOMPARE(b.data().value(u"holder").toString(), u"worker-a"_qs);
+        // Every console sees who fulfils in GET /v1/shop.
+        const auto shop = m_client->send("GET", "/v1/shop", {}, {});
+        QCOMPARE(shop.data().value(u"fulfilment").toObject().value(u"holder").toString(), u"worker-a"_qs);
+        QCOMPARE(shop.data().value(u"fulfilment").toObject().value(u"expires_at").toInteger(), kEnd + 60);
         const auto release = m_client->send("DELETE", "/v1/fulfilment/lease", R"({"holder":"console-b"})",
                                             {{"Idempotency-Key", key(8)}});
         QCOMPARE(release.code(), 40901);

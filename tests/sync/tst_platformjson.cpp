@@ -139,6 +139,28 @@ private Q_SLOTS:
         QCOMPARE(p->items.size(), 1);
     }
 
+    void shopCarriesTheLease()
+    {
+        const QByteArray shop =
+            R"({"name":"演示卡盟","platform_time":1764300000,"balance":"12.3400","api_version":1,
+            "capabilities":["orders","lease"],"fulfilment":{"holder":"console-7f3a","expires_at":1764300042}})";
+        auto s = pj::shop(object(shop));
+        QVERIFY2(s.ok(), qPrintable(s.ok() ? QString() : s.error().detail));
+        QCOMPARE(s->leaseHolder, QStringLiteral("console-7f3a"));
+        QCOMPARE(s->leaseExpiresAt, 1764300042);
+        // Older platforms say nothing about the lease: nobody holds it as far as the console knows.
+        auto plain = pj::shop(object(R"({"name":"x","platform_time":1,"balance":"0","api_version":1})"));
+        QVERIFY(plain.ok());
+        QVERIFY(plain->leaseHolder.isEmpty());
+        // A lease that is not an object, or whose fields have the wrong type, is refused.
+        QVERIFY(!pj::shop(
+                     object(R"({"name":"x","platform_time":1,"balance":"0","api_version":1,"fulfilment":7})"))
+                     .ok());
+        QVERIFY(!pj::shop(object(R"({"name":"x","platform_time":1,"balance":"0","api_version":1,
+            "fulfilment":{"holder":5,"expires_at":1}})"))
+                     .ok());
+    }
+
     void tierLadderParsesRates()
     {
         auto l = pj::tierLadder(object(R"({"items":[{"id":1,"name":"普通会员","rank":1,"discount":"98.5%",

@@ -1,0 +1,69 @@
+#pragma once
+
+#include "core/profilestore.h"
+#include "models/consolebackend.h"
+
+#include <QSettings>
+#include <memory>
+
+namespace cardops::sync {
+class SecretStore;
+}
+
+namespace cardops::app {
+
+class ConsoleSession;
+
+// The console's composition root: the profiles and their secrets, the open session (cache,
+// sync, demo simulator) and the operator's settings (language, last profile). Implements what
+// the UI may ask of the program. UI thread.
+class ConsoleApp : public models::ConsoleBackend
+{
+    Q_OBJECT
+public:
+    static constexpr auto DemoProfile = "demo";
+
+    ConsoleApp(const QString& profilesRoot, const QString& runningLanguage, QObject* parent = nullptr);
+    ~ConsoleApp() override;
+
+    // The profile to open when none is named: the last one used, else none (first run).
+    QString defaultProfile() const;
+    // Opens a profile's cache and starts its sync (the demo starts its simulator first).
+    core::Result<void> openProfile(const QString& name);
+    // Opens a bare cache file with no platform (benchmarks, a copy of a cache).
+    core::Result<void> openFile(const QString& path);
+    ConsoleSession* session() const { return m_session.get(); }
+    // Turns a core error into the operator's words.
+    static QString describe(const core::Error& error);
+
+    QString profileName() const override { return m_profile.name; }
+    bool isDemo() const override { return m_profile.kind == core::Profile::Kind::Demo; }
+    QString platformAddress() const override;
+    bool isSyncing() const override;
+    void syncNow() override;
+    QString lastExchange() const override;
+    QList<models::ProfileSummary> profiles() const override;
+    void testConnection(const models::ShopConnection& shop, QObject* context,
+                        std::function<void(models::ConnectionCheck)> done) override;
+    void addProfile(const models::ShopConnection& shop, QObject* context,
+                    std::function<void(QString error)> done) override;
+    void switchProfile(const QString& name) override;
+    bool removeProfile(const QString& name, QString* error) override;
+    QString language() const override;
+    QString runningLanguage() const override { return m_runningLanguage; }
+    void setLanguage(const QString& code) override;
+    void restart() override;
+
+private:
+    void attach(std::unique_ptr<ConsoleSession> session);
+    sync::SecretStore& secretsFor(const QString& profile);
+
+    core::ProfileStore m_store;
+    QString m_runningLanguage;
+    QSettings m_settings;
+    core::Profile m_profile;
+    std::unique_ptr<ConsoleSession> m_session;
+    std::unique_ptr<sync::SecretStore> m_secrets;
+};
+
+} // namespace cardops::app

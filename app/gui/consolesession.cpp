@@ -1,0 +1,128 @@
+#include "app/gui/consolesession.h"
+
+#include "app/gui/demosimulator.h"
+#include "models/datasource.h"
+#include "storage/database.h"
+#include "storage/databasewriter.h"
+#include "storage/operatorrepository.h"
+#include "storage/writecontext.h"
+#include "sync/syncengine.h"
+#include "sync/transport/platformtransport.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+using namespace Qt::StringLiterals;
+
+namespace cardops::app {
+
+namespace {
+
+QString headersText(const sync::HeaderList& headers)
+{
+    QString out;
+    for (const auto& [name, value] : headers)
+        out += QString::fromLatin1(name) + u": " + QString::fromUtf8(value) + u'\n';
+    return out;
+}
+
+} // namespace
+
+core::Result<std::unique_ptr<ConsoleSession>> ConsoleSession::open(const QString& databasePath,
+                                                                   const QString& profile)
+{
+    if (!QDir().mkpath(QFileInfo(databasePath).absolutePath()))
+        return core::makeError(core::ErrorCode::Io, u"cannot create the folder of " + databasePath);
+    static core::SystemClock clock; // Database keeps a reference; one for the program's life
+    auto db = storage::Database::open(databasePath, clock);
+    if (!db)
+        return db.error();
+    // The local administrator until operators sign in (the default of a one-person shop).
+    const core::Actor actor{storage::OperatorRepository::DefaultAdministratorId, QStringLiteral("admin"),
+                            core::Role::Administrator};
+    const QString detail =
+        QString::fromUtf8(QJsonDocument(QJsonObject{{u"version"_s, QCoreApplication::applicationVersion()}})
+                              .toJson(QJsonDocument::Compact));
+    (void)(*db)->writer().submit(u"console.open"_s, [actor, profile, detail](storage::WriteContext& ctx) {
+        return ctx.audit(actor, u"console.open"_s, u"profile"_s, profile, detail);
+    });
+    return std::unique_ptr<ConsoleSession>(new ConsoleSession(std::move(db).value()));
+}
+
+ConsoleSession::ConsoleSession(std::unique_ptr<storage::Database> db)
+    : m_db(std::move(db))
+    , m_source(std::make_unique<models::DataSource>(m_db->path(), &m_db->writer()))
+{
+    m_timer.setInterval(SyncIntervalMs);
+    connect(&m_timer, &QTimer::timeout, this, &ConsoleSession::syncNow);
+}
+
+ConsoleSession::~ConsoleSession()
+{
+    if (m_engine)
+        m_engine->cancel();
+}
+
+void ConsoleSession::startDemo()
+{
+    m_demo = std::make_unique<DemoSimulator>();
+    connect(m_demo.get(), &DemoSimulator::ready, this, [this](const QUrl& url) {
+        startPlatform({url, QByteArrayLiteral("demo"), QByteArrayLiteral("demo-secret")});
+    });
+    connect(m_demo.get(), &DemoSimulator::failed, this,
+            [this](const QString& detail) { Q_EMIT syncFinished(false, true, detail); });
+    Q_EMIT syncStarted();
+    m_demo->start(6.0);
+}
+
+void ConsoleSession::startPlatform(const sync::PlatformEndpoint& endpoint)
+{
+    m_engine.reset();
+    m_transport = std::make_unique<sync::PlatformTransport>(endpoint, m_clock);
+    m_engine = std::make_unique<sync::SyncEngine>(*m_db, *m_transport);
+    connect(m_engine.get(), &sync::SyncEngine::progress, this, &ConsoleSession::syncProgress);
+    connect(m_engine.get(), &sync::SyncEngine::pageCommitted, this, [this](const QString& feed, qint64) {
+        m_source->notifyChanged({feed, QStringLiteral("counters")});
+    });
+    connect(m_engine.get(), &sync::SyncEngine::roundFinished, this, [this](const sync::RoundSummary& s) {
+        Q_EMIT syncFinished(s.ok(), s.outcome == sync::RoundSummary::Outcome::Offline, s.error);
+    });
+    m_timer.start();
+    syncNow();
+}
+
+bool ConsoleSession::isSyncing() const
+{
+    return m_engine && m_engine->isRunning();
+}
+
+void ConsoleSession::syncNow()
+{
+    if (!m_engine || m_engine->isRunning())
+        return;
+    Q_EMIT syncStarted();
+    m_engine->startRound();
+}
+
+QString ConsoleSession::lastExchange() const
+{
+    if (!m_transport)
+        return {};
+    const sync::Exchange x = m_transport->lastExchange();
+    if (x.method.isEmpty())
+        return {};
+    QString out = QString::fromLatin1(x.method) + u' ' + QString::fromUtf8(x.url) + u'\n' +
+                  headersText(x.requestHeaders);
+    if (!x.requestBody.isEmpty())
+        out += u'\n' + QString::fromUtf8(x.requestBody) + u'\n';
+    out += u"\n— HTTP " + QString::number(x.httpStatus) + u" (" + x.outcome + u")\n" +
+           headersText(x.responseHeaders) + u'\n' + QString::fromUtf8(x.responseBody);
+    if (x.responseBodyBytes > x.responseBody.size())
+        out += QStringLiteral("\n… (%1 bytes in all)").arg(x.responseBodyBytes);
+    return out;
+}
+
+} // namespace cardops::app

@@ -1,0 +1,70 @@
+#pragma once
+
+#include "core/clock.h"
+#include "core/result.h"
+
+#include <QObject>
+#include <QTimer>
+#include <memory>
+
+namespace cardops::storage {
+class Database;
+}
+namespace cardops::models {
+class DataSource;
+}
+namespace cardops::sync {
+class PlatformTransport;
+class SyncEngine;
+struct PlatformEndpoint;
+} // namespace cardops::sync
+
+namespace cardops::app {
+
+class DemoSimulator;
+
+// One open cache and, when it has one, its platform: the database, the models' data source, the
+// transport and the sync engine (a round at start, then every minute and on demand), and for the
+// demo the bundled simulator on its own thread. UI thread.
+class ConsoleSession : public QObject
+{
+    Q_OBJECT
+public:
+    static constexpr int SyncIntervalMs = 60'000;
+
+    // Opens (creating if needed) the cache file; nothing talks to a platform yet.
+    // Opens (creating if needed) the cache file and records who opened the console on which
+    // profile in the audit log; nothing talks to a platform yet.
+    static core::Result<std::unique_ptr<ConsoleSession>> open(const QString& databasePath,
+                                                              const QString& profile);
+    ~ConsoleSession() override;
+
+    models::DataSource& source() const { return *m_source; }
+    storage::Database& database() const { return *m_db; }
+
+    void startDemo();
+    void startPlatform(const sync::PlatformEndpoint& endpoint);
+    bool hasPlatform() const { return m_engine != nullptr; }
+    bool isSyncing() const;
+    void syncNow();
+    // The last request and its response as sent and received, for the diagnostics dialog.
+    QString lastExchange() const;
+
+Q_SIGNALS:
+    void syncStarted();
+    void syncProgress(const QString& feed, qint64 items, double itemsPerSecond);
+    void syncFinished(bool ok, bool offline, const QString& error);
+
+private:
+    explicit ConsoleSession(std::unique_ptr<storage::Database> db);
+
+    core::SystemClock m_clock;
+    std::unique_ptr<storage::Database> m_db;
+    std::unique_ptr<models::DataSource> m_source;
+    std::unique_ptr<DemoSimulator> m_demo;
+    std::unique_ptr<sync::PlatformTransport> m_transport;
+    std::unique_ptr<sync::SyncEngine> m_engine;
+    QTimer m_timer;
+};
+
+} // namespace cardops::app

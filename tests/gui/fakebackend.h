@@ -1,0 +1,63 @@
+#pragma once
+
+#include "models/consolebackend.h"
+
+// A console backend with no platform: the pages are tested on a cache alone. Records what the UI
+// asked of it.
+class FakeBackend : public cardops::models::ConsoleBackend
+{
+    Q_OBJECT
+public:
+    using ConsoleBackend::ConsoleBackend;
+
+    bool demo = true;
+    int syncRequests = 0;
+    QString languageChoice = QStringLiteral("zh_CN");
+    QString running = QStringLiteral("zh_CN");
+    cardops::models::ConnectionCheck nextCheck;
+    QString addError;
+    QList<cardops::models::ShopConnection> tested;
+    QList<cardops::models::ShopConnection> added;
+    QStringList switchedTo;
+    int restarts = 0;
+
+    QString profileName() const override { return QStringLiteral("demo"); }
+    bool isDemo() const override { return demo; }
+    QString platformAddress() const override { return {}; }
+    bool isSyncing() const override { return false; }
+    void syncNow() override { ++syncRequests; }
+    QString lastExchange() const override
+    {
+        return QStringLiteral("GET http://127.0.0.1/v1/shop\n\n— HTTP 200");
+    }
+    QList<cardops::models::ProfileSummary> profiles() const override
+    {
+        cardops::models::ProfileSummary demoProfile;
+        demoProfile.name = QStringLiteral("demo");
+        demoProfile.demo = true;
+        cardops::models::ProfileSummary shop;
+        shop.name = QStringLiteral("myshop");
+        shop.address = QStringLiteral("https://shop.example.com");
+        shop.secretInFile = true;
+        return {demoProfile, shop};
+    }
+    void testConnection(const cardops::models::ShopConnection& shop, QObject*,
+                        std::function<void(cardops::models::ConnectionCheck)> done) override
+    {
+        tested << shop;
+        done(nextCheck);
+    }
+    void addProfile(const cardops::models::ShopConnection& shop, QObject*,
+                    std::function<void(QString)> done) override
+    {
+        if (addError.isEmpty())
+            added << shop;
+        done(addError);
+    }
+    void switchProfile(const QString& name) override { switchedTo << name; }
+    bool removeProfile(const QString&, QString*) override { return true; }
+    QString language() const override { return languageChoice; }
+    QString runningLanguage() const override { return running; }
+    void setLanguage(const QString& code) override { languageChoice = code; }
+    void restart() override { ++restarts; }
+};

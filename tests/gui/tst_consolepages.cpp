@@ -1,0 +1,242 @@
+#include "../models/generatedcache.h"
+#include "core/clock.h"
+#include "fakebackend.h"
+#include "models/consolestate.h"
+#include "models/datasource.h"
+#include "models/listmodel.h"
+#include "storage/counters.h"
+#include "storage/database.h"
+#include "storage/databasewriter.h"
+#include "storage/readsession.h"
+#include "storage/writecontext.h"
+#include "ui/listpage.h"
+#include "ui/mainwindow.h"
+#include "ui/workbenchpage.h"
+
+#include <QAbstractButton>
+#include <QAbstractItemModelTester>
+#include <QApplication>
+#include <QComboBox>
+#include <QGroupBox>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QMenuBar>
+#include <QRegularExpression>
+#include <QStatusBar>
+#include <QTableView>
+#include <QTranslator>
+#include <QtTest>
+
+using namespace cardops;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+bool hasCjk(const QString& text)
+{
+    for (const QChar c : text)
+        if (c.unicode() >= 0x4E00 && c.unicode() <= 0x9FFF)
+            return true;
+    return false;
+}
+
+// Text that needs no translation: numbers, money and times (no letters), SKU-like codes (capitals,
+// digits, - _ . /), addresses, and the names of the product and the languages. A plain English word
+// such as "Orders" is not allowed.
+bool allowed(const QString& text)
+{
+    static const QRegularExpression noLetters(u"^[^A-Za-z]*$"_s);
+    static const QRegularExpression code(u"^[A-Z0-9][A-Z0-9_\\-./]*$"_s);
+    static const QStringList words = {u"CardOps"_s, u"English"_s, u"GMV"_s};
+    const QString t = text.trimmed();
+    return t.isEmpty() || words.contains(t) || noLetters.match(t).hasMatch() || code.match(t).hasMatch() ||
+           t.startsWith(u"http"_s);
+}
+
+// Every piece of text the operator can see on a widget tree.
+QStringList visibleTexts(QWidget* root)
+{
+    QStringList out;
+    const auto widgets = root->findChildren<QWidget*>();
+    for (QWidget* w : widgets) {
+        if (!w->isVisibleTo(root))
+            continue;
+        if (auto* l = qobject_cast<QLabel*>(w))
+            out << l->text();
+        else if (auto* b = qobject_cast<QAbstractButton*>(w))
+            out << b->text();
+        else if (auto* g = qobject_cast<QGroupBox*>(w))
+            out << g->title();
+        else if (auto* e = qobject_cast<QLineEdit*>(w); e && !qobject_cast<QComboBox*>(w->parentWidget()))
+            out << e->placeholderText();
+        else if (auto* combo = qobject_cast<QComboBox*>(w))
+            for (int i = 0; i < combo->count(); ++i)
+                out << combo->itemText(i);
+        else if (auto* list = qobject_cast<QListWidget*>(w))
+            for (int i = 0; i < list->count(); ++i)
+                out << list->item(i)->text();
+        else if (auto* table = qobject_cast<QTableView*>(w); table && table->model())
+            for (int c = 0; c < table->model()->columnCount(); ++c)
+                out << table->model()->headerData(c, Qt::Horizontal).toString();
+    }
+    return out;
+}
+
+} // namespace
+
+// The console's pages on a generated cache, in Chinese: every page opens with its data, no
+// visible text is left in English, the work bench shows the counter table, the status bar speaks.
+class TstConsolePages : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    QString m_path;
+    core::SystemClock m_clock;
+    std::unique_ptr<storage::Database> m_db;
+    std::unique_ptr<models::DataSource> m_source;
+    QTranslator m_translator;
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_translator.load(u":/i18n/cardops_zh_CN"_s));
+        QCoreApplication::installTranslator(&m_translator);
+        m_path = generatedcache::build(m_dir, 2000);
+        QVERIFY(!m_path.isEmpty());
+        auto db = storage::Database::open(m_path, m_clock);
+        QVERIFY(db.ok());
+        m_db = std::move(db).value();
+        m_source = std::make_unique<models::DataSource>(m_path, &m_db->writer());
+        // The audit log as a console leaves it: an opening and an operator's edit.
+        const core::Actor admin{1, u"admin"_s, core::Role::Administrator};
+        auto audited = m_db->writer().submit(u"test.audit"_s, [admin](storage::WriteContext& ctx) {
+            auto r = ctx.audit(admin, u"console.open"_s, u"profile"_s, u"demo"_s);
+            return r ? ctx.audit(admin, u"edit"_s, u"goods"_s, u"17"_s, u"{\"price\":\"9.90\"}"_s) : r;
+        });
+        audited.waitForFinished();
+        QVERIFY(audited.result().ok());
+    }
+
+    void everyPageOpensInChinese()
+    {
+        FakeBackend backend;
+        ui::MainWindow window(*m_source, backend);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        for (ui::PageId id : ui::allPages()) {
+            window.showPage(id);
+            ui::Page* page = window.page(id);
+            QVERIFY(page);
+            QTRY_VERIFY_WITH_TIMEOUT(page->isReady(), 10'000);
+            if (auto* list = qobject_cast<ui::ListPage*>(page))
+                QVERIFY2(list->mainRows() > 0, qPrintable(ui::pageName(id)));
+            QStringList english;
+            for (const QString& text : visibleTexts(&window))
+                if (!hasCjk(text) && !allowed(text))
+                    english << text;
+            for (const QAction* menu : window.menuBar()->actions())
+                if (!hasCjk(menu->text()))
+                    english << menu->text();
+            QVERIFY2(english.isEmpty(), qPrintable(ui::pageName(id) + u": "_s + english.join(u" | "_s)));
+        }
+    }
+
+    void listCellsAreTranslated()
+    {
+        FakeBackend backend;
+        ui::MainWindow window(*m_source, backend);
+        window.showPage(ui::PageId::Orders);
+        auto* orders = qobject_cast<ui::ListPage*>(window.page(ui::PageId::Orders));
+        QVERIFY(orders);
+        new QAbstractItemModelTester(&orders->model(), QAbstractItemModelTester::FailureReportingMode::QtTest,
+                                     &orders->model());
+        QTRY_VERIFY_WITH_TIMEOUT(orders->isReady(), 10'000);
+        const int status = orders->model().columnOf(u"status"_s);
+        const int channel = orders->model().columnOf(u"pay_channel"_s);
+        for (int row = 0; row < std::min(50, orders->model().rowCount()); ++row) {
+            QVERIFY2(hasCjk(orders->model().index(row, status).data().toString()),
+                     qPrintable(orders->model().index(row, status).data().toString() + u" row "_s +
+                                QString::number(row)));
+            QVERIFY(hasCjk(orders->model().index(row, channel).data().toString()));
+        }
+    }
+
+    void codesInListsAreWords()
+    {
+        // Columns that carry the platform's codes show them in the operator's language.
+        static const QStringList coded = {u"status"_s,      u"kind"_s,   u"fulfilment_owner"_s,
+                                          u"pay_channel"_s, u"action"_s, u"entity"_s};
+        FakeBackend backend;
+        ui::MainWindow window(*m_source, backend);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        for (ui::PageId id : ui::allPages()) {
+            auto* list = qobject_cast<ui::ListPage*>(window.page(id));
+            if (!list)
+                continue;
+            window.showPage(id);
+            QTRY_VERIFY_WITH_TIMEOUT(list->isReady(), 10'000);
+            const models::ListModel& model = list->model();
+            for (int c = 0; c < model.columnCount(); ++c) {
+                if (!coded.contains(model.columnId(c)))
+                    continue;
+                for (int row = 0; row < std::min(100, model.rowCount()); ++row)
+                    if (model.isRowLoaded(row))
+                        QVERIFY2(
+                            hasCjk(model.index(row, c).data().toString()),
+                            qPrintable(ui::pageName(id) + u": "_s + model.index(row, c).data().toString()));
+            }
+        }
+    }
+
+    void workbenchShowsTheCounters()
+    {
+        FakeBackend backend;
+        ui::MainWindow window(*m_source, backend);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        auto* bench = qobject_cast<ui::WorkbenchPage*>(window.page(ui::PageId::Workbench));
+        QVERIFY(bench);
+        QTRY_VERIFY_WITH_TIMEOUT(bench->isReady(), 10'000);
+        storage::ReadSession read(m_path);
+        const qint64 review = storage::counters::read(read, storage::counters::ReviewPending).valueOr(-1);
+        QCOMPARE(bench->tileText(storage::counters::ReviewPending), QLocale().toString(review));
+        // A tile opens its list, filtered.
+        QSignalSpy opened(bench, &ui::Page::openPage);
+        const auto buttons = bench->findChildren<QAbstractButton*>();
+        QVERIFY(!buttons.isEmpty());
+        buttons.first()->click();
+        QCOMPARE(window.currentPage(), ui::PageId::Orders);
+        auto* orders = qobject_cast<ui::ListPage*>(window.page(ui::PageId::Orders));
+        QCOMPARE(orders->model().query().filter, u"review"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(orders->isReady(), 10'000);
+        QCOMPARE(orders->mainRows(), review);
+    }
+
+    void statusBarShowsDemoAndLease()
+    {
+        FakeBackend backend;
+        ui::MainWindow window(*m_source, backend);
+        QTRY_VERIFY_WITH_TIMEOUT(window.consoleState().isLoaded(), 10'000);
+        QStringList texts;
+        for (const QLabel* l : window.statusBar()->findChildren<QLabel*>())
+            texts << l->text();
+        const QString all = texts.join(u'\n');
+        QVERIFY2(all.contains(u"演示"_s), qPrintable(all));
+        QVERIFY2(all.contains(u"租约"_s), qPrintable(all));
+        QVERIFY2(all.contains(u"待同步"_s), qPrintable(all));
+        QVERIFY(window.windowTitle().contains(u"演示数据"_s));
+        // F5 asks the backend for a sync.
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QTest::keyClick(&window, Qt::Key_F5);
+        QCOMPARE(backend.syncRequests, 1);
+    }
+};
+
+QTEST_MAIN(TstConsolePages)
+#include "tst_consolepages.moc"
