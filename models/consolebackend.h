@@ -70,6 +70,8 @@ Q_SIGNALS:
     void syncStarted();
     void syncProgress(const QString& feed, qint64 items, double itemsPerSecond);
     void syncFinished(bool ok, bool offline, const QString& error);
+    // The open cache failed its integrity check: it is shown as it is and never written or synced.
+    void cacheDamaged(const QString& reason);
 };
 
 } // namespace cardops::models

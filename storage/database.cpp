@@ -1,6 +1,7 @@
 #include "storage/database.h"
 
 #include "storage/databasewriter.h"
+#include "storage/readsession.h"
 #include "storage/schema.h"
 #include "storage/schema_p.h"
 #include "storage/sqlsupport_p.h"
@@ -20,6 +21,20 @@ struct FileFacts
 {
     int version = 0;
 };
+
+// The verdict of PRAGMA quick_check's rows: "ok", or the first problems.
+core::Result<void> quickCheckRows(const core::Result<QList<QVariantList>>& check, const QString& path)
+{
+    if (!check)
+        return check.error();
+    const QString first = check->isEmpty() ? QString() : check->first().value(0).toString();
+    if (first == u"ok")
+        return {};
+    QStringList problems;
+    for (const auto& r : *check)
+        problems << r.value(0).toString();
+    return makeError(ErrorCode::CorruptDatabase, path + u": " + problems.mid(0, 5).join(u"; "));
+}
 
 // Reads what the file is without writing to it.
 core::Result<FileFacts> inspect(QSqlDatabase& db, const QString& path, bool checkIntegrity)
@@ -47,16 +62,9 @@ core::Result<FileFacts> inspect(QSqlDatabase& db, const QString& path, bool chec
                                     .arg(version)
                                     .arg(schema::latestVersion()));
     if (checkIntegrity && objects > 0) {
-        auto check = detail::select(db, QStringLiteral("PRAGMA quick_check"));
-        if (!check)
+        if (auto check = quickCheckRows(detail::select(db, QStringLiteral("PRAGMA quick_check")), path);
+            !check)
             return check.error();
-        const QString first = check->isEmpty() ? QString() : check->first().value(0).toString();
-        if (first != u"ok") {
-            QStringList problems;
-            for (const auto& r : *check)
-                problems << r.value(0).toString();
-            return makeError(ErrorCode::CorruptDatabase, path + u": " + problems.mid(0, 5).join(u"; "));
-        }
     }
     return FileFacts{version};
 }
@@ -131,7 +139,11 @@ core::Result<std::unique_ptr<Database>> Database::open(const QString& path, cons
         if (!db) {
             prepared = db.error();
         } else {
-            auto facts = inspect(db.value(), path, options.checkIntegrity && exists);
+            const bool checkNow = options.checkIntegrity && exists && !options.deferQuickCheck;
+            auto facts = inspect(db.value(), path, checkNow);
+            if (facts && !checkNow && options.checkIntegrity && exists && facts->version > 0 &&
+                facts->version < schema::latestVersion())
+                facts = inspect(db.value(), path, true); // a migration writes: check first after all
             if (!facts) {
                 prepared = facts.error();
             } else {
@@ -161,6 +173,11 @@ core::Result<std::unique_ptr<Database>> Database::open(const QString& path, cons
         return makeError(ErrorCode::Storage,
                          path + QStringLiteral(": the writer could not open the database"));
     return database;
+}
+
+core::Result<void> Database::quickCheck(const ReadSession& session)
+{
+    return quickCheckRows(session.select(QStringLiteral("PRAGMA quick_check")), QStringLiteral("the cache"));
 }
 
 core::Result<void> Database::checkIntegrity() const

@@ -14,6 +14,7 @@ class Clock;
 namespace cardops::storage {
 
 class DatabaseWriter;
+class ReadSession;
 
 // A CardOps cache file. open() refuses, and leaves untouched, anything that is not a healthy
 // CardOps database of this or an earlier schema (a corrupt file, a non-CardOps SQLite file, a file
@@ -27,6 +28,10 @@ public:
     {
         bool create = true;         // create the file when it does not exist
         bool checkIntegrity = true; // PRAGMA quick_check before touching an existing file
+        // With checkIntegrity: run the quick_check here only when a migration is about to write;
+        // otherwise the caller runs quickCheck() (on a loader thread) before its first write. A
+        // console on a large cache opens at once and checks while the first rows show.
+        bool deferQuickCheck = false;
         bool backupBeforeMigrate = true;
     };
 
@@ -47,6 +52,8 @@ public:
 
     // Full PRAGMA integrity_check on a connection of the calling thread.
     core::Result<void> checkIntegrity() const;
+    // PRAGMA quick_check on the session's connection: CorruptDatabase with the first problems.
+    static core::Result<void> quickCheck(const ReadSession& session);
 
 private:
     struct ThreadStopper

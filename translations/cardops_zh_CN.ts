@@ -1060,6 +1060,22 @@ sync：与平台同步一轮并显示摘要（密钥取自 CARDOPS_PLATFORM_SECR
         <source>Pending edits: %1</source>
         <translation>待同步修改：%1</translation>
     </message>
+    <message>
+        <source>The cache is damaged: %1</source>
+        <translation>缓存已损坏：%1</translation>
+    </message>
+    <message>
+        <source>The local cache is damaged</source>
+        <translation>本地缓存已损坏</translation>
+    </message>
+    <message>
+        <source>%1
+
+CardOps shows what it can read and will not write to this file. Restore a backup, or remove the profile in Settings and connect again: the platform keeps all of the shop&apos;s data.</source>
+        <translation>%1
+
+CardOps 会显示仍可读取的数据，但不会再写入该文件。请恢复备份，或在“设置”中删除该配置后重新连接：店铺的全部数据都保存在平台上。</translation>
+    </message>
 </context>
 <context>
     <name>cardops::ui::SettingsPage</name>

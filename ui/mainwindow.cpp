@@ -18,6 +18,7 @@
 #include <QListWidget>
 #include <QLocale>
 #include <QMenuBar>
+#include <QMessageBox>
 #include <QProgressBar>
 #include <QStackedWidget>
 #include <QStatusBar>
@@ -74,6 +75,20 @@ MainWindow::MainWindow(models::DataSource& source, models::ConsoleBackend& backe
                 m_source.notifyChanged({QStringLiteral("sync_state"), QStringLiteral("counters")});
                 updateStatus();
             });
+    connect(&backend, &models::ConsoleBackend::cacheDamaged, this, [this](const QString& reason) {
+        m_link = Link::Failed;
+        m_syncText = tr("The cache is damaged: %1").arg(reason);
+        updateStatus();
+        auto* box =
+            new QMessageBox(QMessageBox::Critical, tr("The local cache is damaged"),
+                            tr("%1\n\nCardOps shows what it can read and will not write to this file. "
+                               "Restore a backup, or remove the profile in Settings and connect again: the "
+                               "platform keeps all of the shop's data.")
+                                .arg(reason),
+                            QMessageBox::Ok, this);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
+    });
     updateStatus();
     resize(1280, 800);
 }

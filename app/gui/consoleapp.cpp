@@ -103,6 +103,7 @@ void ConsoleApp::attach(std::unique_ptr<ConsoleSession> session)
     connect(m_session.get(), &ConsoleSession::syncStarted, this, &ConsoleApp::syncStarted);
     connect(m_session.get(), &ConsoleSession::syncProgress, this, &ConsoleApp::syncProgress);
     connect(m_session.get(), &ConsoleSession::syncFinished, this, &ConsoleApp::syncFinished);
+    connect(m_session.get(), &ConsoleSession::damaged, this, &ConsoleApp::cacheDamaged);
 }
 
 sync::SecretStore& ConsoleApp::secretsFor(const QString& profile)

@@ -1,5 +1,6 @@
 #include "app/gui/consolesession.h"
 
+#include "app/cli/errortext.h"
 #include "app/gui/demosimulator.h"
 #include "models/datasource.h"
 #include "storage/database.h"
@@ -37,19 +38,53 @@ core::Result<std::unique_ptr<ConsoleSession>> ConsoleSession::open(const QString
     if (!QDir().mkpath(QFileInfo(databasePath).absolutePath()))
         return core::makeError(core::ErrorCode::Io, u"cannot create the folder of " + databasePath);
     static core::SystemClock clock; // Database keeps a reference; one for the program's life
-    auto db = storage::Database::open(databasePath, clock);
+    // The integrity check of a large cache takes most of a second: the window opens at once and
+    // the check runs on the loader thread; nothing is written until it has passed.
+    storage::Database::Options options;
+    options.deferQuickCheck = true;
+    auto db = storage::Database::open(databasePath, clock, options);
     if (!db)
         return db.error();
-    // The local administrator until operators sign in (the default of a one-person shop).
-    const core::Actor actor{storage::OperatorRepository::DefaultAdministratorId, QStringLiteral("admin"),
-                            core::Role::Administrator};
-    const QString detail =
-        QString::fromUtf8(QJsonDocument(QJsonObject{{u"version"_s, QCoreApplication::applicationVersion()}})
-                              .toJson(QJsonDocument::Compact));
-    (void)(*db)->writer().submit(u"console.open"_s, [actor, profile, detail](storage::WriteContext& ctx) {
-        return ctx.audit(actor, u"console.open"_s, u"profile"_s, profile, detail);
+    std::unique_ptr<ConsoleSession> session(new ConsoleSession(std::move(db).value()));
+    ConsoleSession* s = session.get();
+    session->afterCheck([s, profile] {
+        // The local administrator until operators sign in (the default of a one-person shop).
+        const core::Actor actor{storage::OperatorRepository::DefaultAdministratorId, QStringLiteral("admin"),
+                                core::Role::Administrator};
+        const QString detail = QString::fromUtf8(
+            QJsonDocument(QJsonObject{{u"version"_s, QCoreApplication::applicationVersion()}})
+                .toJson(QJsonDocument::Compact));
+        (void)s->m_db->writer().submit(
+            u"console.open"_s, [actor, profile, detail](storage::WriteContext& ctx) {
+                return ctx.audit(actor, u"console.open"_s, u"profile"_s, profile, detail);
+            });
     });
-    return std::unique_ptr<ConsoleSession>(new ConsoleSession(std::move(db).value()));
+    return session;
+}
+
+void ConsoleSession::afterCheck(std::function<void()> next)
+{
+    if (m_check == Check::Passed)
+        return next();
+    if (m_check == Check::Failed)
+        return;
+    m_afterCheck.append(std::move(next));
+    if (m_check == Check::Running)
+        return;
+    m_check = Check::Running;
+    m_source->reader().post<core::Result<void>>(
+        this, [](const storage::ReadSession& s) { return storage::Database::quickCheck(s); },
+        [this](const core::Result<void>& verdict) {
+            if (!verdict) {
+                m_check = Check::Failed;
+                m_afterCheck.clear();
+                return Q_EMIT damaged(ErrorText::describe(verdict.error()));
+            }
+            m_check = Check::Passed;
+            const auto waiting = std::exchange(m_afterCheck, {});
+            for (const auto& f : waiting)
+                f();
+        });
 }
 
 ConsoleSession::ConsoleSession(std::unique_ptr<storage::Database> db)
@@ -68,9 +103,14 @@ ConsoleSession::~ConsoleSession()
 
 void ConsoleSession::startDemo()
 {
+    afterCheck([this] { launchDemo(); });
+}
+
+void ConsoleSession::launchDemo()
+{
     m_demo = std::make_unique<DemoSimulator>();
     connect(m_demo.get(), &DemoSimulator::ready, this, [this](const QUrl& url) {
-        startPlatform({url, QByteArrayLiteral("demo"), QByteArrayLiteral("demo-secret")});
+        connectPlatform({url, QByteArrayLiteral("demo"), QByteArrayLiteral("demo-secret")});
     });
     connect(m_demo.get(), &DemoSimulator::failed, this,
             [this](const QString& detail) { Q_EMIT syncFinished(false, true, detail); });
@@ -79,6 +119,11 @@ void ConsoleSession::startDemo()
 }
 
 void ConsoleSession::startPlatform(const sync::PlatformEndpoint& endpoint)
+{
+    afterCheck([this, endpoint] { connectPlatform(endpoint); });
+}
+
+void ConsoleSession::connectPlatform(const sync::PlatformEndpoint& endpoint)
 {
     m_engine.reset();
     m_transport = std::make_unique<sync::PlatformTransport>(endpoint, m_clock);

@@ -3,8 +3,10 @@
 #include "core/clock.h"
 #include "core/result.h"
 
+#include <QList>
 #include <QObject>
 #include <QTimer>
+#include <functional>
 #include <memory>
 
 namespace cardops::storage {
@@ -42,6 +44,7 @@ public:
     models::DataSource& source() const { return *m_source; }
     storage::Database& database() const { return *m_db; }
 
+    // Both wait for the cache's integrity check; a damaged cache never syncs (damaged()).
     void startDemo();
     void startPlatform(const sync::PlatformEndpoint& endpoint);
     bool hasPlatform() const { return m_engine != nullptr; }
@@ -54,9 +57,16 @@ Q_SIGNALS:
     void syncStarted();
     void syncProgress(const QString& feed, qint64 items, double itemsPerSecond);
     void syncFinished(bool ok, bool offline, const QString& error);
+    // The cache failed its integrity check: it is shown as it is and never written.
+    void damaged(const QString& reason);
 
 private:
+    enum class Check { NotStarted, Running, Passed, Failed };
     explicit ConsoleSession(std::unique_ptr<storage::Database> db);
+    // Runs `next` once the integrity check has passed (never when it failed).
+    void afterCheck(std::function<void()> next);
+    void launchDemo();
+    void connectPlatform(const sync::PlatformEndpoint& endpoint);
 
     core::SystemClock m_clock;
     std::unique_ptr<storage::Database> m_db;
@@ -65,6 +75,8 @@ private:
     std::unique_ptr<sync::PlatformTransport> m_transport;
     std::unique_ptr<sync::SyncEngine> m_engine;
     QTimer m_timer;
+    Check m_check = Check::NotStarted;
+    QList<std::function<void()>> m_afterCheck;
 };
 
 } // namespace cardops::app

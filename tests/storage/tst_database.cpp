@@ -168,9 +168,9 @@ private Q_SLOTS:
         expectRefused(file, ErrorCode::NewerSchema);
     }
 
-    void refusesCorruptFile()
+    // A healthy cache of the current schema with one page in the middle overwritten.
+    void makeCorrupt(const QString& file)
     {
-        const QString file = path("corrupt.db");
         {
             auto db = Database::open(file, m_clock);
             QVERIFY(db.ok());
@@ -192,7 +192,50 @@ private Q_SLOTS:
         QVERIFY(f.seek(f.size() / 2));
         f.write(QByteArray(4096, '\x5a'));
         f.close();
+    }
+
+    void refusesCorruptFile()
+    {
+        const QString file = path("corrupt.db");
+        makeCorrupt(file);
         expectRefused(file, ErrorCode::CorruptDatabase);
+    }
+
+    void deferredCheckOpensThenFindsTheDamage()
+    {
+        const QString file = path("corrupt-deferred.db");
+        makeCorrupt(file);
+        const QByteArray before = fileHash(file);
+        Database::Options options;
+        options.deferQuickCheck = true;
+        {
+            auto db = Database::open(file, m_clock, options);
+            QVERIFY(db.ok()); // opened at once: the check is the caller's, before its first write
+            storage::ReadSession read(**db);
+            auto check = Database::quickCheck(read);
+            QVERIFY(!check.ok());
+            QCOMPARE(check.error().code, ErrorCode::CorruptDatabase);
+        }
+        QCOMPARE(fileHash(file), before); // nothing was written
+
+        // A healthy file passes the same check.
+        auto fresh = Database::open(path("healthy-deferred.db"), m_clock, options);
+        QVERIFY(fresh.ok());
+        QVERIFY(Database::quickCheck(storage::ReadSession(**fresh)).ok());
+    }
+
+    void deferredCheckStillGuardsAMigration()
+    {
+        const QString file = path("corrupt-old.db");
+        makeCorrupt(file);
+        rawExec(file, {QStringLiteral("PRAGMA user_version = 3")});
+        Database::Options options;
+        options.deferQuickCheck = true;
+        const QByteArray before = fileHash(file);
+        auto db = Database::open(file, m_clock, options);
+        QVERIFY(!db.ok());
+        QCOMPARE(db.error().code, ErrorCode::CorruptDatabase);
+        QCOMPARE(fileHash(file), before);
     }
 
     void refusesDirectory()
