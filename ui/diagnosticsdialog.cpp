@@ -32,6 +32,9 @@ DiagnosticsDialog::DiagnosticsDialog(models::DataSource& source, models::Console
     m_feeds->verticalHeader()->setVisible(false);
     m_feeds->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_feeds->horizontalHeader()->setStretchLastSection(true);
+    // All six feeds at once, without a scroll bar.
+    m_feeds->setMinimumHeight(m_feeds->verticalHeader()->defaultSectionSize() * 6 +
+                              m_feeds->horizontalHeader()->sizeHint().height() + 4);
     const QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
     for (QPlainTextEdit* edit : {m_error, m_exchange}) {
         edit->setReadOnly(true);
@@ -56,7 +59,7 @@ DiagnosticsDialog::DiagnosticsDialog(models::DataSource& source, models::Console
 
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(new QLabel(tr("Feeds"), this));
-    layout->addWidget(m_feeds, 2);
+    layout->addWidget(m_feeds);
     layout->addWidget(new QLabel(tr("Last sync error"), this));
     layout->addWidget(m_error);
     layout->addWidget(new QLabel(tr("Last request and response"), this));

@@ -1,5 +1,6 @@
 #include "ui/emptystatepage.h"
 
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QVBoxLayout>
 
@@ -24,7 +25,13 @@ EmptyStatePage::EmptyStatePage(const QString& title, const QString& headline, co
     layout->addWidget(heading);
     layout->addStretch(1);
     layout->addWidget(big, 0, Qt::AlignHCenter);
-    layout->addWidget(text, 0, Qt::AlignHCenter);
+    // Centred by stretches, not by an alignment flag: an aligned item loses its height-for-width
+    // and a wrapped label would be cut to one line.
+    auto* row = new QHBoxLayout;
+    row->addStretch(1);
+    row->addWidget(text);
+    row->addStretch(1);
+    layout->addLayout(row);
     layout->addStretch(2);
 }
 

@@ -72,9 +72,12 @@ void ConsoleSession::afterCheck(std::function<void()> next)
     if (m_check == Check::Running)
         return;
     m_check = Check::Running;
-    m_source->reader().post<core::Result<void>>(
+    // A thread of its own: the check must not queue the first rows behind it on the loader.
+    m_checker = std::make_unique<models::ReadWorker>(m_db->path());
+    m_checker->post<core::Result<void>>(
         this, [](const storage::ReadSession& s) { return storage::Database::quickCheck(s); },
         [this](const core::Result<void>& verdict) {
+            QTimer::singleShot(0, this, [this] { m_checker.reset(); }); // not from inside its own call
             if (!verdict) {
                 m_check = Check::Failed;
                 m_afterCheck.clear();

@@ -14,7 +14,8 @@ class Database;
 }
 namespace cardops::models {
 class DataSource;
-}
+class ReadWorker;
+} // namespace cardops::models
 namespace cardops::sync {
 class PlatformTransport;
 class SyncEngine;
@@ -71,6 +72,7 @@ private:
     core::SystemClock m_clock;
     std::unique_ptr<storage::Database> m_db;
     std::unique_ptr<models::DataSource> m_source;
+    std::unique_ptr<models::ReadWorker> m_checker; // the integrity check, while it runs
     std::unique_ptr<DemoSimulator> m_demo;
     std::unique_ptr<sync::PlatformTransport> m_transport;
     std::unique_ptr<sync::SyncEngine> m_engine;

@@ -9,6 +9,9 @@
 #include "storage/databasewriter.h"
 #include "storage/readsession.h"
 #include "storage/writecontext.h"
+#include "ui/connectdialog.h"
+#include "ui/diagnosticsdialog.h"
+#include "ui/firstrundialog.h"
 #include "ui/listpage.h"
 #include "ui/mainwindow.h"
 #include "ui/workbenchpage.h"
@@ -17,15 +20,19 @@
 #include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QComboBox>
+#include <QCommandLinkButton>
 #include <QGroupBox>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLibraryInfo>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMenuBar>
+#include <QPlainTextEdit>
 #include <QRegularExpression>
 #include <QStatusBar>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTranslator>
 #include <QtTest>
 
@@ -99,12 +106,16 @@ private:
     std::unique_ptr<storage::Database> m_db;
     std::unique_ptr<models::DataSource> m_source;
     QTranslator m_translator;
+    QTranslator m_qtTranslator;
 
 private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_translator.load(u":/i18n/cardops_zh_CN"_s));
         QCoreApplication::installTranslator(&m_translator);
+        // Qt's own words (Cancel, OK) as the console loads them (qt6-translations-l10n).
+        QVERIFY(m_qtTranslator.load(u"qtbase_zh_CN"_s, QLibraryInfo::path(QLibraryInfo::TranslationsPath)));
+        QCoreApplication::installTranslator(&m_qtTranslator);
         m_path = generatedcache::build(m_dir, 2000);
         QVERIFY(!m_path.isEmpty());
         auto db = storage::Database::open(m_path, m_clock);
@@ -142,6 +153,13 @@ private Q_SLOTS:
                 if (!hasCjk(menu->text()))
                     english << menu->text();
             QVERIFY2(english.isEmpty(), qPrintable(ui::pageName(id) + u": "_s + english.join(u" | "_s)));
+            // Nothing clipped: every wrapped label got the height its text needs at its width.
+            for (const QLabel* label : page->findChildren<QLabel*>()) {
+                if (!label->isVisibleTo(&window) || !label->wordWrap() || label->text().isEmpty())
+                    continue;
+                QVERIFY2(label->height() >= label->heightForWidth(label->width()),
+                         qPrintable(ui::pageName(id) + u": clipped: "_s + label->text()));
+            }
         }
     }
 
@@ -215,6 +233,63 @@ private Q_SLOTS:
         QCOMPARE(orders->model().query().filter, u"review"_s);
         QTRY_VERIFY_WITH_TIMEOUT(orders->isReady(), 10'000);
         QCOMPARE(orders->mainRows(), review);
+    }
+
+    void diagnosticsShowEveryFeed()
+    {
+        FakeBackend backend;
+        ui::MainWindow window(*m_source, backend);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QTRY_VERIFY_WITH_TIMEOUT(window.consoleState().isLoaded(), 10'000);
+        QTest::keyClick(&window, Qt::Key_D, Qt::ControlModifier | Qt::ShiftModifier);
+        auto* dialog = window.findChild<ui::DiagnosticsDialog*>();
+        QVERIFY(dialog);
+        auto* feeds = dialog->findChild<QTableWidget*>();
+        QVERIFY(feeds);
+        QTRY_COMPARE_WITH_TIMEOUT(feeds->rowCount(), 6, 10'000);
+        storage::ReadSession read(m_path);
+        const QString ordersInCache = QLocale().toString(
+            read.select(u"SELECT COUNT(*) FROM orders"_s).value().first().value(0).toLongLong());
+        bool ordersRow = false;
+        for (int row = 0; row < feeds->rowCount(); ++row) {
+            QVERIFY(hasCjk(feeds->item(row, 0)->text()));
+            QVERIFY(hasCjk(feeds->item(row, 1)->text()));
+            ordersRow = ordersRow || (feeds->item(row, 0)->text().contains(u"orders"_s) &&
+                                      feeds->item(row, 4)->text() == ordersInCache);
+        }
+        QVERIFY(ordersRow);
+        bool exchangeShown = false;
+        for (const QPlainTextEdit* edit : dialog->findChildren<QPlainTextEdit*>())
+            exchangeShown = exchangeShown || edit->toPlainText() == backend.lastExchange();
+        QVERIFY(exchangeShown);
+        if (const QString dir = qEnvironmentVariable("CARDOPS_SCREENSHOT_DIR"); !dir.isEmpty())
+            dialog->grab().save(dir + u"/diagnostics.png"_s);
+        dialog->close();
+    }
+
+    void dialogsAreInChinese()
+    {
+        FakeBackend backend;
+        ui::FirstRunDialog first(backend);
+        ui::ConnectDialog connect(backend);
+        for (QDialog* dialog : {static_cast<QDialog*>(&first), static_cast<QDialog*>(&connect)}) {
+            dialog->show();
+            QVERIFY(QTest::qWaitForWindowExposed(dialog));
+            QStringList english;
+            for (const QString& text : visibleTexts(dialog))
+                if (!hasCjk(text) && !allowed(text))
+                    english << text;
+            for (const QCommandLinkButton* link : dialog->findChildren<QCommandLinkButton*>())
+                if (!hasCjk(link->description()))
+                    english << link->description();
+            QVERIFY2(english.isEmpty(), qPrintable(english.join(u" | "_s)));
+            QVERIFY(hasCjk(dialog->windowTitle()));
+        }
+        if (const QString dir = qEnvironmentVariable("CARDOPS_SCREENSHOT_DIR"); !dir.isEmpty()) {
+            first.grab().save(dir + u"/first-run.png"_s);
+            connect.grab().save(dir + u"/connect.png"_s);
+        }
     }
 
     void statusBarShowsDemoAndLease()
