@@ -12,13 +12,17 @@ DataSource::DataSource(const QString& databasePath, storage::DatabaseWriter* wri
     m_coalesce.setInterval(500);
     connect(&m_coalesce, &QTimer::timeout, this, &DataSource::flush);
     if (writer) {
-        connect(writer, &storage::DatabaseWriter::changed, this, [this](const QStringList& tables, quint64) {
-            for (const QString& t : tables)
-                m_pending.insert(t);
-            if (!m_coalesce.isActive())
-                m_coalesce.start();
-        });
+        connect(writer, &storage::DatabaseWriter::changed, this,
+                [this](const QStringList& tables, quint64) { scheduleChanged(tables); });
     }
+}
+
+void DataSource::scheduleChanged(const QStringList& tables)
+{
+    for (const QString& t : tables)
+        m_pending.insert(t);
+    if (!m_coalesce.isActive())
+        m_coalesce.start();
 }
 
 void DataSource::notifyChanged(const QStringList& tables)

@@ -27,6 +27,8 @@ public:
 
     // Tells every model that `tables` changed, now (tests, and the console after its own sync).
     void notifyChanged(const QStringList& tables);
+    // Tells them within the coalescing interval, together with other changes (a sync's pages).
+    void scheduleChanged(const QStringList& tables);
 
 Q_SIGNALS:
     void tablesChanged(const QSet<QString>& tables);

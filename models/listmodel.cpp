@@ -111,6 +111,7 @@ void ListModel::restart()
     ++m_generation;
     m_blocks.clear();
     m_pending.clear();
+    m_lastShown.clear();
     m_count = -1;
     endResetModel();
     requestCount();
@@ -118,9 +119,16 @@ void ListModel::restart()
 
 void ListModel::refresh()
 {
-    // Loaded rows stay on screen until their fresh copy arrives; older answers are dropped.
+    // The blocks the view showed last stay on screen until their fresh copy arrives; the others
+    // are dropped (read again if scrolled to), so a commit costs a few block reads, not one per
+    // cached block. Older answers are dropped by generation.
     ++m_generation;
     m_pending.clear();
+    QList<int> recent = m_blocks.keys();
+    std::sort(recent.begin(), recent.end(),
+              [this](int a, int b) { return m_lastShown.value(a) > m_lastShown.value(b); });
+    for (qsizetype i = RefreshKeep; i < recent.size(); ++i)
+        m_blocks.remove(recent[i]);
     requestCount();
     QList<int> blocks = m_blocks.keys();
     std::sort(blocks.begin(), blocks.end());
@@ -135,8 +143,12 @@ void ListModel::requestCount()
     m_source.reader().post<core::Result<qint64>>(
         this, [query](const storage::ReadSession& s) { return storage::lists::count(s, query); },
         [this, generation](core::Result<qint64> r) {
-            if (!r)
+            if (generation != m_generation)
+                return;
+            if (!r) {
+                m_countedGeneration = generation; // answered: the view stays as it is
                 return Q_EMIT loadFailed(r.error().detail);
+            }
             onCount(generation, r.value());
         });
 }
@@ -155,6 +167,8 @@ void ListModel::requestBlock(int block) const
             return storage::lists::page(s, query, qint64(block) * BlockRows, BlockRows);
         },
         [self, generation, block](core::Result<storage::ReadSession::Rows> r) {
+            if (generation != self->m_generation)
+                return;
             if (!r) {
                 self->m_pending.remove(block);
                 return Q_EMIT self->loadFailed(r.error().detail);
@@ -196,6 +210,10 @@ void ListModel::onBlock(quint64 generation, int block, storage::ReadSession::Row
     m_pending.remove(block);
     const int first = block * BlockRows;
     const int last = std::min<int>(first + BlockRows, int(std::max<qint64>(m_count, 0))) - 1;
+    // Fewer rows than the count promised: the list shrank since the count. The block stays as
+    // answered (its missing rows show empty, never re-read in a loop) and the count is read again.
+    if (rows.size() < last - first + 1)
+        requestCount();
     m_blocks.insert(block, std::move(rows));
     evictFarBlocks(block);
     if (last < first)
@@ -211,8 +229,10 @@ void ListModel::evictFarBlocks(int around)
     QList<int> blocks = m_blocks.keys();
     std::sort(blocks.begin(), blocks.end(),
               [around](int a, int b) { return std::abs(a - around) > std::abs(b - around); });
-    for (qsizetype i = 0; i < blocks.size() - MaxCachedBlocks; ++i)
+    for (qsizetype i = 0; i < blocks.size() - MaxCachedBlocks; ++i) {
         m_blocks.remove(blocks[i]);
+        m_lastShown.remove(blocks[i]);
+    }
 }
 
 const QVariantList* ListModel::rowAt(int row) const
@@ -253,10 +273,15 @@ QVariant ListModel::data(const QModelIndex& index, int role) const
     if (role == Qt::TextAlignmentRole)
         return QVariant::fromValue(ListPresentation::isNumeric(column) ? Qt::AlignRight | Qt::AlignVCenter
                                                                        : Qt::AlignLeft | Qt::AlignVCenter);
+    const int block = index.row() / BlockRows;
+    if (role == Qt::DisplayRole)
+        m_lastShown[block] = ++m_showClock;
     const QVariantList* values = rowAt(index.row());
     if (!values) {
+        if (m_blocks.contains(block)) // answered short: the row is gone, a new count is on its way
+            return {};
         if (role == Qt::DisplayRole || role == LoadedRole)
-            requestBlock(index.row() / BlockRows);
+            requestBlock(block);
         if (role == Qt::DisplayRole)
             return index.column() == 0 ? tr("Loading…") : QString();
         if (role == LoadedRole)

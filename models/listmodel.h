@@ -22,6 +22,8 @@ class ListModel : public QAbstractTableModel
 public:
     static constexpr int BlockRows = 128;
     static constexpr int MaxCachedBlocks = 64;
+    // The blocks shown most recently that a refresh keeps on screen (and reads again).
+    static constexpr int RefreshKeep = 4;
     enum Role { RawRole = Qt::UserRole + 1, LoadedRole, SortableRole };
 
     ListModel(DataSource& source, storage::ListKind kind, QObject* parent = nullptr);
@@ -75,8 +77,9 @@ private:
     qint64 m_count = -1;
     quint64 m_countedGeneration = 0;
     QHash<int, storage::ReadSession::Rows> m_blocks;
-    mutable QSet<int> m_pending; // blocks requested in this generation
-    bool m_refreshQueued = false;
+    mutable QSet<int> m_pending;             // blocks requested in this generation
+    mutable QHash<int, quint64> m_lastShown; // block → when data() last displayed one of its rows
+    mutable quint64 m_showClock = 0;
 };
 
 } // namespace cardops::models

@@ -69,6 +69,19 @@ core::Result<FileFacts> inspect(QSqlDatabase& db, const QString& path, bool chec
     return FileFacts{version};
 }
 
+// Whether opening the file may write to it before a deferred check has run: a file not yet in WAL
+// mode is switched to it (a write), and a non-empty -wal file is checkpointed into the database
+// when the opening connection closes. Either way the check runs first, at once.
+bool openingMayWrite(const QString& path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return true;
+    const QByteArray header = file.read(20);
+    const bool wal = header.size() == 20 && header.at(18) == 2 && header.at(19) == 2;
+    return !wal || QFileInfo(path + QStringLiteral("-wal")).size() > 0;
+}
+
 core::Result<void> checkHeader(const QString& path)
 {
     QFile file(path);
@@ -139,7 +152,8 @@ core::Result<std::unique_ptr<Database>> Database::open(const QString& path, cons
         if (!db) {
             prepared = db.error();
         } else {
-            const bool checkNow = options.checkIntegrity && exists && !options.deferQuickCheck;
+            const bool checkNow =
+                options.checkIntegrity && exists && (!options.deferQuickCheck || openingMayWrite(path));
             auto facts = inspect(db.value(), path, checkNow);
             if (facts && !checkNow && options.checkIntegrity && exists && facts->version > 0 &&
                 facts->version < schema::latestVersion())

@@ -224,9 +224,18 @@ core::Result<ReadSession::Rows> page(const ReadSession& session, const ListQuery
 
 core::Result<qint64> count(const ReadSession& session, const ListQuery& query)
 {
-    if (query.kind == ListKind::Orders && query.search.trimmed().isEmpty())
-        return counters::read(session, query.filter.isEmpty() ? counters::OrdersTotal
-                                                              : counters::orderStatus(query.filter));
+    // Counts the counter table keeps with the same rule as the filter are read, not counted.
+    if (query.search.trimmed().isEmpty()) {
+        if (query.kind == ListKind::Orders)
+            return counters::read(session, query.filter.isEmpty() ? counters::OrdersTotal
+                                                                  : counters::orderStatus(query.filter));
+        if (query.kind == ListKind::Goods && query.filter.isEmpty())
+            return counters::read(session, counters::GoodsTotal);
+        if (query.kind == ListKind::Goods && query.filter == u"low_stock")
+            return counters::read(session, counters::LowStock);
+        if (query.kind == ListKind::Members && query.filter.isEmpty())
+            return counters::read(session, counters::MembersTotal);
+    }
     const Spec spec = specFor(query.kind);
     const Predicate where = predicateFor(query);
     auto rows = session.select(u"SELECT COUNT(*) FROM "_s + spec.table + where.sql, where.binds);

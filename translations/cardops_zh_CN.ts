@@ -622,6 +622,17 @@ sync：与平台同步一轮并显示摘要（密钥取自 CARDOPS_PLATFORM_SECR
     </message>
 </context>
 <context>
+    <name>cardops::app::ConsoleSession</name>
+    <message>
+        <source>The cache could not be checked yet (%1); trying again.</source>
+        <translation>暂时无法检查本地缓存（%1），稍后重试。</translation>
+    </message>
+    <message>
+        <source>… (%1 bytes in all)</source>
+        <translation>…（共 %1 字节）</translation>
+    </message>
+</context>
+<context>
     <name>cardops::app::DemoSimulator</name>
     <message>
         <source>The demo simulator could not listen on 127.0.0.1.</source>
@@ -709,10 +720,6 @@ sync：与平台同步一轮并显示摘要（密钥取自 CARDOPS_PLATFORM_SECR
         <translation>配置名称须为 1 到 32 个字母、数字、_ 或 -。</translation>
     </message>
     <message>
-        <source>The platform address must start with https:// (http:// only for this computer).</source>
-        <translation>平台地址必须以 https:// 开头（仅本机地址可用 http://）。</translation>
-    </message>
-    <message>
         <source>Enter the app id the platform gave you.</source>
         <translation>请输入平台分配的应用 ID。</translation>
     </message>
@@ -739,6 +746,22 @@ sync：与平台同步一轮并显示摘要（密钥取自 CARDOPS_PLATFORM_SECR
     <message>
         <source>Could not save: %1</source>
         <translation>保存失败：%1</translation>
+    </message>
+    <message>
+        <source>The name demo is reserved for the demo profile.</source>
+        <translation>名称 demo 已保留给演示配置。</translation>
+    </message>
+    <message>
+        <source>The platform address must look like https://shop.example.com (no query, no user).</source>
+        <translation>平台地址应形如 https://shop.example.com（不含查询参数和用户名）。</translation>
+    </message>
+    <message>
+        <source>Plain http:// is accepted only for this computer; use https:// for %1.</source>
+        <translation>http:// 仅限本机使用；%1 请使用 https://。</translation>
+    </message>
+    <message>
+        <source>The app id has only letters, digits and punctuation (ASCII).</source>
+        <translation>应用 ID 只能包含字母、数字和标点（ASCII）。</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,6 @@
 #include "ui/connectdialog.h"
 
+#include "core/profilestore.h"
 #include "models/consolebackend.h"
 
 #include <QDialogButtonBox>
@@ -9,7 +10,6 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
-#include <QRegularExpression>
 #include <QVBoxLayout>
 
 namespace cardops::ui {
@@ -78,14 +78,25 @@ models::ShopConnection ConnectDialog::connection() const
 
 QString ConnectDialog::validationError() const
 {
-    static const QRegularExpression name(QStringLiteral("^[\\p{L}\\p{N}_-]{1,32}$"));
-    if (!name.match(profileName()).hasMatch())
+    // The same rules as core::ProfileStore::validate(), said in the operator's words.
+    const QString name = profileName();
+    if (!core::ProfileStore::isValidName(name))
         return tr("The profile name needs 1 to 32 letters, digits, _ or -.");
+    if (name == u"demo")
+        return tr("The name demo is reserved for the demo profile.");
     const QUrl url = connection().url;
-    if (!url.isValid() || (url.scheme() != u"https" && url.scheme() != u"http") || url.host().isEmpty())
-        return tr("The platform address must start with https:// (http:// only for this computer).");
-    if (m_appId->text().trimmed().isEmpty())
+    const QString scheme = url.scheme().toLower();
+    if (!url.isValid() || url.host().isEmpty() || (scheme != u"https" && scheme != u"http") ||
+        url.hasQuery() || url.hasFragment() || !url.userInfo().isEmpty())
+        return tr("The platform address must look like https://shop.example.com (no query, no user).");
+    if (scheme == u"http" && !core::ProfileStore::isLoopbackHost(url.host()))
+        return tr("Plain http:// is accepted only for this computer; use https:// for %1.").arg(url.host());
+    const QString appId = m_appId->text().trimmed();
+    if (appId.isEmpty())
         return tr("Enter the app id the platform gave you.");
+    for (QChar c : appId)
+        if (c.unicode() < 0x21 || c.unicode() > 0x7E)
+            return tr("The app id has only letters, digits and punctuation (ASCII).");
     if (m_secret->text().isEmpty())
         return tr("Enter the app secret.");
     return {};

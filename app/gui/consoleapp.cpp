@@ -75,14 +75,16 @@ core::Result<void> ConsoleApp::openProfile(const QString& name)
     }
     const QUrl url = m_profile.platformUrl;
     const QByteArray appId = m_profile.appId.toUtf8();
-    secretsFor(name).read(
-        name, m_profile.secretStorage, this, [this, url, appId](core::Result<QByteArray> secret) {
-            if (!secret)
-                return Q_EMIT syncFinished(
-                    false, false,
-                    tr("The platform secret could not be read: %1").arg(describe(secret.error())));
-            m_session->startPlatform({url, appId, secret.value()});
-        });
+    auto* store = secretsFor(name);
+    store->read(name, m_profile.secretStorage, this,
+                [this, store, url, appId](core::Result<QByteArray> secret) {
+                    store->deleteLater();
+                    if (!secret)
+                        return Q_EMIT syncFinished(
+                            false, false,
+                            tr("The platform secret could not be read: %1").arg(describe(secret.error())));
+                    m_session->startPlatform({url, appId, secret.value()});
+                });
     return {};
 }
 
@@ -93,6 +95,7 @@ core::Result<void> ConsoleApp::openFile(const QString& path)
         return session.error();
     m_profile = core::Profile();
     m_profile.name = path;
+    m_openedFile = path;
     attach(std::move(session).value());
     return {};
 }
@@ -106,10 +109,9 @@ void ConsoleApp::attach(std::unique_ptr<ConsoleSession> session)
     connect(m_session.get(), &ConsoleSession::damaged, this, &ConsoleApp::cacheDamaged);
 }
 
-sync::SecretStore& ConsoleApp::secretsFor(const QString& profile)
+sync::SecretStore* ConsoleApp::secretsFor(const QString& profile)
 {
-    m_secrets = std::make_unique<sync::SecretStore>(m_store.directory(profile));
-    return *m_secrets;
+    return new sync::SecretStore(m_store.directory(profile), this);
 }
 
 QString ConsoleApp::platformAddress() const
@@ -193,15 +195,16 @@ void ConsoleApp::addProfile(const models::ShopConnection& shop, QObject* context
         return done(tr("A profile named %1 exists already.").arg(shop.name));
     if (auto valid = core::ProfileStore::validate(profile); !valid)
         return done(describe(valid.error()));
-    secretsFor(shop.name).write(
-        shop.name, shop.secret, context,
-        [this, profile, done](core::Result<core::Profile::SecretStorage> where) mutable {
-            if (!where)
-                return done(tr("The secret could not be stored: %1").arg(describe(where.error())));
-            profile.secretStorage = where.value();
-            auto saved = m_store.save(profile);
-            done(saved ? QString() : describe(saved.error()));
-        });
+    auto* store = secretsFor(shop.name);
+    store->write(shop.name, shop.secret, context,
+                 [this, store, profile, done](core::Result<core::Profile::SecretStorage> where) mutable {
+                     store->deleteLater();
+                     if (!where)
+                         return done(tr("The secret could not be stored: %1").arg(describe(where.error())));
+                     profile.secretStorage = where.value();
+                     auto saved = m_store.save(profile);
+                     done(saved ? QString() : describe(saved.error()));
+                 });
 }
 
 void ConsoleApp::switchProfile(const QString& name)
@@ -219,8 +222,11 @@ bool ConsoleApp::removeProfile(const QString& name, QString* error)
         return false;
     }
     auto loaded = m_store.load(name);
-    if (loaded && loaded->secretStorage != core::Profile::SecretStorage::None)
-        secretsFor(name).remove(name, loaded->secretStorage, this, [](core::Result<void>) {});
+    if (loaded && loaded->secretStorage != core::Profile::SecretStorage::None) {
+        auto* store = secretsFor(name);
+        store->remove(name, loaded->secretStorage, store,
+                      [store](core::Result<void>) { store->deleteLater(); });
+    }
     if (auto removed = m_store.remove(name); !removed) {
         *error = describe(removed.error());
         return false;
@@ -243,7 +249,9 @@ void ConsoleApp::restart()
 {
     // A fresh process on the profile now chosen, in the language now chosen (no --lang).
     QStringList arguments;
-    if (!m_profile.name.isEmpty())
+    if (!m_openedFile.isEmpty() && m_profile.name == m_openedFile)
+        arguments << QStringLiteral("--db") << m_openedFile;
+    else if (!m_profile.name.isEmpty())
         arguments << QStringLiteral("--profile") << m_profile.name;
     QProcess::startDetached(QCoreApplication::applicationFilePath(), arguments);
     QCoreApplication::quit();

@@ -56,14 +56,16 @@ public:
 
 private:
     void attach(std::unique_ptr<ConsoleSession> session);
-    sync::SecretStore& secretsFor(const QString& profile);
+    // A store for one call on the profile's folder: a child of this object, deleted once it has
+    // answered, so overlapping calls (a test, an add, a removal) never cancel each other.
+    sync::SecretStore* secretsFor(const QString& profile);
 
     core::ProfileStore m_store;
     QString m_runningLanguage;
     QSettings m_settings;
     core::Profile m_profile;
     std::unique_ptr<ConsoleSession> m_session;
-    std::unique_ptr<sync::SecretStore> m_secrets;
+    QString m_openedFile; // the cache opened with --db, not through a profile
 };
 
 } // namespace cardops::app

@@ -78,10 +78,19 @@ void ConsoleSession::afterCheck(std::function<void()> next)
         this, [](const storage::ReadSession& s) { return storage::Database::quickCheck(s); },
         [this](const core::Result<void>& verdict) {
             QTimer::singleShot(0, this, [this] { m_checker.reset(); }); // not from inside its own call
-            if (!verdict) {
+            if (!verdict && verdict.error().code == core::ErrorCode::CorruptDatabase) {
                 m_check = Check::Failed;
                 m_afterCheck.clear();
                 return Q_EMIT damaged(ErrorText::describe(verdict.error()));
+            }
+            if (!verdict) {
+                // Not a verdict on the file (busy, unreadable for now): say so and check again;
+                // nothing is written meanwhile.
+                m_check = Check::NotStarted;
+                Q_EMIT syncFinished(false, false,
+                                    tr("The cache could not be checked yet (%1); trying again.")
+                                        .arg(ErrorText::describe(verdict.error())));
+                return QTimer::singleShot(RecheckMs, this, [this] { afterCheck([] {}); });
             }
             m_check = Check::Passed;
             const auto waiting = std::exchange(m_afterCheck, {});
@@ -133,7 +142,7 @@ void ConsoleSession::connectPlatform(const sync::PlatformEndpoint& endpoint)
     m_engine = std::make_unique<sync::SyncEngine>(*m_db, *m_transport);
     connect(m_engine.get(), &sync::SyncEngine::progress, this, &ConsoleSession::syncProgress);
     connect(m_engine.get(), &sync::SyncEngine::pageCommitted, this, [this](const QString& feed, qint64) {
-        m_source->notifyChanged({feed, QStringLiteral("counters")});
+        m_source->scheduleChanged({feed, QStringLiteral("counters")});
     });
     connect(m_engine.get(), &sync::SyncEngine::roundFinished, this, [this](const sync::RoundSummary& s) {
         Q_EMIT syncFinished(s.ok(), s.outcome == sync::RoundSummary::Outcome::Offline, s.error);
@@ -169,7 +178,7 @@ QString ConsoleSession::lastExchange() const
     out += u"\n— HTTP " + QString::number(x.httpStatus) + u" (" + x.outcome + u")\n" +
            headersText(x.responseHeaders) + u'\n' + QString::fromUtf8(x.responseBody);
     if (x.responseBodyBytes > x.responseBody.size())
-        out += QStringLiteral("\n… (%1 bytes in all)").arg(x.responseBodyBytes);
+        out += u'\n' + tr("… (%1 bytes in all)").arg(x.responseBodyBytes);
     return out;
 }
 

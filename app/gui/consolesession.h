@@ -63,6 +63,7 @@ Q_SIGNALS:
 
 private:
     enum class Check { NotStarted, Running, Passed, Failed };
+    static constexpr int RecheckMs = 5000;
     explicit ConsoleSession(std::unique_ptr<storage::Database> db);
     // Runs `next` once the integrity check has passed (never when it failed).
     void afterCheck(std::function<void()> next);

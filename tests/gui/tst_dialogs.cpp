@@ -70,6 +70,19 @@ private Q_SLOTS:
         url->setText(u"ftp://shop.example.com"_s);
         test->click();
         QVERIFY(backend.tested.isEmpty());
+        // The rules of the profile store, said before anything is sent: demo is reserved, plain
+        // http only on this computer, the app id is ASCII.
+        url->setText(u"https://shop.example.com"_s);
+        name->setText(u"demo"_s);
+        test->click();
+        url->setText(u"http://shop.example.com"_s);
+        name->setText(u"myshop"_s);
+        test->click();
+        url->setText(u"https://shop.example.com"_s);
+        appId->setText(u"应用"_s);
+        test->click();
+        QVERIFY(backend.tested.isEmpty());
+        appId->setText(u"app-1"_s);
 
         // The platform's refusal is shown as it came, and saving stays off.
         url->setText(u"https://shop.example.com"_s);

@@ -234,6 +234,58 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(model->totalCount(), before + 1, 10'000);
         QTRY_COMPARE_WITH_TIMEOUT(model->rowKey(0).toLongLong(), newId, 10'000);
     }
+
+    void changesAreCoalesced()
+    {
+        QSignalSpy spy(m_source.get(), &models::DataSource::tablesChanged);
+        m_source->scheduleChanged({u"orders"_s});
+        m_source->scheduleChanged({u"counters"_s});
+        QCOMPARE(spy.count(), 0);
+        QTRY_COMPARE_WITH_TIMEOUT(spy.count(), 1, 5'000);
+        QCOMPARE(spy.first().first().value<QSet<QString>>(), (QSet<QString>{u"orders"_s, u"counters"_s}));
+    }
+
+    void aRefreshKeepsOnlyTheBlocksNearTheView()
+    {
+        auto model = make(ListKind::Orders);
+        constexpr int rows = models::ListModel::BlockRows;
+        // The view scrolls down through six blocks; the last ones it showed are kept.
+        for (int block = 2; block <= 12; block += 2)
+            QVERIFY(keyAt(*model, block * rows + 5).isValid());
+        m_source->notifyChanged({u"orders"_s});
+        QVERIFY(!model->isRowLoaded(2 * rows + 5)); // dropped, not read again
+        QVERIFY(!model->isRowLoaded(4 * rows + 5));
+        QVERIFY(model->isRowLoaded(12 * rows + 5)); // kept on screen while its fresh copy comes
+        QVERIFY(model->isRowLoaded(10 * rows + 5));
+        QTRY_VERIFY_WITH_TIMEOUT(model->isIdle(), 10'000);
+        QVERIFY(!model->isRowLoaded(2 * rows + 5));
+        QVERIFY(model->isRowLoaded(12 * rows + 5));
+    }
+
+    // Last: it deletes rows. A block that answers fewer rows than the count promised (the list
+    // shrank in between, unannounced) makes the model count again instead of asking for the
+    // block forever.
+    void aShortBlockRecounts()
+    {
+        auto model = make(ListKind::Members);
+        model->setFilter(u"consumer"_s); // counted with COUNT(*), not from a counter
+        QTRY_VERIFY_WITH_TIMEOUT(model->isIdle() && model->totalCount() >= 0, 10'000);
+        const qint64 before = model->totalCount();
+        QVERIFY(before > models::ListModel::BlockRows);
+        auto written =
+            m_db->writer().submit(u"test.shrink"_s, [](storage::WriteContext& ctx) -> core::Result<void> {
+                auto r = ctx.exec(u"DELETE FROM members WHERE kind = 'consumer' AND id NOT IN "
+                                  u"(SELECT id FROM members WHERE kind = 'consumer' ORDER BY id LIMIT 10)"_s);
+                return r ? core::Result<void>() : core::Result<void>(r.error());
+            });
+        written.waitForFinished();
+        QVERIFY(written.result().ok());
+        QCOMPARE(model->totalCount(), before); // nobody told the model
+        (void)model->data(model->index(int(before) - 1, 1));
+        QTRY_COMPARE_WITH_TIMEOUT(model->totalCount(), 10, 10'000);
+        QTRY_VERIFY_WITH_TIMEOUT(model->isIdle(), 10'000);
+        QCOMPARE(model->rowCount(), 10);
+    }
 };
 
 QTEST_GUILESS_MAIN(TstListModel)

@@ -238,6 +238,21 @@ private Q_SLOTS:
         QCOMPARE(fileHash(file), before);
     }
 
+    void deferredCheckRunsAtOnceWhenOpeningWouldWrite()
+    {
+        // Not in WAL mode: switching it would write the header before the caller's check.
+        const QString file = path("corrupt-rollback.db");
+        makeCorrupt(file);
+        rawExec(file, {QStringLiteral("PRAGMA journal_mode = DELETE")});
+        Database::Options options;
+        options.deferQuickCheck = true;
+        const QByteArray before = fileHash(file);
+        auto db = Database::open(file, m_clock, options);
+        QVERIFY(!db.ok());
+        QCOMPARE(db.error().code, ErrorCode::CorruptDatabase);
+        QCOMPARE(fileHash(file), before);
+    }
+
     void refusesDirectory()
     {
         auto db = Database::open(m_dir.path(), m_clock);
