@@ -35,6 +35,32 @@ struct ConnectionCheck
     QString answer; // the platform's reply (or the transport's error) as received
 };
 
+// A card secret delivered with an order, as the platform describes it: metadata and a masked
+// form only; the plaintext comes from revealCard().
+struct OrderCard
+{
+    qint64 id = 0;
+    QString masked;  // e.g. "5201****8832 ****"
+    QString status;  // available / locked / sold / void
+    qint64 expiresAt = 0; // unix seconds, 0 = none
+};
+
+// The answer of orderCards(): the cards, or why there are none to show.
+struct OrderCards
+{
+    bool ok = false;
+    QList<OrderCard> cards;
+    QString error; // for the operator, translated
+};
+
+// The answer of revealCard(): the plaintext, or why it was refused.
+struct CardReveal
+{
+    bool ok = false;
+    QString secret;
+    QString error; // for the operator, translated (a role that may not, the platform's refusal…)
+};
+
 // What the console asks of the program that runs it (the composition root in app/: sync, the
 // demo simulator, profiles, the keychain). The UI sees only this; tests give it a fake. UI thread.
 class ConsoleBackend : public QObject
@@ -65,6 +91,14 @@ public:
     virtual QString runningLanguage() const = 0;       // the language this run shows
     virtual void setLanguage(const QString& code) = 0; // kept for the next start
     virtual void restart() = 0;
+
+    // Card secrets are never cached: an order's cards come from the platform, masked, and the
+    // plaintext only through revealCard(), for a role that may (core::Permission::RevealCardSecret),
+    // audited locally and on the platform.
+    virtual bool mayRevealCards() const = 0;
+    virtual void orderCards(qint64 orderId, QObject* context, std::function<void(OrderCards)> done) = 0;
+    virtual void revealCard(qint64 orderId, qint64 cardId, QObject* context,
+                            std::function<void(CardReveal)> done) = 0;
 
 Q_SIGNALS:
     void syncStarted();

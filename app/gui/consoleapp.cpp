@@ -257,4 +257,19 @@ void ConsoleApp::restart()
     QCoreApplication::quit();
 }
 
+bool ConsoleApp::mayRevealCards() const
+{
+    return false;
+}
+
+void ConsoleApp::orderCards(qint64, QObject*, std::function<void(models::OrderCards)> done)
+{
+    done({false, {}, tr("Cards are not available yet.")});
+}
+
+void ConsoleApp::revealCard(qint64, qint64, QObject*, std::function<void(models::CardReveal)> done)
+{
+    done({false, {}, tr("Cards are not available yet.")});
+}
+
 } // namespace cardops::app

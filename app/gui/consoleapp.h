@@ -53,6 +53,10 @@ public:
     QString runningLanguage() const override { return m_runningLanguage; }
     void setLanguage(const QString& code) override;
     void restart() override;
+    bool mayRevealCards() const override;
+    void orderCards(qint64 orderId, QObject* context, std::function<void(models::OrderCards)> done) override;
+    void revealCard(qint64 orderId, qint64 cardId, QObject* context,
+                    std::function<void(models::CardReveal)> done) override;
 
 private:
     void attach(std::unique_ptr<ConsoleSession> session);

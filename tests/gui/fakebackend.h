@@ -60,4 +60,19 @@ public:
     QString runningLanguage() const override { return running; }
     void setLanguage(const QString& code) override { languageChoice = code; }
     void restart() override { ++restarts; }
+
+    bool mayReveal = true;
+    cardops::models::OrderCards nextCards;
+    cardops::models::CardReveal nextReveal;
+    QList<qint64> revealed;
+    bool mayRevealCards() const override { return mayReveal; }
+    void orderCards(qint64, QObject*, std::function<void(cardops::models::OrderCards)> done) override
+    {
+        done(nextCards);
+    }
+    void revealCard(qint64, qint64 cardId, QObject*, std::function<void(cardops::models::CardReveal)> done) override
+    {
+        revealed << cardId;
+        done(nextReveal);
+    }
 };
