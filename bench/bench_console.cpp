@@ -18,23 +18,6 @@ QString tool(const QString& relative)
     return QCoreApplication::applicationDirPath() + QStringLiteral("/../") + relative;
 }
 
-QString referenceDatabase(const QString& work)
-{
-    const QString path = work + QStringLiteral("/reference.db");
-    if (QFile::exists(path))
-        return path;
-    const QString scratch = work + QStringLiteral("/reference-new.db");
-    QFile::remove(scratch);
-    const int rc = QProcess::execute(
-        tool(QStringLiteral("app/cardops-cli")),
-        {QStringLiteral("generate"), QStringLiteral("--lang"), QStringLiteral("en"), QStringLiteral("--seed"),
-         QStringLiteral("1"), QStringLiteral("--days"), QStringLiteral("365"), QStringLiteral("--orders"),
-         QStringLiteral("1000000"), QStringLiteral("--db"), scratch});
-    if (rc != 0 || !QFile::rename(scratch, path))
-        qFatal("cardops-cli generate failed");
-    return path;
-}
-
 // Runs the console offscreen on `arguments` until it prints its rows= line(s) and exits; returns
 // the wall time from the process start to the first rows= line.
 double consoleRunMs(const QStringList& arguments)
@@ -71,7 +54,7 @@ int main(int argc, char** argv)
     const bool rss = bench::wanted(ids, QStringLiteral("peak_rss_mb"));
     if (!startup && !rss)
         return 0;
-    const QString reference = referenceDatabase(work);
+    const QString reference = bench::referenceDatabase(work);
     const QString shot = work + QStringLiteral("/startup.png");
     const QStringList firstPage = {QStringLiteral("--db"),         reference,
                                    QStringLiteral("--page"),       QStringLiteral("workbench"),

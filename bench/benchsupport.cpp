@@ -2,6 +2,7 @@
 
 #include <QCommandLineParser>
 #include <QDir>
+#include <QFile>
 #include <QProcess>
 #include <QTextStream>
 
@@ -60,6 +61,23 @@ Arguments parseArguments(const QCoreApplication& app)
     QDir().mkpath(a.work);
     a.ids = parser.positionalArguments();
     return a;
+}
+
+QString referenceDatabase(const QString& work)
+{
+    const QString path = work + QStringLiteral("/reference.db");
+    if (QFile::exists(path))
+        return path;
+    const QString scratch = work + QStringLiteral("/reference-new.db");
+    QFile::remove(scratch);
+    const int rc = QProcess::execute(
+        QCoreApplication::applicationDirPath() + QStringLiteral("/../app/cardops-cli"),
+        {QStringLiteral("generate"), QStringLiteral("--lang"), QStringLiteral("en"), QStringLiteral("--seed"),
+         QStringLiteral("1"), QStringLiteral("--days"), QStringLiteral("365"), QStringLiteral("--orders"),
+         QStringLiteral("1000000"), QStringLiteral("--db"), scratch});
+    if (rc != 0 || !QFile::rename(scratch, path))
+        qFatal("cardops-cli generate failed");
+    return path;
 }
 
 } // namespace cardops::bench

@@ -1,37 +1,14 @@
 #include "models/listmodel.h"
 
-#include "models/datasource.h"
-#include "models/listpresentation.h"
-
-#include <QBrush>
-#include <QColor>
-#include <QTimer>
-#include <algorithm>
-#include <cstdlib>
-
 using namespace Qt::StringLiterals;
 
 namespace cardops::models {
 
-ListModel::ListModel(DataSource& source, storage::ListKind kind, QObject* parent)
-    : QAbstractTableModel(parent)
-    , m_source(source)
-    , m_columns(storage::lists::columns(kind))
-{
-    m_query.kind = kind;
-    m_query.descending = kind != storage::ListKind::Goods; // goods read in catalogue order
-    const QStringList watched = watchedTables();
-    connect(&source, &DataSource::tablesChanged, this, [this, watched](const QSet<QString>& tables) {
-        for (const QString& t : watched)
-            if (tables.contains(t))
-                return refresh();
-    });
-    restart();
-}
+namespace {
 
-QStringList ListModel::watchedTables() const
+QStringList watchedTables(storage::ListKind kind)
 {
-    switch (m_query.kind) {
+    switch (kind) {
     case storage::ListKind::Orders:
         return {u"orders"_s, u"members"_s, u"goods"_s};
     case storage::ListKind::Goods:
@@ -44,6 +21,16 @@ QStringList ListModel::watchedTables() const
         return {u"daily_totals"_s};
     }
     return {};
+}
+
+} // namespace
+
+ListModel::ListModel(DataSource& source, storage::ListKind kind, QObject* parent)
+    : WindowedModel(source, kind, storage::lists::columns(kind), watchedTables(kind), parent)
+{
+    m_query.kind = kind;
+    m_query.descending = kind != storage::ListKind::Goods; // goods read in catalogue order
+    restart();
 }
 
 void ListModel::setSearch(const QString& search)
@@ -62,24 +49,6 @@ void ListModel::setFilter(const QString& filter)
     restart();
 }
 
-QString ListModel::columnId(int column) const
-{
-    return column >= 0 && column < m_columns.size() ? m_columns[column].id : QString();
-}
-
-int ListModel::columnOf(const QString& id) const
-{
-    for (int i = 0; i < m_columns.size(); ++i)
-        if (m_columns[i].id == id)
-            return i;
-    return -1;
-}
-
-bool ListModel::isSortable(int column) const
-{
-    return column >= 0 && column < m_columns.size() && m_columns[column].sortable;
-}
-
 int ListModel::sortColumn() const
 {
     return columnOf(m_query.sortColumn.isEmpty() ? storage::lists::defaultSortColumn(m_query.kind)
@@ -96,7 +65,7 @@ void ListModel::sort(int column, Qt::SortOrder order)
     // Only indexed columns sort (the header says which); other clicks change nothing.
     if (!isSortable(column))
         return;
-    const QString id = m_columns[column].id;
+    const QString id = columnId(column);
     const bool descending = order == Qt::DescendingOrder;
     if (id == m_query.sortColumn && descending == m_query.descending)
         return;
@@ -105,234 +74,21 @@ void ListModel::sort(int column, Qt::SortOrder order)
     restart();
 }
 
-void ListModel::restart()
+WindowedModel::CountWork ListModel::countWork() const
 {
-    beginResetModel();
-    ++m_generation;
-    m_blocks.clear();
-    m_pending.clear();
-    m_lastShown.clear();
-    m_count = -1;
-    endResetModel();
-    requestCount();
+    return [query = m_query](const storage::ReadSession& s) -> core::Result<Counted> {
+        auto n = storage::lists::count(s, query);
+        if (!n)
+            return n.error();
+        return Counted{n.value(), {}};
+    };
 }
 
-void ListModel::refresh()
+WindowedModel::PageWork ListModel::pageWork(qint64 offset, int limit) const
 {
-    // The blocks the view showed last stay on screen until their fresh copy arrives; the others
-    // are dropped (read again if scrolled to), so a commit costs a few block reads, not one per
-    // cached block. Older answers are dropped by generation.
-    ++m_generation;
-    m_pending.clear();
-    QList<int> recent = m_blocks.keys();
-    std::sort(recent.begin(), recent.end(),
-              [this](int a, int b) { return m_lastShown.value(a) > m_lastShown.value(b); });
-    for (qsizetype i = RefreshKeep; i < recent.size(); ++i)
-        m_blocks.remove(recent[i]);
-    requestCount();
-    QList<int> blocks = m_blocks.keys();
-    std::sort(blocks.begin(), blocks.end());
-    for (int block : blocks)
-        requestBlock(block);
-}
-
-void ListModel::requestCount()
-{
-    const storage::ListQuery query = m_query;
-    const quint64 generation = m_generation;
-    m_source.reader().post<core::Result<qint64>>(
-        this, [query](const storage::ReadSession& s) { return storage::lists::count(s, query); },
-        [this, generation](core::Result<qint64> r) {
-            if (generation != m_generation)
-                return;
-            if (!r) {
-                m_countedGeneration = generation; // answered: the view stays as it is
-                return Q_EMIT loadFailed(r.error().detail);
-            }
-            onCount(generation, r.value());
-        });
-}
-
-void ListModel::requestBlock(int block) const
-{
-    if (m_pending.contains(block))
-        return;
-    m_pending.insert(block);
-    auto* self = const_cast<ListModel*>(this); // answers arrive on this object; no state read here
-    const storage::ListQuery query = m_query;
-    const quint64 generation = m_generation;
-    m_source.reader().post<core::Result<storage::ReadSession::Rows>>(
-        self,
-        [query, block](const storage::ReadSession& s) {
-            return storage::lists::page(s, query, qint64(block) * BlockRows, BlockRows);
-        },
-        [self, generation, block](core::Result<storage::ReadSession::Rows> r) {
-            if (generation != self->m_generation)
-                return;
-            if (!r) {
-                self->m_pending.remove(block);
-                return Q_EMIT self->loadFailed(r.error().detail);
-            }
-            self->onBlock(generation, block, std::move(r).value());
-        });
-}
-
-void ListModel::onCount(quint64 generation, qint64 count)
-{
-    if (generation != m_generation)
-        return;
-    m_countedGeneration = generation;
-    if (count == m_count)
-        return;
-    const qint64 old = m_count;
-    if (old < 0) {
-        beginResetModel();
-        m_count = count;
-        endResetModel();
-    } else if (count > old) {
-        beginInsertRows({}, int(old), int(count - 1));
-        m_count = count;
-        endInsertRows();
-    } else {
-        beginRemoveRows({}, int(count), int(old - 1));
-        m_count = count;
-        const int lastBlock = count == 0 ? -1 : int((count - 1) / BlockRows);
-        m_blocks.removeIf([lastBlock](auto it) { return it.key() > lastBlock; });
-        endRemoveRows();
-    }
-    Q_EMIT countChanged(m_count);
-}
-
-void ListModel::onBlock(quint64 generation, int block, storage::ReadSession::Rows rows)
-{
-    if (generation != m_generation)
-        return;
-    m_pending.remove(block);
-    const int first = block * BlockRows;
-    const int last = std::min<int>(first + BlockRows, int(std::max<qint64>(m_count, 0))) - 1;
-    // Fewer rows than the count promised: the list shrank since the count. The block stays as
-    // answered (its missing rows show empty, never re-read in a loop) and the count is read again.
-    if (rows.size() < last - first + 1)
-        requestCount();
-    m_blocks.insert(block, std::move(rows));
-    evictFarBlocks(block);
-    if (last < first)
-        return;
-    Q_EMIT dataChanged(index(first, 0), index(last, int(m_columns.size()) - 1));
-    Q_EMIT rowsLoaded(first, last);
-}
-
-void ListModel::evictFarBlocks(int around)
-{
-    if (m_blocks.size() <= MaxCachedBlocks)
-        return;
-    QList<int> blocks = m_blocks.keys();
-    std::sort(blocks.begin(), blocks.end(),
-              [around](int a, int b) { return std::abs(a - around) > std::abs(b - around); });
-    for (qsizetype i = 0; i < blocks.size() - MaxCachedBlocks; ++i) {
-        m_blocks.remove(blocks[i]);
-        m_lastShown.remove(blocks[i]);
-    }
-}
-
-const QVariantList* ListModel::rowAt(int row) const
-{
-    const auto it = m_blocks.constFind(row / BlockRows);
-    if (it == m_blocks.constEnd())
-        return nullptr;
-    const int offset = row % BlockRows;
-    return offset < it->size() ? &(*it)[offset] : nullptr;
-}
-
-bool ListModel::isRowLoaded(int row) const
-{
-    return rowAt(row) != nullptr;
-}
-
-QVariant ListModel::rowKey(int row) const
-{
-    const QVariantList* values = rowAt(row);
-    return values ? values->value(0) : QVariant();
-}
-
-int ListModel::rowCount(const QModelIndex& parent) const
-{
-    return parent.isValid() ? 0 : int(std::max<qint64>(m_count, 0));
-}
-
-int ListModel::columnCount(const QModelIndex& parent) const
-{
-    return parent.isValid() ? 0 : int(m_columns.size());
-}
-
-QVariant ListModel::data(const QModelIndex& index, int role) const
-{
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
-        return {};
-    const QString& column = m_columns[index.column()].id;
-    if (role == Qt::TextAlignmentRole)
-        return QVariant::fromValue(ListPresentation::isNumeric(column) ? Qt::AlignRight | Qt::AlignVCenter
-                                                                       : Qt::AlignLeft | Qt::AlignVCenter);
-    const int block = index.row() / BlockRows;
-    if (role == Qt::DisplayRole)
-        m_lastShown[block] = ++m_showClock;
-    const QVariantList* values = rowAt(index.row());
-    if (!values) {
-        if (m_blocks.contains(block)) // answered short: the row is gone, a new count is on its way
-            return {};
-        if (role == Qt::DisplayRole || role == LoadedRole)
-            requestBlock(block);
-        if (role == Qt::DisplayRole)
-            return index.column() == 0 ? tr("Loading…") : QString();
-        if (role == LoadedRole)
-            return false;
-        if (role == Qt::ForegroundRole)
-            return QBrush(QColor(0x99, 0x99, 0x99));
-        return {};
-    }
-    const QVariant raw = values->value(index.column());
-    switch (role) {
-    case Qt::DisplayRole:
-        return ListPresentation::display(column, raw);
-    case Qt::ToolTipRole:
-        return column == u"detail" || column == u"name" || column == u"goods" ? raw : QVariant();
-    case RawRole:
-        return raw;
-    case LoadedRole:
-        return true;
-    case Qt::ForegroundRole:
-        if (column == u"status") {
-            const QString s = raw.toString();
-            if (s == u"review" || s == u"handed_over")
-                return QBrush(QColor(0xB2, 0x5E, 0x00));
-            if (s == u"refunded" || s == u"cancelled" || s == u"off")
-                return QBrush(QColor(0x80, 0x80, 0x80));
-        }
-        return {};
-    default:
-        return {};
-    }
-}
-
-QVariant ListModel::headerData(int section, Qt::Orientation orientation, int role) const
-{
-    if (orientation != Qt::Horizontal || section < 0 || section >= m_columns.size())
-        return QAbstractTableModel::headerData(section, orientation, role);
-    switch (role) {
-    case Qt::DisplayRole:
-        return ListPresentation::columnTitle(m_query.kind, m_columns[section].id);
-    case Qt::ToolTipRole:
-        return m_columns[section].sortable ? tr("Click to sort (indexed column)")
-                                           : tr("Not sortable: only indexed columns sort on a large list");
-    case SortableRole:
-        return m_columns[section].sortable;
-    case Qt::TextAlignmentRole:
-        return QVariant::fromValue(ListPresentation::isNumeric(m_columns[section].id)
-                                       ? Qt::AlignRight | Qt::AlignVCenter
-                                       : Qt::AlignLeft | Qt::AlignVCenter);
-    default:
-        return {};
-    }
+    return [query = m_query, offset, limit](const storage::ReadSession& s) {
+        return storage::lists::page(s, query, offset, limit);
+    };
 }
 
 } // namespace cardops::models

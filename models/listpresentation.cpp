@@ -11,14 +11,17 @@ namespace {
 
 bool isMoney(const QString& column)
 {
-    static const QStringList money = {u"amount"_s, u"price"_s,   u"cost"_s,        u"balance"_s,
-                                      u"gmv"_s,    u"refunds"_s, u"commissions"_s, u"paid_amount"_s};
+    static const QStringList money = {u"amount"_s,        u"price"_s,         u"cost"_s,
+                                      u"balance"_s,       u"gmv"_s,           u"refunds"_s,
+                                      u"commissions"_s,   u"paid_amount"_s,   u"unit_price"_s,
+                                      u"cost_at_order"_s, u"refund_amount"_s, u"profit"_s};
     return money.contains(column);
 }
 
 bool isTime(const QString& column)
 {
-    return column == u"created_at" || column == u"registered_at" || column == u"at";
+    return column == u"created_at" || column == u"registered_at" || column == u"at" || column == u"paid_at" ||
+           column == u"delivered_at";
 }
 
 } // namespace
@@ -45,6 +48,20 @@ QString ListPresentation::columnTitle(storage::ListKind kind, const QString& col
         return tr("Charge account");
     if (column == u"pay_channel")
         return tr("Payment");
+    if (column == u"unit_price")
+        return tr("Unit price");
+    if (column == u"paid_amount")
+        return tr("Paid amount");
+    if (column == u"cost_at_order")
+        return tr("Cost");
+    if (column == u"profit")
+        return tr("Gross profit");
+    if (column == u"refund_amount")
+        return tr("Refunded");
+    if (column == u"paid_at")
+        return tr("Paid at");
+    if (column == u"delivered_at")
+        return tr("Delivered at");
     if (column == u"sku")
         return tr("SKU");
     if (column == u"name")

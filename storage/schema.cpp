@@ -229,11 +229,19 @@ constexpr const char* kV4[] = {
     "CREATE INDEX members_registered ON members (registered_at, id)",
 };
 
+// v5: the orders page's range filters and sorts (amount range, charge-account prefix), each an
+// index walk in (column, id) order.
+constexpr const char* kV5[] = {
+    "CREATE INDEX orders_amount ON orders (amount)",
+    "CREATE INDEX orders_charge_account ON orders (charge_account)",
+};
+
 constexpr Migration kMigrations[] = {
     {1, kV1},
     {2, kV2},
     {3, kV3},
     {4, kV4},
+    {5, kV5},
 };
 
 static_assert(schema::ApplicationId == 1128354372, "v1 writes the application id literally");

@@ -554,6 +554,185 @@ sync：与平台同步一轮并显示摘要（密钥取自 CARDOPS_PLATFORM_SECR
         <source>Low stock</source>
         <translation>低库存</translation>
     </message>
+    <message>
+        <source>Unit price</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <source>Gross profit</source>
+        <translation>毛利</translation>
+    </message>
+    <message>
+        <source>Paid at</source>
+        <translation>付款时间</translation>
+    </message>
+    <message>
+        <source>Delivered at</source>
+        <translation>发货时间</translation>
+    </message>
+    <message>
+        <source>Paid amount</source>
+        <translation>实付金额</translation>
+    </message>
+</context>
+<context>
+    <name>OrderTimeline</name>
+    <message>
+        <source>Buyer</source>
+        <translation>买家</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <source>CardOps</source>
+        <translation>CardOps</translation>
+    </message>
+    <message>
+        <source>Paid amount does not match the order</source>
+        <translation>实付金额与订单不符</translation>
+    </message>
+    <message>
+        <source>No account to recharge</source>
+        <translation>缺少充值账号</translation>
+    </message>
+    <message>
+        <source>Quantity far above the usual</source>
+        <translation>购买数量远超常规</translation>
+    </message>
+    <message>
+        <source>Account on the blacklist</source>
+        <translation>账号在黑名单中</translation>
+    </message>
+    <message>
+        <source>No reason given</source>
+        <translation>未写原因</translation>
+    </message>
+    <message>
+        <source>waiting to be sent</source>
+        <translation>等待推送</translation>
+    </message>
+    <message>
+        <source>conflicts with a change made elsewhere</source>
+        <translation>与别处的修改冲突</translation>
+    </message>
+    <message>
+        <source>failed, waiting for an operator</source>
+        <translation>推送失败，等待人工处理</translation>
+    </message>
+    <message>
+        <source>accepted by the platform</source>
+        <translation>平台已接受</translation>
+    </message>
+    <message>
+        <source>dropped</source>
+        <translation>已放弃</translation>
+    </message>
+    <message>
+        <source>time not known</source>
+        <translation>时间未知</translation>
+    </message>
+    <message>
+        <source>goods #%1</source>
+        <translation>商品 #%1</translation>
+    </message>
+    <message>
+        <source>Order placed</source>
+        <translation>下单</translation>
+    </message>
+    <message>
+        <source>%1, quantity %2, amount %3 yuan</source>
+        <translation>%1，数量 %2，金额 %3 元</translation>
+    </message>
+    <message>
+        <source>%1 yuan via %2</source>
+        <translation>%2支付 %1 元</translation>
+    </message>
+    <message>
+        <source>Handed to CardOps to fulfil</source>
+        <translation>转交 CardOps 履约</translation>
+    </message>
+    <message>
+        <source>CardOps delivers this order while it holds the fulfilment lease</source>
+        <translation>由持有履约租约的 CardOps 发货</translation>
+    </message>
+    <message>
+        <source>Held for review</source>
+        <translation>待审核</translation>
+    </message>
+    <message>
+        <source>Recharged</source>
+        <translation>已充值</translation>
+    </message>
+    <message>
+        <source>Recharged to %1</source>
+        <translation>已充值到 %1</translation>
+    </message>
+    <message>
+        <source>Cards delivered: %1</source>
+        <translation>发出卡密 %1 张</translation>
+    </message>
+    <message>
+        <source>Buyer viewed the cards</source>
+        <translation>买家查看卡密</translation>
+    </message>
+    <message>
+        <source>Already refunded when synced: %1 yuan</source>
+        <translation>同步时已退款：%1 元</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Already cancelled when synced</source>
+        <translation>同步时已取消</translation>
+    </message>
+    <message>
+        <source>attempts: %1</source>
+        <translation>已尝试 %1 次</translation>
+    </message>
+    <message>
+        <source>last error: %1</source>
+        <translation>最近错误：%1</translation>
+    </message>
+    <message>
+        <source>Waiting to be pushed</source>
+        <translation>待推送</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>操作方</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>Payment received</source>
+        <translation>付款</translation>
+    </message>
+    <message>
+        <source>Goods delivered</source>
+        <translation>发货</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>退款</translation>
+    </message>
 </context>
 <context>
     <name>SyncCommand</name>
@@ -620,6 +799,10 @@ sync：与平台同步一轮并显示摘要（密钥取自 CARDOPS_PLATFORM_SECR
         <source>The open profile cannot be removed; switch to another one first.</source>
         <translation>不能删除当前打开的配置，请先切换到其他配置。</translation>
     </message>
+    <message>
+        <source>Cards are not available yet.</source>
+        <translation>暂时无法获取卡密。</translation>
+    </message>
 </context>
 <context>
     <name>cardops::app::ConsoleSession</name>
@@ -655,7 +838,7 @@ sync：与平台同步一轮并显示摘要（密钥取自 CARDOPS_PLATFORM_SECR
     </message>
 </context>
 <context>
-    <name>cardops::models::ListModel</name>
+    <name>cardops::models::WindowedModel</name>
     <message>
         <source>Loading…</source>
         <translation>加载中…</translation>
@@ -912,6 +1095,10 @@ sync：与平台同步一轮并显示摘要（密钥取自 CARDOPS_PLATFORM_SECR
         <source>%1 rows</source>
         <translation>共 %1 条</translation>
     </message>
+    <message>
+        <source>Copied %1 rows; %2 rows not loaded yet were left out.</source>
+        <translation>已复制 %1 行；%2 行尚未载入，未复制。</translation>
+    </message>
 </context>
 <context>
     <name>cardops::ui::MainWindow</name>
@@ -942,10 +1129,6 @@ sync：与平台同步一轮并显示摘要（密钥取自 CARDOPS_PLATFORM_SECR
     <message>
         <source>Orders</source>
         <translation>订单</translation>
-    </message>
-    <message>
-        <source>Every order of the shop, newest first. Search by order-number prefix; sort by time.</source>
-        <translation>店铺的全部订单，最新的在前。可按订单号前缀搜索，按时间排序。</translation>
     </message>
     <message>
         <source>Goods</source>
@@ -1098,6 +1281,527 @@ CardOps shows what it can read and will not write to this file. Restore a backup
         <translation>%1
 
 CardOps 会显示仍可读取的数据，但不会再写入该文件。请恢复备份，或在“设置”中删除该配置后重新连接：店铺的全部数据都保存在平台上。</translation>
+    </message>
+</context>
+<context>
+    <name>cardops::ui::OrderDetailDialog</name>
+    <message>
+        <source>%1 yuan</source>
+        <translation>%1 元</translation>
+    </message>
+    <message>
+        <source>Order details</source>
+        <translation>订单详情</translation>
+    </message>
+    <message>
+        <source>Reading order %1 from the cache…</source>
+        <translation>正在从本地缓存读取订单 %1…</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>订单信息</translation>
+    </message>
+    <message>
+        <source>Goods</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>会员</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Unit price</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Paid amount</source>
+        <translation>实付金额</translation>
+    </message>
+    <message>
+        <source>Refunded amount</source>
+        <translation>退款金额</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>成本</translation>
+    </message>
+    <message>
+        <source>Gross profit</source>
+        <translation>毛利</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>支付方式</translation>
+    </message>
+    <message>
+        <source>Charge account</source>
+        <translation>充值账号</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>联系方式</translation>
+    </message>
+    <message>
+        <source>Placed at</source>
+        <translation>下单时间</translation>
+    </message>
+    <message>
+        <source>Paid at</source>
+        <translation>付款时间</translation>
+    </message>
+    <message>
+        <source>Delivered at</source>
+        <translation>发货时间</translation>
+    </message>
+    <message>
+        <source>Review reason</source>
+        <translation>审核原因</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>时间线</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>操作方</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>Copy timeline</source>
+        <translation>复制时间线</translation>
+    </message>
+    <message>
+        <source>Ctrl+C copies the selected rows, or the whole timeline.</source>
+        <translation>Ctrl+C 复制选中的行；未选中时复制整条时间线。</translation>
+    </message>
+    <message>
+        <source>Cards</source>
+        <translation>卡密</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>卡密</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>有效期至</translation>
+    </message>
+    <message>
+        <source>Show card secret</source>
+        <translation>显示卡密</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Order %1 is not in the cache. It may not have been synced yet, or the id is wrong.</source>
+        <translation>本地缓存中没有订单 %1。可能尚未同步，或订单 ID 有误。</translation>
+    </message>
+    <message>
+        <source>Cannot read order %1: %2</source>
+        <translation>无法读取订单 %1：%2</translation>
+    </message>
+    <message>
+        <source>Order details — %1</source>
+        <translation>订单详情 — %1</translation>
+    </message>
+    <message>
+        <source>Amount %1</source>
+        <translation>金额 %1</translation>
+    </message>
+    <message>
+        <source>Paid %1</source>
+        <translation>实付 %1</translation>
+    </message>
+    <message>
+        <source>Refunded %1</source>
+        <translation>已退款 %1</translation>
+    </message>
+    <message>
+        <source>Order id %1</source>
+        <translation>订单 ID %1</translation>
+    </message>
+    <message>
+        <source>direct recharge</source>
+        <translation>直充</translation>
+    </message>
+    <message>
+        <source>cards</source>
+        <translation>卡密</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Goods #%1 (not in the cache)</source>
+        <translation>商品 #%1（不在本地缓存中）</translation>
+    </message>
+    <message>
+        <source>delivered by CardOps</source>
+        <translation>CardOps 发货</translation>
+    </message>
+    <message>
+        <source>delivered by the platform</source>
+        <translation>平台发货</translation>
+    </message>
+    <message>
+        <source>%1 (#%2)</source>
+        <translation>%1（#%2）</translation>
+    </message>
+    <message>
+        <source>Member #%1 (not in the cache)</source>
+        <translation>会员 #%1（不在本地缓存中）</translation>
+    </message>
+    <message>
+        <source>%1 (%2 × %3)</source>
+        <translation>%1（%2 × %3）</translation>
+    </message>
+    <message>
+        <source>%1, not counted: not delivered</source>
+        <translation>%1，未发货，不计入</translation>
+    </message>
+    <message>
+        <source>%1 (the member&apos;s)</source>
+        <translation>%1（会员资料）</translation>
+    </message>
+    <message>
+        <source>The platform does not report when this happened; it is shown after the step before it.</source>
+        <translation>平台未提供这一步的时间，按顺序排在上一步之后。</translation>
+    </message>
+    <message>
+        <source>Direct recharge orders have no cards.</source>
+        <translation>直充订单没有卡密。</translation>
+    </message>
+    <message>
+        <source>No cards have been delivered for this order yet.</source>
+        <translation>这笔订单还没有发出卡密。</translation>
+    </message>
+    <message>
+        <source>Asking the platform for the cards…</source>
+        <translation>正在向平台获取卡密…</translation>
+    </message>
+    <message>
+        <source>The platform did not send the cards.</source>
+        <translation>平台没有返回卡密。</translation>
+    </message>
+    <message>
+        <source>Cannot load the cards: %1</source>
+        <translation>无法获取卡密：%1</translation>
+    </message>
+    <message>
+        <source>Available</source>
+        <translation>可用</translation>
+    </message>
+    <message>
+        <source>Locked</source>
+        <translation>已锁定</translation>
+    </message>
+    <message>
+        <source>Sold</source>
+        <translation>已售出</translation>
+    </message>
+    <message>
+        <source>Void</source>
+        <translation>已作废</translation>
+    </message>
+    <message>
+        <source>The platform lists no cards for this order.</source>
+        <translation>平台上这笔订单没有卡密。</translation>
+    </message>
+    <message>
+        <source>Cards are shown masked. Your role may not view card secrets.</source>
+        <translation>卡密已打码显示。你的角色无权查看卡密。</translation>
+    </message>
+    <message>
+        <source>Cards are shown masked. Select one to view its secret.</source>
+        <translation>卡密已打码显示。选中一张可查看卡密。</translation>
+    </message>
+    <message>
+        <source>Viewing a card secret is recorded in the operation log.</source>
+        <translation>查看卡密会记入操作日志。</translation>
+    </message>
+    <message>
+        <source>Your role may not view card secrets.</source>
+        <translation>你的角色无权查看卡密。</translation>
+    </message>
+    <message>
+        <source>Show the secret of card %1?</source>
+        <translation>显示卡密 %1 的明文？</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <source>Asking the platform for the secret…</source>
+        <translation>正在向平台获取卡密明文…</translation>
+    </message>
+    <message>
+        <source>The platform refused to show the secret.</source>
+        <translation>平台拒绝显示卡密。</translation>
+    </message>
+    <message>
+        <source>Cannot show the secret: %1</source>
+        <translation>无法显示卡密：%1</translation>
+    </message>
+    <message>
+        <source>The secret is hidden again when this window closes.</source>
+        <translation>关闭此窗口后卡密会再次隐藏。</translation>
+    </message>
+    <message>
+        <source>Secret of card %1</source>
+        <translation>卡密 %1 的明文</translation>
+    </message>
+</context>
+<context>
+    <name>cardops::ui::OrderFilterBar</name>
+    <message>
+        <source>Any time</source>
+        <translation>全部时间</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>Yesterday</source>
+        <translation>昨天</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>近 7 天</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>近 30 天</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <source>Dates…</source>
+        <translation>指定日期…</translation>
+    </message>
+    <message>
+        <source>First day (Asia/Shanghai business day)</source>
+        <translation>起始日（北京时间营业日）</translation>
+    </message>
+    <message>
+        <source>Last day, included</source>
+        <translation>截止日（含当天）</translation>
+    </message>
+    <message>
+        <source>Order no. starts with</source>
+        <translation>订单号前缀</translation>
+    </message>
+    <message>
+        <source>The start of the order number (digits)</source>
+        <translation>订单号的开头几位（数字）</translation>
+    </message>
+    <message>
+        <source>Charge account starts with</source>
+        <translation>充值账号前缀</translation>
+    </message>
+    <message>
+        <source>The start of the charge account (QQ, phone…)</source>
+        <translation>充值账号的开头（QQ 号、手机号…）</translation>
+    </message>
+    <message>
+        <source>Member ID</source>
+        <translation>会员 ID</translation>
+    </message>
+    <message>
+        <source>Only this member&apos;s orders</source>
+        <translation>只看该会员的订单</translation>
+    </message>
+    <message>
+        <source>Goods ID</source>
+        <translation>商品 ID</translation>
+    </message>
+    <message>
+        <source>Only orders of this goods</source>
+        <translation>只看该商品的订单</translation>
+    </message>
+    <message>
+        <source>Amount from</source>
+        <translation>最低金额</translation>
+    </message>
+    <message>
+        <source>Lowest amount in yuan, included</source>
+        <translation>最低金额（元，含）</translation>
+    </message>
+    <message>
+        <source>Amount to</source>
+        <translation>最高金额</translation>
+    </message>
+    <message>
+        <source>Highest amount in yuan, included</source>
+        <translation>最高金额（元，含）</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>清除筛选</translation>
+    </message>
+    <message>
+        <source>Save filter…</source>
+        <translation>保存筛选…</translation>
+    </message>
+    <message>
+        <source>Apply a saved filter</source>
+        <translation>应用已保存的筛选</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Delete the saved filter shown on the left</source>
+        <translation>删除左侧选中的已保存筛选</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>下单时间</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Enter a number (the ID shown in the members or goods list).</source>
+        <translation>请输入数字（会员或商品列表中的 ID）。</translation>
+    </message>
+    <message>
+        <source>Enter an amount in yuan, e.g. 98.5 (at most 4 decimals).</source>
+        <translation>请输入以元为单位的金额，如 98.5（最多 4 位小数）。</translation>
+    </message>
+    <message>
+        <source>Save filter</source>
+        <translation>保存筛选</translation>
+    </message>
+    <message>
+        <source>Name of this filter:</source>
+        <translation>筛选名称：</translation>
+    </message>
+    <message>
+        <source>No saved filters</source>
+        <translation>暂无已保存的筛选</translation>
+    </message>
+    <message>
+        <source>Saved filters</source>
+        <translation>已保存的筛选</translation>
+    </message>
+</context>
+<context>
+    <name>cardops::ui::OrdersPage</name>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>To process</source>
+        <translation>待处理</translation>
+    </message>
+    <message>
+        <source>In review</source>
+        <translation>待审核</translation>
+    </message>
+    <message>
+        <source>Delivering</source>
+        <translation>发货中</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>已发货</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation>已退款</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <source>Alt+%1</source>
+        <translation>Alt+%1</translation>
+    </message>
+    <message>
+        <source>Show them (Ctrl+R); the list starts again at the top</source>
+        <translation>显示新订单（Ctrl+R），列表回到顶部</translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation>列设置</translation>
+    </message>
+    <message>
+        <source>Choose the columns shown (also from the header&apos;s menu)</source>
+        <translation>选择显示的列（也可在表头右键菜单中选择）</translation>
+    </message>
+    <message>
+        <source>%1 new orders, click to show them</source>
+        <translation>%1 条新订单，点击刷新</translation>
+    </message>
+    <message>
+        <source>Cannot read the orders: %1</source>
+        <translation>无法读取订单：%1</translation>
+    </message>
+    <message>
+        <source>Default columns</source>
+        <translation>恢复默认列</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>正在统计…</translation>
+    </message>
+    <message>
+        <source>No order matches the filters.</source>
+        <translation>没有符合筛选条件的订单。</translation>
+    </message>
+    <message>
+        <source>No orders here yet.</source>
+        <translation>这里还没有订单。</translation>
+    </message>
+    <message>
+        <source>%1 orders</source>
+        <translation>%1 条订单</translation>
+    </message>
+    <message>
+        <source>Copied %1 rows; %2 rows not loaded yet were left out.</source>
+        <translation>已复制 %1 行；%2 行尚未载入，未复制。</translation>
+    </message>
+    <message>
+        <source>Copied %1 rows.</source>
+        <translation>已复制 %1 行。</translation>
     </message>
 </context>
 <context>

@@ -2,9 +2,8 @@
 
 #include "models/listmodel.h"
 #include "models/listpresentation.h"
+#include "ui/tablecopy.h"
 
-#include <QApplication>
-#include <QClipboard>
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -122,9 +121,7 @@ qint64 ListPage::mainRows() const
 
 bool ListPage::isReady() const
 {
-    // The count is known and, when there are rows, the first ones show data.
-    return m_model->isIdle() && m_model->totalCount() >= 0 &&
-           (m_model->totalCount() == 0 || m_model->isRowLoaded(0));
+    return m_model->showsFirstRows();
 }
 
 void ListPage::focusSearch()
@@ -168,19 +165,10 @@ bool ListPage::eventFilter(QObject* watched, QEvent* event)
 
 void ListPage::copySelection() const
 {
-    QModelIndexList rows = m_view->selectionModel()->selectedRows();
-    std::sort(rows.begin(), rows.end());
-    QStringList lines;
-    for (const QModelIndex& row : rows) {
-        if (!m_model->isRowLoaded(row.row()))
-            continue;
-        QStringList cells;
-        for (int c = 0; c < m_model->columnCount(); ++c)
-            cells << m_model->index(row.row(), c).data().toString();
-        lines << cells.join(QLatin1Char('\t'));
-    }
-    if (!lines.isEmpty())
-        QApplication::clipboard()->setText(lines.join(QLatin1Char('\n')) + QLatin1Char('\n'));
+    const CopiedRows copied = copySelectedRows(*m_view, *m_model);
+    if (copied.notLoaded > 0)
+        m_footer->setText(tr("Copied %1 rows; %2 rows not loaded yet were left out.")
+                              .arg(QLocale().toString(copied.copied), QLocale().toString(copied.notLoaded)));
 }
 
 } // namespace cardops::ui

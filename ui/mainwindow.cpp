@@ -7,6 +7,8 @@
 #include "ui/diagnosticsdialog.h"
 #include "ui/emptystatepage.h"
 #include "ui/listpage.h"
+#include "ui/orderdetaildialog.h"
+#include "ui/orderspage.h"
 #include "ui/settingspage.h"
 #include "ui/watermark.h"
 #include "ui/workbenchpage.h"
@@ -106,15 +108,21 @@ void MainWindow::addPage(PageId id, Page* page, const QString& label)
             [this](PageId target, const QString& filter) { showPage(target, filter); });
 }
 
+void MainWindow::openOrder(qint64 orderId)
+{
+    // One window an order, several side by side; each closes on its own.
+    auto* dialog = new OrderDetailDialog(m_source, m_backend, orderId, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setModal(false);
+    dialog->show();
+}
+
 void MainWindow::buildNavigation()
 {
     addPage(PageId::Workbench, new WorkbenchPage(*m_state, m_stack), tr("Work bench"));
-    addPage(PageId::Orders,
-            new ListPage(
-                m_source, storage::ListKind::Orders, tr("Orders"),
-                tr("Every order of the shop, newest first. Search by order-number prefix; sort by time."),
-                m_stack),
-            tr("Orders"));
+    auto* orders = new OrdersPage(m_source, m_stack);
+    addPage(PageId::Orders, orders, tr("Orders"));
+    connect(orders, &OrdersPage::openOrder, this, &MainWindow::openOrder);
     addPage(PageId::Goods,
             new ListPage(m_source, storage::ListKind::Goods, tr("Goods"),
                          tr("The platform's catalogue with price, cost and stock."), m_stack),

@@ -35,6 +35,8 @@ public:
     Page* page(PageId id) const;
     models::ConsoleState& consoleState() const { return *m_state; }
     void openDiagnostics();
+    // The order's detail window (订单详情), not modal.
+    void openOrder(qint64 orderId);
 
 private:
     void buildNavigation();

@@ -33,6 +33,8 @@ QLabel#tileCount { font-size: 24pt; font-weight: 600; color: #1f2a37; }
 QLabel#tileLabel { color: #5b6675; font-size: 11pt; }
 QStatusBar QLabel { padding: 0 8px; border-right: 1px solid #d0d4da; }
 QTableView { background: white; alternate-background-color: #f8f9fb; gridline-color: #eceef1; }
+QPushButton#newOrdersBar { background: #e8f0fe; color: #1a56c4; border: 1px solid #b8cdf5; border-radius: 4px; padding: 6px; font-weight: 600; }
+QPushButton#newOrdersBar:hover { background: #d6e4fd; }
 QHeaderView::section { background: #eef0f3; padding: 4px 6px; border: none;
     border-right: 1px solid #dde1e6; font-weight: 600; }
 )"));

@@ -4,6 +4,7 @@
 #include "models/consolestate.h"
 #include "models/datasource.h"
 #include "models/listmodel.h"
+#include "models/ordersmodel.h"
 #include "storage/counters.h"
 #include "storage/database.h"
 #include "storage/databasewriter.h"
@@ -13,6 +14,7 @@
 #include "ui/diagnosticsdialog.h"
 #include "ui/firstrundialog.h"
 #include "ui/listpage.h"
+#include "ui/orderspage.h"
 #include "ui/mainwindow.h"
 #include "ui/workbenchpage.h"
 
@@ -168,7 +170,7 @@ private Q_SLOTS:
         FakeBackend backend;
         ui::MainWindow window(*m_source, backend);
         window.showPage(ui::PageId::Orders);
-        auto* orders = qobject_cast<ui::ListPage*>(window.page(ui::PageId::Orders));
+        auto* orders = qobject_cast<ui::OrdersPage*>(window.page(ui::PageId::Orders));
         QVERIFY(orders);
         new QAbstractItemModelTester(&orders->model(), QAbstractItemModelTester::FailureReportingMode::QtTest,
                                      &orders->model());
@@ -198,7 +200,7 @@ private Q_SLOTS:
                 continue;
             window.showPage(id);
             QTRY_VERIFY_WITH_TIMEOUT(list->isReady(), 10'000);
-            const models::ListModel& model = list->model();
+            const models::WindowedModel& model = list->model();
             for (int c = 0; c < model.columnCount(); ++c) {
                 if (!coded.contains(model.columnId(c)))
                     continue;
@@ -229,8 +231,8 @@ private Q_SLOTS:
         QVERIFY(!buttons.isEmpty());
         buttons.first()->click();
         QCOMPARE(window.currentPage(), ui::PageId::Orders);
-        auto* orders = qobject_cast<ui::ListPage*>(window.page(ui::PageId::Orders));
-        QCOMPARE(orders->model().query().filter, u"review"_s);
+        auto* orders = qobject_cast<ui::OrdersPage*>(window.page(ui::PageId::Orders));
+        QVERIFY(orders->model().query().filter.tab == storage::OrderTab::Review);
         QTRY_VERIFY_WITH_TIMEOUT(orders->isReady(), 10'000);
         QCOMPARE(orders->mainRows(), review);
     }

@@ -1,0 +1,259 @@
+#include "../models/generatedcache.h"
+#include "core/clock.h"
+#include "models/datasource.h"
+#include "models/ordersmodel.h"
+#include "storage/counters.h"
+#include "storage/database.h"
+#include "storage/databasewriter.h"
+#include "storage/readsession.h"
+#include "storage/writecontext.h"
+#include "ui/orderfilterbar.h"
+#include "ui/orderspage.h"
+#include "ui/style.h"
+
+#include <QAbstractItemModelTester>
+#include <QApplication>
+#include <QClipboard>
+#include <QHeaderView>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTabBar>
+#include <QTableView>
+#include <QTranslator>
+#include <QtTest>
+
+using namespace cardops;
+using namespace Qt::StringLiterals;
+
+// The orders page on a generated cache, in zh_CN: tabs with counts, the filter bar, saved filters,
+// the column chooser, copy, Enter for the detail, and the new-orders bar. With CARDOPS_SHOTS set,
+// it also writes the screenshots of docs/screenshots (a filter applied and the bar showing).
+class TstOrdersPage : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    QString m_path;
+    core::SystemClock m_clock;
+    std::unique_ptr<storage::Database> m_db;
+    std::unique_ptr<models::DataSource> m_source;
+    QTranslator m_translator;
+
+    qint64 scalar(const QString& sql, const QVariantList& binds = {})
+    {
+        storage::ReadSession read(m_path);
+        auto rows = read.select(sql, binds);
+        return rows && !rows->isEmpty() ? rows->first().value(0).toLongLong() : -1;
+    }
+
+    QLineEdit* edit(ui::OrdersPage& page, const QString& placeholder)
+    {
+        for (QLineEdit* e : page.findChildren<QLineEdit*>())
+            if (e->placeholderText() == placeholder)
+                return e;
+        return nullptr;
+    }
+
+    std::unique_ptr<ui::OrdersPage> openPage()
+    {
+        auto page = std::make_unique<ui::OrdersPage>(*m_source);
+        new QAbstractItemModelTester(&page->model(), QAbstractItemModelTester::FailureReportingMode::QtTest,
+                                     &page->model());
+        page->resize(1280, 760);
+        page->show();
+        if (!QTest::qWaitForWindowExposed(page.get()) ||
+            !QTest::qWaitFor([&] { return page->isReady() && !page->model().tabCounts().isEmpty(); }, 10'000))
+            return {};
+        return page;
+    }
+
+    qint64 insertOrder()
+    {
+        const qint64 id = scalar(u"SELECT MAX(id) FROM orders"_s) + 1;
+        const qint64 at = scalar(u"SELECT MAX(created_at) FROM orders"_s) + 30;
+        auto written =
+            m_db->writer().submit(u"test.newOrder"_s, [=](storage::WriteContext& ctx) -> core::Result<void> {
+                auto r = ctx.exec(
+                    u"INSERT INTO orders SELECT ?, '88' || ?, member_id, goods_id, quantity, unit_price, "
+                    u"amount, paid_amount, cost_at_order, pay_channel, charge_account, contact, 'paid', "
+                    u"handed_over, review_reason, delivered_at, revealed_at, refund_amount, ?, paid_at, "
+                    u"version, updated_at FROM orders LIMIT 1"_s,
+                    {id, id, at});
+                if (!r)
+                    return r.error();
+                ctx.touch(u"orders"_s);
+                if (auto c = ctx.addToCounter(storage::counters::OrdersTotal, 1); !c)
+                    return c;
+                return ctx.addToCounter(storage::counters::orderStatus(u"paid"_s), 1);
+            });
+        written.waitForFinished();
+        return written.result().ok() ? id : -1;
+    }
+
+    void shoot(QWidget& widget, const QString& name)
+    {
+        const QString dir = qEnvironmentVariable("CARDOPS_SHOTS");
+        if (dir.isEmpty())
+            return;
+        QTest::qWait(50);
+        QVERIFY(widget.grab().save(dir + u'/' + name));
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(u"CardOpsTest"_s);
+        QSettings().clear();
+        QVERIFY(m_translator.load(u":/i18n/cardops_zh_CN"_s));
+        QCoreApplication::installTranslator(&m_translator);
+        ui::applyStyle(*qApp);
+        m_path = generatedcache::build(m_dir, 2500);
+        QVERIFY(!m_path.isEmpty());
+        auto db = storage::Database::open(m_path, m_clock);
+        QVERIFY(db.ok());
+        m_db = std::move(db).value();
+        m_source = std::make_unique<models::DataSource>(m_path, &m_db->writer());
+    }
+
+    void tabsShowTheirCounts()
+    {
+        auto page = openPage();
+        QVERIFY(page);
+        const qint64 all = scalar(u"SELECT COUNT(*) FROM orders"_s);
+        const qint64 delivered = scalar(u"SELECT COUNT(*) FROM orders WHERE status = 'delivered'"_s);
+        QCOMPARE(page->tabs().count(), 6);
+        QCOMPARE(page->tabs().tabText(0), u"全部（%1）"_s.arg(QLocale().toString(all)));
+        QCOMPARE(page->tabs().tabText(4), u"已发货（%1）"_s.arg(QLocale().toString(delivered)));
+        page->tabs().setCurrentIndex(4);
+        QTRY_VERIFY_WITH_TIMEOUT(page->isReady() && page->mainRows() == delivered, 10'000);
+        // The work bench opens the review tab.
+        page->applyFilter(u"review"_s);
+        QCOMPARE(page->tabs().currentIndex(), 2);
+        QVERIFY(page->model().query().filter.tab == storage::OrderTab::Review);
+    }
+
+    void filtersCombineAndBadInputIsMarked()
+    {
+        auto page = openPage();
+        QVERIFY(page);
+        QLineEdit* min = edit(*page, u"最低金额"_s);
+        QLineEdit* member = edit(*page, u"会员 ID"_s);
+        QVERIFY(min && member);
+        const qint64 someone =
+            scalar(u"SELECT member_id FROM orders GROUP BY member_id ORDER BY COUNT(*) DESC LIMIT 1"_s);
+        member->setText(QString::number(someone));
+        min->setText(u"50"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(page->model().query().filter.memberId == someone, 5'000);
+        QCOMPARE(page->model().query().filter.amountMin.value_or(-1), 500'000);
+        QTRY_VERIFY_WITH_TIMEOUT(page->isReady(), 10'000);
+        QCOMPARE(
+            page->mainRows(),
+            scalar(u"SELECT COUNT(*) FROM orders WHERE member_id = ? AND amount >= 500000"_s, {someone}));
+        // A wrong amount is marked and left out; the member filter stays.
+        min->setText(u"五十"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(!page->model().query().filter.amountMin.has_value(), 5'000);
+        QCOMPARE(min->property("invalid").toBool(), true);
+        QCOMPARE(page->model().query().filter.memberId, someone);
+        QVERIFY(min->toolTip().contains(u"元"_s));
+        page->filterBar().clear();
+        QVERIFY(!page->model().query().filter.hasConditions());
+        QVERIFY(member->text().isEmpty());
+    }
+
+    void filtersAreSavedByName()
+    {
+        auto page = openPage();
+        QVERIFY(page);
+        storage::OrderFilter f;
+        f.orderNoPrefix = u"2026"_s;
+        f.amountMax = 1'234'500;
+        page->filterBar().setFilter(f);
+        QVERIFY(page->filterBar().saveAs(u"大额 2026"_s));
+        page->filterBar().clear();
+        QVERIFY(!page->filterBar().filter().hasConditions());
+        auto again = openPage(); // another page, the same settings
+        QVERIFY(again);
+        QCOMPARE(again->filterBar().savedNames(), QStringList{u"大额 2026"_s});
+        QVERIFY(again->filterBar().applySaved(u"大额 2026"_s));
+        QCOMPARE(again->filterBar().filter(), f);
+        QCOMPARE(again->model().query().filter.orderNoPrefix, u"2026"_s);
+        again->filterBar().removeSaved(u"大额 2026"_s);
+        QVERIFY(again->filterBar().savedNames().isEmpty());
+    }
+
+    void columnChoiceIsKept()
+    {
+        {
+            auto page = openPage();
+            QVERIFY(page);
+            const int contact = page->model().columnOf(u"contact"_s);
+            QVERIFY(page->view().isColumnHidden(contact));
+            page->setColumnVisible(u"contact"_s, true);
+            page->setColumnVisible(u"pay_channel"_s, false);
+            QVERIFY(!page->view().isColumnHidden(contact));
+        }
+        auto page = openPage();
+        QVERIFY(page);
+        QVERIFY(!page->view().isColumnHidden(page->model().columnOf(u"contact"_s)));
+        QVERIFY(page->view().isColumnHidden(page->model().columnOf(u"pay_channel"_s)));
+        // The last visible column cannot go.
+        for (int c = 1; c < page->model().columnCount(); ++c)
+            page->setColumnVisible(page->model().columnId(c), false);
+        int shown = 0;
+        for (int c = 0; c < page->model().columnCount(); ++c)
+            shown += page->view().isColumnHidden(c) ? 0 : 1;
+        QCOMPARE(shown, 1);
+        QSettings().remove(u"orders/hidden_columns"_s);
+    }
+
+    void copyAndEnter()
+    {
+        auto page = openPage();
+        QVERIFY(page);
+        QTableView& view = page->view();
+        view.setFocus();
+        view.selectRow(0);
+        view.selectionModel()->select(view.model()->index(1, 0),
+                                      QItemSelectionModel::Select | QItemSelectionModel::Rows);
+        QTest::keySequence(&view, QKeySequence::Copy);
+        const QStringList lines = QApplication::clipboard()->text().split(u'\n', Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 2);
+        const int orderNo = page->model().columnOf(u"order_no"_s);
+        QVERIFY(lines.first().contains(page->model().index(0, orderNo).data().toString()));
+        QSignalSpy opened(page.get(), &ui::OrdersPage::openOrder);
+        view.setCurrentIndex(view.model()->index(1, 1));
+        QTest::keyClick(&view, Qt::Key_Return);
+        QCOMPARE(opened.count(), 1);
+        QCOMPARE(opened.first().first().toLongLong(), page->model().rowKey(1).toLongLong());
+    }
+
+    void newOrdersWaitBehindTheBar()
+    {
+        auto page = openPage();
+        QVERIFY(page);
+        page->tabs().setCurrentIndex(0);
+        storage::OrderFilter f;
+        f.amountMin = 100'000;
+        page->filterBar().setFilter(f);
+        QTRY_VERIFY_WITH_TIMEOUT(page->isReady(), 10'000);
+        const QVariant top = page->model().rowKey(0);
+        QVERIFY(!page->newOrdersBar().isVisible());
+        const qint64 added = insertOrder();
+        QVERIFY(added > 0);
+        QTRY_VERIFY_WITH_TIMEOUT(page->newOrdersBar().isVisible(), 10'000);
+        QCOMPARE(page->newOrdersBar().text(), u"1 条新订单，点击刷新"_s);
+        QCOMPARE(page->model().rowKey(0), top);
+        shoot(*page, u"orders-filtered.png"_s);
+        page->newOrdersBar().click();
+        QVERIFY(!page->newOrdersBar().isVisible());
+        QTRY_VERIFY_WITH_TIMEOUT(page->isReady(), 10'000);
+        QCOMPARE(page->model().query().filter.amountMin.value_or(0), 100'000); // the filter stays
+    }
+};
+
+QTEST_MAIN(TstOrdersPage)
+#include "tst_orderspage.moc"

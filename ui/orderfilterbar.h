@@ -1,0 +1,72 @@
+#pragma once
+
+#include "storage/orderqueries.h"
+
+#include <QWidget>
+
+class QComboBox;
+class QDateEdit;
+class QLineEdit;
+class QPushButton;
+class QSettings;
+class QTimer;
+
+namespace cardops::ui {
+
+// The orders page's filters: created date range (presets or two dates, Asia/Shanghai business
+// days), member id, goods id, amount range in yuan, order-number prefix and charge-account prefix.
+// They combine; edits apply after a short pause; a field the operator typed wrongly is marked and
+// left out until corrected (nothing else is lost). Filters are saved by name in QSettings and
+// applied again from a list. The tab is the page's, not the bar's. UI thread.
+class OrderFilterBar : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit OrderFilterBar(QWidget* parent = nullptr);
+
+    // The conditions as typed (the tab left at All).
+    storage::OrderFilter filter() const { return m_filter; }
+    void setFilter(const storage::OrderFilter& filter);
+    void clear();
+    void focusFirst();
+    // The names of the saved filters, sorted.
+    QStringList savedNames() const;
+    bool saveAs(const QString& name);
+    bool applySaved(const QString& name);
+    void removeSaved(const QString& name);
+
+    // Today (Asia/Shanghai) as the presets see it; tests pin it.
+    void setToday(const QDate& today) { m_today = today; }
+
+Q_SIGNALS:
+    void filterChanged(const storage::OrderFilter& filter);
+
+private:
+    void build();
+    void readFields();
+    void presetChanged(int index);
+    void askSaveName();
+    void reloadSaved();
+    bool markValid(QLineEdit* edit, bool valid, const QString& problem);
+
+    storage::OrderFilter m_filter;
+    QDate m_today;
+    QComboBox* m_period = nullptr;
+    QDateEdit* m_from = nullptr;
+    QDateEdit* m_to = nullptr;
+    QWidget* m_dateDash = nullptr;
+    QLineEdit* m_orderNo = nullptr;
+    QLineEdit* m_account = nullptr;
+    QLineEdit* m_member = nullptr;
+    QLineEdit* m_goods = nullptr;
+    QLineEdit* m_amountMin = nullptr;
+    QLineEdit* m_amountMax = nullptr;
+    QPushButton* m_clear = nullptr;
+    QPushButton* m_save = nullptr;
+    QComboBox* m_saved = nullptr;
+    QPushButton* m_removeSaved = nullptr;
+    QTimer* m_delay = nullptr;
+    bool m_loading = false;
+};
+
+} // namespace cardops::ui
