@@ -40,8 +40,8 @@ struct ConnectionCheck
 struct OrderCard
 {
     qint64 id = 0;
-    QString masked;  // e.g. "5201****8832 ****"
-    QString status;  // available / locked / sold / void
+    QString masked;       // e.g. "5201****8832 ****"
+    QString status;       // available / locked / sold / void
     qint64 expiresAt = 0; // unix seconds, 0 = none
 };
 

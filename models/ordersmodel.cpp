@@ -23,6 +23,7 @@ struct SnapshotCounts
     qint64 ceiling = 0;
     qint64 above = 0;
     QList<qint64> tabs;
+    bool bounded = false; // a first count up to BoundedCount; the exact one follows
 };
 
 } // namespace
@@ -69,6 +70,7 @@ void OrdersModel::restartSnapshot()
     m_query.ceiling = 0;
     m_newOrders = 0;
     m_lastCount = -1;
+    m_exactCount = false;
     m_ladderDelay.stop();
     Q_EMIT newOrdersChanged(0);
     restart();
@@ -96,12 +98,15 @@ void OrdersModel::sort(int column, Qt::SortOrder order)
     m_query.descending = descending;
     // The same snapshot: only the order changes.
     m_lastCount = -1;
+    m_exactCount = false;
     restart();
 }
 
 WindowedModel::CountWork OrdersModel::countWork() const
 {
-    return [query = m_query](const storage::ReadSession& s) mutable -> core::Result<Counted> {
+    // A count that walks the table comes in two answers: the first rows' worth at once, then all.
+    const bool bounded = !m_exactCount && storage::orderqueries::countScansTable(m_query);
+    return [query = m_query, bounded](const storage::ReadSession& s) mutable -> core::Result<Counted> {
         namespace q = storage::orderqueries;
         if (query.ceiling == 0) {
             auto top = q::maxId(s);
@@ -109,7 +114,7 @@ WindowedModel::CountWork OrdersModel::countWork() const
                 return top.error();
             query.ceiling = top.value();
         }
-        auto n = q::count(s, query);
+        auto n = bounded ? q::countUpTo(s, query, BoundedCount) : q::count(s, query);
         if (!n)
             return n.error();
         auto above = q::countAbove(s, query);
@@ -118,7 +123,7 @@ WindowedModel::CountWork OrdersModel::countWork() const
         auto tabs = q::tabCounts(s, query.ceiling);
         if (!tabs)
             return tabs.error();
-        return Counted{n.value(), SnapshotCounts{query.ceiling, above.value(), tabs.value()}};
+        return Counted{n.value(), SnapshotCounts{query.ceiling, above.value(), tabs.value(), bounded}};
     };
 }
 
@@ -144,6 +149,11 @@ void OrdersModel::countArrived(const Counted& counted)
     if (snapshot->tabs != m_tabCounts) {
         m_tabCounts = snapshot->tabs;
         Q_EMIT tabCountsChanged(m_tabCounts);
+    }
+    if (snapshot->bounded) {
+        m_exactCount = true;
+        // The exact count walks the table: on the ladder's thread, so the first rows come first.
+        return recount(m_ladderWorker.get()); // the ladder waits for the exact count
     }
     // Rows under the snapshot came or went (a backfill, a status change in a tab): the ladder is
     // rebuilt; until it lands the old one still lands jumps within a few rows.

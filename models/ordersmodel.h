@@ -20,6 +20,8 @@ class OrdersModel : public WindowedModel
     Q_OBJECT
 public:
     static constexpr int LadderDelayMs = 150;
+    // The first count of a query that walks the table stops here; the exact count follows.
+    static constexpr int BoundedCount = 1000;
 
     explicit OrdersModel(DataSource& source, QObject* parent = nullptr);
     ~OrdersModel() override;
@@ -64,6 +66,7 @@ private:
     storage::OrderQuery m_ladderFor;
     bool m_ladderRunning = false;
     bool m_ladderStale = false;
+    bool m_exactCount = false; // the next count is exact (the bounded one has answered)
     QTimer m_ladderDelay;
 };
 

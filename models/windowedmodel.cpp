@@ -76,11 +76,11 @@ void WindowedModel::refresh()
         requestBlock(block);
 }
 
-void WindowedModel::requestCount()
+void WindowedModel::requestCount(ReadWorker* worker)
 {
     const quint64 generation = m_generation;
-    m_source.reader().post<core::Result<Counted>>(
-        this, countWork(), [this, generation](core::Result<Counted> r) {
+    (worker ? *worker : m_source.reader())
+        .post<core::Result<Counted>>(this, countWork(), [this, generation](core::Result<Counted> r) {
             if (generation != m_generation)
                 return;
             if (!r) {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "models/readworker.h"
 #include "storage/listqueries.h"
 #include "storage/readsession.h"
 
@@ -78,11 +79,18 @@ protected:
 
     // A new query: every row goes, the count is read again.
     void restart();
+    // The count of the same query again (rows stay), on `worker` (default: the loader, behind the
+    // block reads already asked for); not idle until it answers.
+    void recount(ReadWorker* worker = nullptr)
+    {
+        m_countedGeneration = 0;
+        requestCount(worker);
+    }
     DataSource& source() const { return m_source; }
     quint64 generation() const { return m_generation; }
 
 private:
-    void requestCount();
+    void requestCount(ReadWorker* worker = nullptr);
     void requestBlock(int block) const;
     void onCount(quint64 generation, Counted counted);
     void onBlock(quint64 generation, int block, storage::ReadSession::Rows rows);

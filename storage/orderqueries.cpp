@@ -101,6 +101,8 @@ Predicate predicateFor(const OrderQuery& q, Side side)
     }
     addPrefix(terms, binds, plus + u"order_no"_s, f.orderNoPrefix);
     addPrefix(terms, binds, plus + u"charge_account"_s, f.chargeAccountPrefix);
+    if (!f.chargeAccountPrefix.isEmpty() && side == Side::Below)
+        terms << u"charge_account <> ''"_s; // implied by the prefix; lets SQLite use the partial index
     if (q.ceiling > 0) {
         terms << (side == Side::Below ? u"id <= ?"_s : u"id > ?"_s);
         binds << q.ceiling;
@@ -250,8 +252,6 @@ OrderSort effectiveSort(const OrderQuery& query)
         return OrderSort::OrderNo;
     if (!f.chargeAccountPrefix.isEmpty())
         return OrderSort::ChargeAccount;
-    if (f.amountMin || f.amountMax)
-        return OrderSort::Amount;
     return query.sort;
 }
 
@@ -262,8 +262,6 @@ QString sortColumnId(OrderSort sort)
         return u"created_at"_s;
     case OrderSort::OrderNo:
         return u"order_no"_s;
-    case OrderSort::Amount:
-        return u"amount"_s;
     case OrderSort::ChargeAccount:
         return u"charge_account"_s;
     }
@@ -272,8 +270,7 @@ QString sortColumnId(OrderSort sort)
 
 std::optional<OrderSort> sortFromColumnId(const QString& id)
 {
-    for (OrderSort s :
-         {OrderSort::CreatedAt, OrderSort::OrderNo, OrderSort::Amount, OrderSort::ChargeAccount})
+    for (OrderSort s : {OrderSort::CreatedAt, OrderSort::OrderNo})
         if (sortColumnId(s) == id)
             return s;
     return std::nullopt;
@@ -306,6 +303,24 @@ core::Result<qint64> count(const ReadSession& session, const OrderQuery& query)
     }
     const Predicate where = predicateFor(query, Side::Below);
     return scalar(session, u"SELECT COUNT(*) FROM orders"_s + where.sql, where.binds);
+}
+
+bool countScansTable(const OrderQuery& query)
+{
+    return query.filter.amountMin || query.filter.amountMax;
+}
+
+core::Result<qint64> countUpTo(const ReadSession& session, const OrderQuery& query, int cap)
+{
+    const QString key = sortColumnId(effectiveSort(query));
+    const QString dir = query.descending ? u" DESC"_s : u" ASC"_s;
+    const Predicate where = predicateFor(query, Side::Below);
+    QVariantList binds = where.binds;
+    binds << cap;
+    return scalar(session,
+                  u"SELECT COUNT(*) FROM (SELECT 1 FROM orders"_s + where.sql + u" ORDER BY "_s + key + dir +
+                      u", id"_s + dir + u" LIMIT ?)"_s,
+                  binds);
 }
 
 core::Result<QList<qint64>> tabCounts(const ReadSession& session, qint64 ceiling)

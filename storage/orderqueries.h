@@ -38,8 +38,10 @@ struct OrderFilter
     static OrderFilter fromJson(const QJsonObject& json);
 };
 
-// The columns an order row can sort by: each is backed by an index whose order is (column, id).
-enum class OrderSort { CreatedAt, OrderNo, Amount, ChargeAccount };
+// The orders an order row can be read in: each is an index whose order is (column, id). The
+// operator sorts by time or order number; the charge-account order comes with its prefix filter
+// (its index holds only orders with an account).
+enum class OrderSort { CreatedAt, OrderNo, ChargeAccount };
 
 struct OrderQuery
 {
@@ -73,16 +75,22 @@ QStringList tabStatuses(OrderTab tab);
 QStringList columns();
 // The columns the page shows until the operator chooses.
 QStringList defaultVisibleColumns();
-// The sort a query really uses: a prefix or range filter on a sortable column sorts by that
-// column, so the first rows are an index walk whatever the filter matches.
+// The sort a query really uses: a prefix filter sorts by its column, so the first rows are an index
+// walk whatever the prefix matches.
 OrderSort effectiveSort(const OrderQuery& query);
 QString sortColumnId(OrderSort sort);
+// The sort the operator can choose by a column (created_at, order_no); nullopt for the others.
 std::optional<OrderSort> sortFromColumnId(const QString& id);
 
 // The highest order id in the cache (the snapshot ceiling of a fresh view); 0 when empty.
 core::Result<qint64> maxId(const ReadSession& session);
 // Rows the query matches under its ceiling.
 core::Result<qint64> count(const ReadSession& session, const OrderQuery& query);
+// Whether counting the query walks the table rather than an index (an amount range: amounts have no
+// index, see schema v5), so a view shows a bounded count first.
+bool countScansTable(const OrderQuery& query);
+// min(count(query), cap), reading at most about `cap` matches in the query's order.
+core::Result<qint64> countUpTo(const ReadSession& session, const OrderQuery& query, int cap);
 // Rows matching the query's filter above its ceiling (the "N new orders" bar).
 core::Result<qint64> countAbove(const ReadSession& session, const OrderQuery& query);
 // The count of each tab under the ceiling, in OrderTab order, the other filters ignored.

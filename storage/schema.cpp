@@ -229,11 +229,11 @@ constexpr const char* kV4[] = {
     "CREATE INDEX members_registered ON members (registered_at, id)",
 };
 
-// v5: the orders page's range filters and sorts (amount range, charge-account prefix), each an
-// index walk in (column, id) order.
+// v5: the orders page's charge-account prefix filter, an index walk in (charge_account, id) order.
+// Partial: only orders with an account (direct recharges) pay for it at ingest; an amount index
+// was measured and left out (ingest fell from 55k to 46k orders/s, below the 50k target).
 constexpr const char* kV5[] = {
-    "CREATE INDEX orders_amount ON orders (amount)",
-    "CREATE INDEX orders_charge_account ON orders (charge_account)",
+    "CREATE INDEX orders_charge_account ON orders (charge_account) WHERE charge_account <> ''",
 };
 
 constexpr Migration kMigrations[] = {

@@ -144,8 +144,8 @@ private Q_SLOTS:
         q = {};
         q.filter.amountMin = 500'000;
         q.filter.amountMax = 2'000'000;
-        QTest::newRow("amount range sorts by amount") << q << u"amount >= 500000 AND amount <= 2000000"_s
-                                                      << QVariantList() << u"amount DESC, id DESC"_s;
+        QTest::newRow("amount range") << q << u"amount >= 500000 AND amount <= 2000000"_s << QVariantList()
+                                      << u"created_at DESC, id DESC"_s;
         q = {};
         q.filter.orderNoPrefix = prefix;
         QTest::newRow("order-no prefix")
@@ -157,10 +157,11 @@ private Q_SLOTS:
         QTest::newRow("charge-account prefix")
             << q << u"substr(charge_account, 1, 2) = '13'"_s << QVariantList() << u"charge_account, id"_s;
         q = {};
-        q.sort = OrderSort::Amount;
+        q.sort = OrderSort::OrderNo;
+        q.descending = false;
         q.ceiling = scalar(u"SELECT MAX(id) - 200 FROM orders"_s);
-        QTest::newRow("ceiling, by amount")
-            << q << u"id <= ?"_s << QVariantList{q.ceiling} << u"amount DESC, id DESC"_s;
+        QTest::newRow("ceiling, by order no")
+            << q << u"id <= ?"_s << QVariantList{q.ceiling} << u"order_no, id"_s;
     }
     void pagesEqualPlainSql()
     {
@@ -303,8 +304,12 @@ private Q_SLOTS:
             scalar(
                 u"SELECT COUNT(*) FROM orders WHERE status = 'refunded' AND amount >= 1000000 AND id <= ?"_s,
                 {model.query().ceiling}));
-        // The amount range sorts by amount: the header shows it.
-        QCOMPARE(model.columnId(model.sortColumn()), u"amount"_s);
+        QCOMPARE(model.columnId(model.sortColumn()), u"created_at"_s);
+        // A charge-account prefix reads in account order: the header shows it.
+        OrderFilter account;
+        account.chargeAccountPrefix = u"1"_s;
+        model.setFilter(account);
+        QCOMPARE(model.columnId(model.sortColumn()), u"charge_account"_s);
         model.setFilter({});
         const int orderNo = model.columnOf(u"order_no"_s);
         QVERIFY(model.isSortable(orderNo));
@@ -318,6 +323,25 @@ private Q_SLOTS:
         QCOMPARE(model.rowKey(0).toLongLong(),
                  scalar(u"SELECT id FROM orders WHERE id <= ? ORDER BY order_no, id LIMIT 1"_s,
                         {model.query().ceiling}));
+    }
+
+    void aScanningCountShowsRowsFirst()
+    {
+        // Amounts have no index: the first count stops at BoundedCount so rows show at once, and
+        // the exact count follows on the ladder's thread.
+        models::OrdersModel model(*m_source);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QTRY_VERIFY_WITH_TIMEOUT(model.isIdle() && model.totalCount() > 0, 10'000);
+        QSignalSpy counts(&model, &models::OrdersModel::countChanged);
+        OrderFilter f;
+        f.amountMin = 1;
+        model.setFilter(f);
+        const qint64 exact =
+            scalar(u"SELECT COUNT(*) FROM orders WHERE amount >= 1 AND id <= (SELECT MAX(id) FROM orders)"_s);
+        QVERIFY(exact > models::OrdersModel::BoundedCount);
+        QTRY_VERIFY_WITH_TIMEOUT(model.isIdle() && model.totalCount() == exact, 10'000);
+        QCOMPARE(counts.first().first().toLongLong(), qint64(models::OrdersModel::BoundedCount));
+        QCOMPARE(counts.last().first().toLongLong(), exact);
     }
 };
 
