@@ -244,6 +244,25 @@ core::Result<qint64> count(const ReadSession& session, const ListQuery& query)
     return rows->isEmpty() ? qint64(0) : rows->first().value(0).toLongLong();
 }
 
+core::Result<ReadSession::Rows> lookup(const ReadSession& session, ListKind kind, const QString& text,
+                                       int limit)
+{
+    const QString t = text.trimmed();
+    if (t.isEmpty() || limit <= 0 || (kind != ListKind::Members && kind != ListKind::Goods))
+        return ReadSession::Rows();
+    bool numeric = false;
+    const qint64 id = t.toLongLong(&numeric);
+    const QString like = likeContains(t);
+    if (kind == ListKind::Members)
+        return session.select(
+            u"SELECT id, name, contact FROM members WHERE id = ? OR name LIKE ? ESCAPE '\\' "
+            u"OR contact LIKE ? ESCAPE '\\' ORDER BY id <> ?, name LIMIT ?"_s,
+            {numeric ? id : -1, like, like, numeric ? id : -1, limit});
+    return session.select(u"SELECT id, name, sku FROM goods WHERE id = ? OR name LIKE ? ESCAPE '\\' "
+                          u"OR (sku >= ? AND sku < ?) ORDER BY id <> ?, name LIMIT ?"_s,
+                          {numeric ? id : -1, like, t, prefixUpperBound(t), numeric ? id : -1, limit});
+}
+
 QString prefixUpperBound(const QString& prefix)
 {
     QString upper = prefix;

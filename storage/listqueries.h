@@ -46,6 +46,12 @@ core::Result<ReadSession::Rows> page(const ReadSession& session, const ListQuery
 // How many rows the query matches (from the counter table when there is no search).
 core::Result<qint64> count(const ReadSession& session, const ListQuery& query);
 
+// Up to `limit` members or goods (kind Members or Goods) an operator may mean by `text`: an exact
+// id, a part of the name (members: or contact), a SKU prefix (goods). Rows: id, name, detail
+// (contact or SKU); exact id first, then by name.
+core::Result<ReadSession::Rows> lookup(const ReadSession& session, ListKind kind, const QString& text,
+                                       int limit);
+
 // The smallest text greater than every text starting with `prefix` (for range predicates).
 QString prefixUpperBound(const QString& prefix);
 

@@ -1633,22 +1633,6 @@ CardOps 会显示仍可读取的数据，但不会再写入该文件。请恢复
         <translation>充值账号的开头（QQ 号、手机号…）</translation>
     </message>
     <message>
-        <source>Member ID</source>
-        <translation>会员 ID</translation>
-    </message>
-    <message>
-        <source>Only this member&apos;s orders</source>
-        <translation>只看该会员的订单</translation>
-    </message>
-    <message>
-        <source>Goods ID</source>
-        <translation>商品 ID</translation>
-    </message>
-    <message>
-        <source>Only orders of this goods</source>
-        <translation>只看该商品的订单</translation>
-    </message>
-    <message>
         <source>Amount from</source>
         <translation>最低金额</translation>
     </message>
@@ -1693,10 +1677,6 @@ CardOps 会显示仍可读取的数据，但不会再写入该文件。请恢复
         <translation>金额</translation>
     </message>
     <message>
-        <source>Enter a number (the ID shown in the members or goods list).</source>
-        <translation>请输入数字（会员或商品列表中的 ID）。</translation>
-    </message>
-    <message>
         <source>Enter an amount in yuan, e.g. 98.5 (at most 4 decimals).</source>
         <translation>请输入以元为单位的金额，如 98.5（最多 4 位小数）。</translation>
     </message>
@@ -1715,6 +1695,26 @@ CardOps 会显示仍可读取的数据，但不会再写入该文件。请恢复
     <message>
         <source>Saved filters</source>
         <translation>已保存的筛选</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>会员</translation>
+    </message>
+    <message>
+        <source>Only this member&apos;s orders: type a name, contact or ID</source>
+        <translation>只看该会员的订单：输入姓名、联系方式或 ID</translation>
+    </message>
+    <message>
+        <source>Goods</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Only orders of this goods: type a name, SKU or ID</source>
+        <translation>只看该商品的订单：输入名称、SKU 或 ID</translation>
+    </message>
+    <message>
+        <source>Choose from the suggestions, or enter an ID.</source>
+        <translation>请从提示中选择，或输入 ID。</translation>
     </message>
 </context>
 <context>

@@ -2,8 +2,10 @@
 
 #include "core/clock.h"
 #include "core/money.h"
+#include "models/lookupmodel.h"
 
 #include <QComboBox>
+#include <QCompleter>
 #include <QDateEdit>
 #include <QDateTime>
 #include <QHBoxLayout>
@@ -49,12 +51,35 @@ QString yuanText(qint64 units)
 
 } // namespace
 
-OrderFilterBar::OrderFilterBar(QWidget* parent)
+OrderFilterBar::OrderFilterBar(models::DataSource* source, QWidget* parent)
     : QWidget(parent)
     , m_today(shanghaiToday())
 {
     build();
     reloadSaved();
+    if (source) {
+        suggest(m_member, *source, storage::ListKind::Members);
+        suggest(m_goods, *source, storage::ListKind::Goods);
+    }
+}
+
+void OrderFilterBar::suggest(QLineEdit* edit, models::DataSource& source, storage::ListKind kind)
+{
+    auto* model = new models::LookupModel(source, kind, edit);
+    auto* completer = new QCompleter(model, edit);
+    completer->setCompletionMode(QCompleter::UnfilteredPopupCompletion);
+    completer->setMaxVisibleItems(12);
+    edit->setCompleter(completer);
+    connect(edit, &QLineEdit::textEdited, model, [model](const QString& text) {
+        bool isId = false;
+        models::LookupModel::idFromFieldText(text, &isId);
+        if (!text.trimmed().isEmpty() && (!isId || !text.contains(u'#')))
+            model->search(text);
+    });
+    connect(model, &models::LookupModel::answered, edit, [edit, completer, model] {
+        if (edit->hasFocus() && model->rowCount() > 0)
+            completer->complete();
+    });
 }
 
 void OrderFilterBar::build()
@@ -85,8 +110,8 @@ void OrderFilterBar::build()
     m_orderNo = edit(tr("Order no. starts with"), tr("The start of the order number (digits)"), 170);
     m_account =
         edit(tr("Charge account starts with"), tr("The start of the charge account (QQ, phone…)"), 170);
-    m_member = edit(tr("Member ID"), tr("Only this member's orders"), 90);
-    m_goods = edit(tr("Goods ID"), tr("Only orders of this goods"), 90);
+    m_member = edit(tr("Member"), tr("Only this member's orders: type a name, contact or ID"), 150);
+    m_goods = edit(tr("Goods"), tr("Only orders of this goods: type a name, SKU or ID"), 150);
     m_amountMin = edit(tr("Amount from"), tr("Lowest amount in yuan, included"), 90);
     m_amountMax = edit(tr("Amount to"), tr("Highest amount in yuan, included"), 90);
 
@@ -222,9 +247,9 @@ void OrderFilterBar::readFields()
     const auto readId = [this](QLineEdit* e) -> qint64 {
         const QString text = e->text().trimmed();
         bool ok = text.isEmpty();
-        const qint64 id = ok ? 0 : text.toLongLong(&ok);
-        markValid(e, ok && id >= 0, tr("Enter a number (the ID shown in the members or goods list)."));
-        return ok && id > 0 ? id : 0;
+        const qint64 id = ok ? 0 : models::LookupModel::idFromFieldText(text, &ok);
+        markValid(e, ok, tr("Choose from the suggestions, or enter an ID."));
+        return ok ? id : 0;
     };
     f.memberId = readId(m_member);
     f.goodsId = readId(m_goods);

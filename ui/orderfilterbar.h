@@ -1,5 +1,6 @@
 #pragma once
 
+#include "storage/listqueries.h"
 #include "storage/orderqueries.h"
 
 #include <QWidget>
@@ -11,18 +12,23 @@ class QPushButton;
 class QSettings;
 class QTimer;
 
+namespace cardops::models {
+class DataSource;
+}
+
 namespace cardops::ui {
 
 // The orders page's filters: created date range (presets or two dates, Asia/Shanghai business
-// days), member id, goods id, amount range in yuan, order-number prefix and charge-account prefix.
-// They combine; edits apply after a short pause; a field the operator typed wrongly is marked and
-// left out until corrected (nothing else is lost). Filters are saved by name in QSettings and
+// days), member and goods (by id, or by name from suggestions), amount range in yuan, order-number prefix and
+// charge-account prefix. They combine; edits apply after a short pause; a field the operator typed wrongly is
+// marked and left out until corrected (nothing else is lost). Filters are saved by name in QSettings and
 // applied again from a list. The tab is the page's, not the bar's. UI thread.
 class OrderFilterBar : public QWidget
 {
     Q_OBJECT
 public:
-    explicit OrderFilterBar(QWidget* parent = nullptr);
+    // With a data source, the member and goods fields suggest names as the operator types.
+    explicit OrderFilterBar(models::DataSource* source = nullptr, QWidget* parent = nullptr);
 
     // The conditions as typed (the tab left at All).
     storage::OrderFilter filter() const { return m_filter; }
@@ -48,6 +54,7 @@ private:
     void askSaveName();
     void reloadSaved();
     bool markValid(QLineEdit* edit, bool valid, const QString& problem);
+    void suggest(QLineEdit* edit, models::DataSource& source, storage::ListKind kind);
 
     storage::OrderFilter m_filter;
     QDate m_today;

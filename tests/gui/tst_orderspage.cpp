@@ -14,7 +14,9 @@
 #include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QClipboard>
+#include <QCompleter>
 #include <QHeaderView>
+#include <QInputMethodEvent>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSettings>
@@ -141,7 +143,7 @@ private Q_SLOTS:
         auto page = openPage();
         QVERIFY(page);
         QLineEdit* min = edit(*page, u"最低金额"_s);
-        QLineEdit* member = edit(*page, u"会员 ID"_s);
+        QLineEdit* member = edit(*page, u"会员"_s);
         QVERIFY(min && member);
         const qint64 someone =
             scalar(u"SELECT member_id FROM orders GROUP BY member_id ORDER BY COUNT(*) DESC LIMIT 1"_s);
@@ -162,6 +164,40 @@ private Q_SLOTS:
         page->filterBar().clear();
         QVERIFY(!page->model().query().filter.hasConditions());
         QVERIFY(member->text().isEmpty());
+    }
+
+    void memberAndGoodsAreSuggestedByName()
+    {
+        auto page = openPage();
+        QVERIFY(page);
+        QLineEdit* member = edit(*page, u"会员"_s);
+        QVERIFY(member && member->completer());
+        storage::ReadSession read(m_path);
+        const auto someone =
+            read.select(u"SELECT id, name FROM members WHERE kind = 'consumer' ORDER BY id LIMIT 1"_s);
+        QVERIFY(someone.ok() && !someone->isEmpty());
+        const qint64 id = someone->first().value(0).toLongLong();
+        const QString name = someone->first().value(1).toString();
+        member->setFocus();
+        QInputMethodEvent typed; // Chinese arrives through the input method, committed at once
+        typed.setCommitString(name);
+        QCoreApplication::sendEvent(member, &typed);
+        QAbstractItemModel* suggestions = member->completer()->model();
+        QTRY_VERIFY_WITH_TIMEOUT(suggestions->rowCount() > 0, 5'000);
+        int row = -1;
+        for (int r = 0; r < suggestions->rowCount(); ++r)
+            if (suggestions->index(r, 0).data(Qt::UserRole + 1).toLongLong() == id)
+                row = r;
+        QVERIFY2(row >= 0, qPrintable(name));
+        // Choosing a suggestion puts "name #id" into the field; the filter takes the id.
+        member->setText(suggestions->index(row, 0).data(Qt::EditRole).toString());
+        QCOMPARE(member->text(), name + u" #"_s + QString::number(id));
+        QTRY_COMPARE_WITH_TIMEOUT(page->model().query().filter.memberId, id, 5'000);
+        QCOMPARE(member->property("invalid").toBool(), false);
+        // A name that was not chosen is not guessed.
+        member->setText(name);
+        QTRY_COMPARE_WITH_TIMEOUT(page->model().query().filter.memberId, qint64(0), 5'000);
+        QCOMPARE(member->property("invalid").toBool(), true);
     }
 
     void filtersAreSavedByName()
