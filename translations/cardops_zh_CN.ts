@@ -1282,6 +1282,10 @@ CardOps shows what it can read and will not write to this file. Restore a backup
 
 CardOps 会显示仍可读取的数据，但不会再写入该文件。请恢复备份，或在“设置”中删除该配置后重新连接：店铺的全部数据都保存在平台上。</translation>
     </message>
+    <message>
+        <source>Until %1, as the platform said at the last sync</source>
+        <translation>有效至 %1（上次同步时平台的答复）</translation>
+    </message>
 </context>
 <context>
     <name>cardops::ui::OrderDetailDialog</name>

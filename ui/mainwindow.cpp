@@ -24,6 +24,7 @@
 #include <QProgressBar>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QTimer>
 
 namespace cardops::ui {
 
@@ -170,6 +171,10 @@ void MainWindow::buildStatusBar()
     m_connection = new QLabel(this);
     m_lastSync = new QLabel(this);
     m_lease = new QLabel(this);
+    auto* clock = new QTimer(this);
+    clock->setInterval(StatusRefreshMs);
+    connect(clock, &QTimer::timeout, this, &MainWindow::updateStatus);
+    clock->start();
     m_outbox = new QLabel(this);
     m_progress = new QProgressBar(this);
     m_progress->setMaximumWidth(140);
@@ -259,9 +264,13 @@ void MainWindow::updateStatus()
     m_lastSync->setText(s.lastRoundAt > 0 ? tr("Last sync: %1").arg(core::formatShanghaiTime(s.lastRoundAt))
                                           : tr("Last sync: never"));
     const qint64 now = QDateTime::currentSecsSinceEpoch();
-    m_lease->setText(!s.leaseHolder.isEmpty() && s.leaseExpiresAt > now
-                         ? tr("Fulfilment lease: %1").arg(s.leaseHolder)
-                         : tr("Fulfilment lease: nobody"));
+    const bool held = !s.leaseHolder.isEmpty() && s.leaseExpiresAt > now;
+    m_lease->setText(held ? tr("Fulfilment lease: %1").arg(s.leaseHolder) : tr("Fulfilment lease: nobody"));
+    // What the platform said at the last sync; the label is re-read every few seconds so an expiry
+    // shows without a sync.
+    m_lease->setToolTip(held ? tr("Until %1, as the platform said at the last sync")
+                                   .arg(core::formatShanghaiTime(s.leaseExpiresAt))
+                             : QString());
     m_outbox->setText(s.openConflicts > 0
                           ? tr("Pending edits: %1 (%2 conflicts)").arg(s.pendingEdits).arg(s.openConflicts)
                           : tr("Pending edits: %1").arg(s.pendingEdits));

@@ -27,6 +27,8 @@ class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
+    static constexpr int StatusRefreshMs = 5000;
+
     MainWindow(models::DataSource& source, models::ConsoleBackend& backend, QWidget* parent = nullptr);
     ~MainWindow() override;
 

@@ -8,14 +8,15 @@
 #include "storage/counters.h"
 #include "storage/database.h"
 #include "storage/databasewriter.h"
+#include "storage/platformcache.h"
 #include "storage/readsession.h"
 #include "storage/writecontext.h"
 #include "ui/connectdialog.h"
 #include "ui/diagnosticsdialog.h"
 #include "ui/firstrundialog.h"
 #include "ui/listpage.h"
-#include "ui/orderspage.h"
 #include "ui/mainwindow.h"
+#include "ui/orderspage.h"
 #include "ui/workbenchpage.h"
 
 #include <QAbstractButton>
@@ -23,6 +24,7 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QCommandLinkButton>
+#include <QDateTime>
 #include <QGroupBox>
 #include <QHeaderView>
 #include <QLabel>
@@ -312,6 +314,34 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         QTest::keyClick(&window, Qt::Key_F5);
         QCOMPARE(backend.syncRequests, 1);
+    }
+
+    void anExpiredLeaseShowsWithoutASync()
+    {
+        const qint64 expires = QDateTime::currentSecsSinceEpoch() + 2;
+        auto written = m_db->writer().submit(
+            u"test.lease"_s, [expires](storage::WriteContext& ctx) -> core::Result<void> {
+                if (auto r =
+                        storage::platformcache::setState(ctx, storage::statekeys::LeaseHolder, u"worker-7"_s);
+                    !r)
+                    return r;
+                ctx.touch(u"sync_state"_s);
+                return storage::platformcache::setState(ctx, storage::statekeys::LeaseExpiresAt,
+                                                        QString::number(expires));
+            });
+        written.waitForFinished();
+        QVERIFY(written.result().ok());
+        FakeBackend backend;
+        ui::MainWindow window(*m_source, backend);
+        const auto leaseText = [&] {
+            for (const QLabel* l : window.statusBar()->findChildren<QLabel*>())
+                if (l->text().contains(u"租约"_s))
+                    return l->text();
+            return QString();
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(leaseText().contains(u"worker-7"_s), 10'000);
+        // No sync, no commit: the label still says nobody holds it once the expiry passes.
+        QTRY_VERIFY_WITH_TIMEOUT(!leaseText().contains(u"worker-7"_s), 15'000);
     }
 };
 
