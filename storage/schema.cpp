@@ -236,12 +236,35 @@ constexpr const char* kV5[] = {
     "CREATE INDEX orders_charge_account ON orders (charge_account) WHERE charge_account <> ''",
 };
 
+// v6: the purchases ledger (core/purchase.h): the intent and its external number are a row before
+// any call to a supplier; numbers are never reused; a sealed secret is held only until delivered.
+constexpr const char* kV6[] = {
+    R"(CREATE TABLE purchases (
+        id INTEGER PRIMARY KEY,
+        external_no TEXT NOT NULL UNIQUE,
+        supplier_id TEXT NOT NULL,
+        product_ref TEXT NOT NULL,
+        quantity INTEGER NOT NULL CHECK (quantity > 0),
+        charge_account TEXT NOT NULL DEFAULT '',
+        order_id INTEGER NOT NULL DEFAULT 0,
+        state TEXT NOT NULL,
+        upstream_no TEXT NOT NULL DEFAULT '',
+        cost INTEGER,
+        secret BLOB,
+        error TEXT NOT NULL DEFAULT '',
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL))",
+    "CREATE INDEX purchases_state ON purchases (state, id)",
+    "CREATE INDEX purchases_order ON purchases (order_id, id)",
+};
+
 constexpr Migration kMigrations[] = {
     {1, kV1},
     {2, kV2},
     {3, kV3},
     {4, kV4},
     {5, kV5},
+    {6, kV6},
 };
 
 static_assert(schema::ApplicationId == 1128354372, "v1 writes the application id literally");
