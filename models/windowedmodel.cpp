@@ -50,7 +50,7 @@ void WindowedModel::restart()
     beginResetModel();
     ++m_generation;
     m_blocks.clear();
-    m_pending.clear();
+    cancelPending();
     m_lastShown.clear();
     m_count = -1;
     endResetModel();
@@ -63,7 +63,7 @@ void WindowedModel::refresh()
     // are dropped (read again if scrolled to), so a commit costs a few block reads, not one per
     // cached block. Older answers are dropped by generation.
     ++m_generation;
-    m_pending.clear();
+    cancelPending();
     QList<int> recent = m_blocks.keys();
     std::sort(recent.begin(), recent.end(),
               [this](int a, int b) { return m_lastShown.value(a) > m_lastShown.value(b); });
@@ -91,18 +91,45 @@ void WindowedModel::requestCount(ReadWorker* worker)
         });
 }
 
+void WindowedModel::cancelPending()
+{
+    for (const Ticket& t : std::as_const(m_pending))
+        t.cancelled->store(true);
+    m_pending.clear();
+}
+
 void WindowedModel::requestBlock(int block) const
 {
     if (m_pending.contains(block))
         return;
-    m_pending.insert(block);
+    // A drag through a long list asks for block after block: the oldest requests not read yet are
+    // called off, so the loader reads where the view is now, not everywhere it has been.
+    while (m_pending.size() >= MaxPendingBlocks) {
+        int oldest = -1;
+        quint64 oldestSequence = 0;
+        for (auto it = m_pending.cbegin(); it != m_pending.cend(); ++it)
+            if (oldest < 0 || it->sequence < oldestSequence) {
+                oldest = it.key();
+                oldestSequence = it->sequence;
+            }
+        m_pending.take(oldest).cancelled->store(true);
+    }
+    const Ticket ticket{++m_requestSequence, std::make_shared<std::atomic_bool>(false)};
+    m_pending.insert(block, ticket);
     auto* self = const_cast<WindowedModel*>(this); // answers arrive on this object; no state read here
     const quint64 generation = m_generation;
     m_source.reader().post<core::Result<storage::ReadSession::Rows>>(
-        self, pageWork(qint64(block) * BlockRows, BlockRows),
-        [self, generation, block](core::Result<storage::ReadSession::Rows> r) {
-            if (generation != self->m_generation)
-                return;
+        self,
+        [work = pageWork(qint64(block) * BlockRows, BlockRows), cancelled = ticket.cancelled](
+            const storage::ReadSession& s) -> core::Result<storage::ReadSession::Rows> {
+            if (cancelled->load())
+                return core::makeError(core::ErrorCode::Conflict, QStringLiteral("called off"));
+            return work(s);
+        },
+        [self, generation, block, sequence = ticket.sequence](core::Result<storage::ReadSession::Rows> r) {
+            const auto it = self->m_pending.constFind(block);
+            if (generation != self->m_generation || it == self->m_pending.cend() || it->sequence != sequence)
+                return; // outdated, or called off (a later request of the block may be on its way)
             if (!r) {
                 self->m_pending.remove(block);
                 return Q_EMIT self->loadFailed(r.error().detail);

@@ -8,7 +8,9 @@
 #include <QHash>
 #include <QSet>
 #include <any>
+#include <atomic>
 #include <functional>
+#include <memory>
 
 namespace cardops::models {
 
@@ -27,6 +29,8 @@ public:
     static constexpr int MaxCachedBlocks = 64;
     // The blocks shown most recently that a refresh keeps on screen (and reads again).
     static constexpr int RefreshKeep = 4;
+    // Block requests waiting for the loader; a new one calls off the oldest beyond this.
+    static constexpr int MaxPendingBlocks = 6;
     enum Role { RawRole = Qt::UserRole + 1, LoadedRole, SortableRole };
 
     QString columnId(int column) const;
@@ -92,6 +96,7 @@ protected:
 private:
     void requestCount(ReadWorker* worker = nullptr);
     void requestBlock(int block) const;
+    void cancelPending();
     void onCount(quint64 generation, Counted counted);
     void onBlock(quint64 generation, int block, storage::ReadSession::Rows rows);
     void evictFarBlocks(int around);
@@ -104,7 +109,13 @@ private:
     qint64 m_count = -1;
     quint64 m_countedGeneration = 0;
     QHash<int, storage::ReadSession::Rows> m_blocks;
-    mutable QSet<int> m_pending;             // blocks requested in this generation
+    struct Ticket
+    {
+        quint64 sequence = 0;
+        std::shared_ptr<std::atomic_bool> cancelled; // read on the loader thread before the query
+    };
+    mutable QHash<int, Ticket> m_pending; // blocks requested in this generation and not answered
+    mutable quint64 m_requestSequence = 0;
     mutable QHash<int, quint64> m_lastShown; // block → when data() last displayed one of its rows
     mutable quint64 m_showClock = 0;
 };

@@ -325,6 +325,28 @@ private Q_SLOTS:
                         {model.query().ceiling}));
     }
 
+    void aDragCallsOffTheBlocksItLeftBehind()
+    {
+        models::OrdersModel model(*m_source);
+        QTRY_VERIFY_WITH_TIMEOUT(model.isIdle() && model.totalCount() > 0, 10'000);
+        // The view passes over 20 blocks faster than the loader reads them: only the last few are read.
+        constexpr int rows = models::OrdersModel::BlockRows;
+        const int blocks = std::min(20, model.rowCount() / rows);
+        QVERIFY(blocks > models::OrdersModel::MaxPendingBlocks + 2);
+        for (int b = 0; b < blocks; ++b)
+            (void)model.data(model.index(b * rows + 1, 1));
+        QTRY_VERIFY_WITH_TIMEOUT(model.isIdle(), 10'000);
+        int loaded = 0;
+        for (int b = 0; b < blocks; ++b)
+            loaded += model.isRowLoaded(b * rows + 1) ? 1 : 0;
+        // (The loader may have read the first one before the others were asked for.)
+        QVERIFY2(loaded <= models::OrdersModel::MaxPendingBlocks + 1, qPrintable(QString::number(loaded)));
+        QVERIFY(model.isRowLoaded((blocks - 1) * rows + 1)); // where the view is now
+        // A called-off block is read when the view comes back to it.
+        (void)model.data(model.index(rows + 1, 1));
+        QTRY_VERIFY_WITH_TIMEOUT(model.isRowLoaded(rows + 1), 10'000);
+    }
+
     void aScanningCountShowsRowsFirst()
     {
         // Amounts have no index: the first count stops at BoundedCount so rows show at once, and
