@@ -72,7 +72,9 @@ private:
         return page;
     }
 
-    qint64 insertOrder()
+    // A copy of an order of at least `minAmount` (the generated data follow the clock, so which
+    // order comes first is not fixed).
+    qint64 insertOrder(qint64 minAmount)
     {
         const qint64 id = scalar(u"SELECT MAX(id) FROM orders"_s) + 1;
         const qint64 at = scalar(u"SELECT MAX(created_at) FROM orders"_s) + 30;
@@ -82,10 +84,12 @@ private:
                     u"INSERT INTO orders SELECT ?, '88' || ?, member_id, goods_id, quantity, unit_price, "
                     u"amount, paid_amount, cost_at_order, pay_channel, charge_account, contact, 'paid', "
                     u"handed_over, review_reason, delivered_at, revealed_at, refund_amount, ?, paid_at, "
-                    u"version, updated_at FROM orders LIMIT 1"_s,
-                    {id, id, at});
+                    u"version, updated_at FROM orders WHERE amount >= ? ORDER BY id LIMIT 1"_s,
+                    {id, id, at, minAmount});
                 if (!r)
                     return r.error();
+                if (r.value() != 1)
+                    return core::makeError(core::ErrorCode::NotFound, u"no order to copy"_s);
                 ctx.touch(u"orders"_s);
                 if (auto c = ctx.addToCounter(storage::counters::OrdersTotal, 1); !c)
                     return c;
@@ -278,7 +282,7 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(page->isReady(), 10'000);
         const QVariant top = page->model().rowKey(0);
         QVERIFY(!page->newOrdersBar().isVisible());
-        const qint64 added = insertOrder();
+        const qint64 added = insertOrder(100'000);
         QVERIFY(added > 0);
         QTRY_VERIFY_WITH_TIMEOUT(page->newOrdersBar().isVisible(), 10'000);
         QCOMPARE(page->newOrdersBar().text(), u"1 条新订单，点击刷新"_s);
