@@ -10,10 +10,10 @@ using cardops::test::findContextlessConnects;
 
 namespace {
 
-const QStringList kSourceDirs = {QStringLiteral("core"),   QStringLiteral("storage"), QStringLiteral("sync"),
-                                 QStringLiteral("models"), QStringLiteral("ui"),      QStringLiteral("app"),
-                                 QStringLiteral("sim"),    QStringLiteral("bridge"),  QStringLiteral("tests"),
-                                 QStringLiteral("bench")};
+const QStringList kSourceDirs = {
+    QStringLiteral("core"),   QStringLiteral("storage"), QStringLiteral("sync"), QStringLiteral("suppliers"),
+    QStringLiteral("models"), QStringLiteral("ui"),      QStringLiteral("app"),  QStringLiteral("sim"),
+    QStringLiteral("bridge"), QStringLiteral("tests"),   QStringLiteral("bench")};
 
 struct SourceFile
 {
@@ -101,8 +101,9 @@ private Q_SLOTS:
         const QString widgets = QStringLiteral(
             R"(#\s*include\s*<(QtWidgets|QtCharts|QWidget|QMainWindow|QDialog|QMessageBox|QChart|QApplication)\b)");
         QTest::newRow("no widgets below ui")
-            << QStringList{QStringLiteral("core"),   QStringLiteral("storage"), QStringLiteral("sync"),
-                           QStringLiteral("models"), QStringLiteral("sim"),     QStringLiteral("bridge")}
+            << QStringList{QStringLiteral("core"),      QStringLiteral("storage"), QStringLiteral("sync"),
+                           QStringLiteral("suppliers"), QStringLiteral("models"),  QStringLiteral("sim"),
+                           QStringLiteral("bridge")}
             << widgets << false;
         QTest::newRow("core: no sql, network, gui")
             << QStringList{QStringLiteral("core")}
@@ -112,6 +113,8 @@ private Q_SLOTS:
         QTest::newRow("storage: no network")
             << QStringList{QStringLiteral("storage")}
             << QStringLiteral(R"(#\s*include\s*<(QtNetwork|QNetwork\w*)\b)") << false;
+        QTest::newRow("suppliers: no sql") << QStringList{QStringLiteral("suppliers")}
+                                           << QStringLiteral(R"(#\s*include\s*<(QtSql|QSql\w*)\b)") << false;
         QTest::newRow("storage: no QSql in public headers")
             << QStringList{QStringLiteral("storage")} << QStringLiteral(R"(#\s*include\s*<(QtSql|QSql\w*)\b)")
             << true;
