@@ -1,8 +1,9 @@
-// cardops-sim: the platform simulator (docs/platform-api.md §4). A developer and test tool; its
-// texts are plain English.
+// cardops-sim: the platform simulator with its supplier roles (docs/platform-api.md §4). A developer
+// and test tool; its texts are plain English.
 #include "core/clock.h"
 #include "sim/data/generator.h"
 #include "sim/server/simserver.h"
+#include "sim/supplieroptions.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -52,7 +53,10 @@ int main(int argc, char* argv[])
     QCoreApplication::setApplicationName(QStringLiteral("cardops-sim"));
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("CardOps platform simulator: Platform API v1 with app id "
-                                                    "'demo' and secret 'demo-secret'."));
+                                                    "'demo' and secret 'demo-secret'; on the same port the "
+                                                    "Fulu gateway (POST /api/getway, the public sandbox "
+                                                    "AppKey and AppSecret) and the acg-faka store (POST "
+                                                    "/shared/..., app_id 1000, app_key TESTKEY123)."));
     parser.addHelpOption();
     const QCommandLineOption listen(u"listen"_qs, u"Address and port to listen on (port 0 = any)."_qs,
                                     u"host:port"_qs, u"127.0.0.1:8090"_qs);
@@ -86,6 +90,8 @@ int main(int argc, char* argv[])
                                       u"RATE"_qs, u"0"_qs)});
         parser.addOption(faultOptions.last().second);
     }
+    const sim::SupplierOptions supplierOptions;
+    supplierOptions.addTo(parser);
     parser.process(app);
 
     bool ok = true;
@@ -120,6 +126,10 @@ int main(int argc, char* argv[])
     const double share = real(abnormal);
     if (!ok)
         return fail(u"invalid number in the options (see --help)"_qs);
+    sim::SupplierOptions::Values suppliers;
+    QString supplierError;
+    if (!supplierOptions.read(parser, params.seed, faults, &suppliers, &supplierError))
+        return fail(supplierError);
     const QString where = parser.value(listen);
     const qsizetype colon = where.lastIndexOf(u':');
     const QHostAddress address(where.left(colon));
@@ -139,7 +149,9 @@ int main(int argc, char* argv[])
         return 0;
     }
     sim::SimServer server(std::move(state), clock);
-    server.setFaults(faults);
+    server.setFaults(suppliers.platformFaults ? faults : sim::FaultConfig{});
+    server.suppliers().reset(suppliers.params);
+    server.suppliers().setFaults(suppliers.faults);
     server.liveOrders().setOrdersPerMinute(rate);
     server.liveOrders().setAbnormalShare(share);
     server.setLiveTickInterval(1000);
@@ -147,6 +159,9 @@ int main(int argc, char* argv[])
     if (bound == 0)
         return fail(u"cannot listen on "_qs + where);
     std::printf("listening on %s:%u\n", qPrintable(address.toString()), static_cast<unsigned>(bound));
+    std::fprintf(
+        stderr, "%s",
+        qPrintable(sim::SupplierOptions::endpoints(address.toString() + u':' + QString::number(bound))));
     std::fflush(stdout);
     return QCoreApplication::exec();
 }

@@ -2,6 +2,7 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QSet>
 #include <algorithm>
 #include <cmath>
 
@@ -318,6 +319,78 @@ core::Result<Page<core::LedgerEntry>> ledgerPage(const QJsonValue& data)
 core::Result<Page<core::Withdrawal>> withdrawalsPage(const QJsonValue& data)
 {
     return page<core::Withdrawal>(data, withdrawal);
+}
+
+core::Result<Card> card(const QJsonObject& o)
+{
+    Reader r(o, "card");
+    Card c;
+    c.id = r.id("id");
+    c.status = r.oneOf("status", {"available", "locked", "sold", "void"});
+    c.masked = r.text("masked");
+    c.expiresAt = r.optionalInteger("expires_at");
+    c.orderId = r.integer("order_id");
+    c.createdAt = r.integer("created_at");
+    auto checked = r.finish(std::move(c));
+    if (checked && checked->masked.size() > kMaxMaskedLength)
+        return makeError(ErrorCode::Parse,
+                         QStringLiteral("card.masked: longer than %1 characters").arg(kMaxMaskedLength));
+    return checked;
+}
+
+core::Result<QList<Card>> orderCards(const QJsonValue& data, qint64 orderId)
+{
+    const QJsonValue items = data.toObject().value(u"items");
+    if (!data.isObject() || !items.isArray())
+        return makeError(ErrorCode::Parse, QStringLiteral("order.cards.items: expected an array"));
+    const QJsonArray array = items.toArray();
+    if (array.size() > kMaxOrderCards)
+        return makeError(ErrorCode::Parse,
+                         QStringLiteral("order.cards.items: more than %1 cards").arg(kMaxOrderCards));
+    QList<Card> out;
+    out.reserve(array.size());
+    QSet<qint64> seen;
+    for (const QJsonValue& v : array) {
+        if (!v.isObject())
+            return makeError(ErrorCode::Parse, QStringLiteral("order.cards.items: expected objects"));
+        auto c = card(v.toObject());
+        if (!c)
+            return c.error();
+        if (c->orderId != orderId)
+            return makeError(ErrorCode::Parse,
+                             QStringLiteral("card.order_id: %1 is not the order asked for (%2)")
+                                 .arg(c->orderId)
+                                 .arg(orderId));
+        if (seen.contains(c->id))
+            return makeError(ErrorCode::Parse, QStringLiteral("card.id: %1 is listed twice").arg(c->id));
+        seen.insert(c->id);
+        out.append(std::move(c).value());
+    }
+    return out;
+}
+
+core::Result<RevealedCard> revealedCard(const QJsonValue& data, qint64 cardId)
+{
+    if (!data.isObject())
+        return makeError(ErrorCode::Parse, QStringLiteral("card reveal: expected an object"));
+    const QJsonObject o = data.toObject();
+    Reader r(o, "card reveal");
+    RevealedCard c;
+    c.id = r.id("id");
+    c.orderId = r.id("order_id");
+    c.secret = r.text("secret");
+    auto checked = r.finish(std::move(c));
+    if (!checked)
+        return checked;
+    if (checked->id != cardId)
+        return makeError(
+            ErrorCode::Parse,
+            QStringLiteral("card reveal.id: %1 is not the card asked for (%2)").arg(checked->id).arg(cardId));
+    if (checked->secret.isEmpty() || checked->secret.size() > kMaxSecretLength)
+        return makeError(
+            ErrorCode::Parse,
+            QStringLiteral("card reveal.secret: expected 1-%1 characters").arg(kMaxSecretLength));
+    return checked;
 }
 
 core::Result<core::TierLadder> tierLadder(const QJsonValue& data)

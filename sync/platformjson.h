@@ -35,6 +35,38 @@ core::Result<Page<core::Order>> ordersPage(const QJsonValue& data);
 core::Result<Page<core::LedgerEntry>> ledgerPage(const QJsonValue& data);
 core::Result<Page<core::Withdrawal>> withdrawalsPage(const QJsonValue& data);
 
+// The cards of an order (docs/platform-api.md, "Cards of an order", a CardOps extension): metadata
+// and the masked form only. The plaintext comes one card at a time from a reveal and is never
+// stored by CardOps.
+struct Card
+{
+    qint64 id = 0;
+    QString status; // available locked sold void
+    QString masked;
+    qint64 expiresAt = 0; // 0 = none
+    qint64 orderId = 0;
+    qint64 createdAt = 0;
+};
+
+// POST /v1/cards/{id}/reveal.
+struct RevealedCard
+{
+    qint64 id = 0;
+    qint64 orderId = 0;
+    QString secret;
+};
+
+inline constexpr qsizetype kMaxOrderCards = 10'000;  // more cards in one answer: refused
+inline constexpr qsizetype kMaxMaskedLength = 1'024; // characters of one masked card
+inline constexpr qsizetype kMaxSecretLength = 4'096; // characters of one revealed secret
+
+core::Result<Card> card(const QJsonObject& o);
+// {"items":[card…]} of GET /v1/orders/{orderId}/cards: every card must name that order, ids are
+// unique, at most kMaxOrderCards.
+core::Result<QList<Card>> orderCards(const QJsonValue& data, qint64 orderId);
+// {"id","secret","order_id"}: the id must be the card asked for, the secret non-empty.
+core::Result<RevealedCard> revealedCard(const QJsonValue& data, qint64 cardId);
+
 core::Result<core::TierLadder> tierLadder(const QJsonValue& data);
 core::Result<QList<core::DailyTotal>> dailyTotals(const QJsonValue& data);
 core::Result<core::ShopInfo> shop(const QJsonValue& data);

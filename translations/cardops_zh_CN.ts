@@ -735,6 +735,89 @@ sync：与平台同步一轮并显示摘要（密钥取自 CARDOPS_PLATFORM_SECR
     </message>
 </context>
 <context>
+    <name>SupplierErrorText</name>
+    <message>
+        <source>The supplier could not be reached.</source>
+        <translation>无法连接货源。</translation>
+    </message>
+    <message>
+        <source>The supplier did not answer in time.</source>
+        <translation>货源未能及时应答。</translation>
+    </message>
+    <message>
+        <source>The supplier answered with a redirect, which is never followed.</source>
+        <translation>货源返回了重定向，签名请求从不跟随重定向。</translation>
+    </message>
+    <message>
+        <source>The supplier&apos;s answer was too large and was cut off.</source>
+        <translation>货源的应答过大，已被中止。</translation>
+    </message>
+    <message>
+        <source>The supplier refused the credentials.</source>
+        <translation>货源拒绝了对接凭据。</translation>
+    </message>
+    <message>
+        <source>The supplier&apos;s answer failed its signature check.</source>
+        <translation>货源应答的签名校验失败。</translation>
+    </message>
+    <message>
+        <source>The supplier refused the request.</source>
+        <translation>货源拒绝了该请求。</translation>
+    </message>
+    <message>
+        <source>The supplier cannot sell this product now (off shelf, out of stock or price).</source>
+        <translation>货源目前无法出售该商品（已下架、缺货或价格变动）。</translation>
+    </message>
+    <message>
+        <source>The supplier&apos;s answer could not be read.</source>
+        <translation>无法解析货源的应答。</translation>
+    </message>
+    <message>
+        <source>The request was not sent: it is invalid.</source>
+        <translation>请求无效，未发送。</translation>
+    </message>
+    <message>
+        <source>The request was cancelled.</source>
+        <translation>请求已取消。</translation>
+    </message>
+    <message>
+        <source>Unknown supplier error.</source>
+        <translation>未知的货源错误。</translation>
+    </message>
+    <message>
+        <source>The purchase may have gone through: it is marked unknown and must be checked, never sent again.</source>
+        <translation>该采购可能已成功：已标记为结果未知，须人工核实，切勿重新提交。</translation>
+    </message>
+    <message>
+        <source>Another supplier product can be tried.</source>
+        <translation>可改用其他货源商品重试。</translation>
+    </message>
+    <message>
+        <source>Supplier says: %1</source>
+        <translation>货源返回：%1</translation>
+    </message>
+    <message>
+        <source>The supplier delivered a different number of cards than were bought.</source>
+        <translation>货源交付的卡密数量与采购数量不符。</translation>
+    </message>
+    <message>
+        <source>The supplier delivered a notice instead of cards (manual delivery or sold out).</source>
+        <translation>货源交付的是提示文字而非卡密（手动发货或已售罄）。</translation>
+    </message>
+    <message>
+        <source>The order succeeded but a card could not be decrypted.</source>
+        <translation>订单已成功，但有卡密无法解密。</translation>
+    </message>
+    <message>
+        <source>The order is still not finished after the polling limit.</source>
+        <translation>轮询时限已到，订单仍未完成。</translation>
+    </message>
+    <message>
+        <source>Not verified against the real gateway</source>
+        <translation>未经真实网关验证</translation>
+    </message>
+</context>
+<context>
     <name>SyncCommand</name>
     <message>
         <source>Cannot create the folder for %1.</source>
@@ -800,8 +883,44 @@ sync：与平台同步一轮并显示摘要（密钥取自 CARDOPS_PLATFORM_SECR
         <translation>不能删除当前打开的配置，请先切换到其他配置。</translation>
     </message>
     <message>
-        <source>Cards are not available yet.</source>
-        <translation>暂时无法获取卡密。</translation>
+        <source>Cards come from the platform, and this console has no platform connection right now.</source>
+        <translation>卡密数据来自平台，而此控制台当前没有平台连接。</translation>
+    </message>
+    <message>
+        <source>The request was cancelled: the shop was closed or reconnected.</source>
+        <translation>请求已取消：店铺已关闭或已重新连接。</translation>
+    </message>
+    <message>
+        <source>The platform could not be reached (%1). Cards are shown only while the console is online.</source>
+        <translation>无法连接平台（%1）。卡密仅在控制台在线时显示。</translation>
+    </message>
+    <message>
+        <source>The platform does not know this card.</source>
+        <translation>平台上没有这张卡密。</translation>
+    </message>
+    <message>
+        <source>The platform does not know this order.</source>
+        <translation>平台上没有这个订单。</translation>
+    </message>
+    <message>
+        <source>The platform did not accept this console&apos;s credentials (%1).</source>
+        <translation>平台未接受此控制台的凭据（%1）。</translation>
+    </message>
+    <message>
+        <source>The platform&apos;s answer could not be read (%1).</source>
+        <translation>无法读取平台的回应（%1）。</translation>
+    </message>
+    <message>
+        <source>The platform refused the request (%1).</source>
+        <translation>平台拒绝了该请求（%1）。</translation>
+    </message>
+    <message>
+        <source>Your role may not reveal card secrets; an administrator can.</source>
+        <translation>您的角色无权查看卡密明文；管理员可以查看。</translation>
+    </message>
+    <message>
+        <source>The card was revealed on the platform, but the local audit log could not record it (%1), so the secret is not shown.</source>
+        <translation>平台已返回卡密明文，但本地审计日志无法记录此操作（%1），因此不显示卡密。</translation>
     </message>
 </context>
 <context>

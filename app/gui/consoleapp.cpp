@@ -3,6 +3,7 @@
 #include "app/cli/errortext.h"
 #include "app/gui/consolesession.h"
 #include "core/clock.h"
+#include "sync/cardrequests.h"
 #include "sync/platformjson.h"
 #include "sync/secretstore.h"
 #include "sync/transport/platformtransport.h"
@@ -10,7 +11,11 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QJsonDocument>
+#include <QJsonObject>
+#include <QPointer>
 #include <QProcess>
+
+using namespace Qt::StringLiterals;
 
 namespace cardops::app {
 
@@ -257,19 +262,101 @@ void ConsoleApp::restart()
     QCoreApplication::quit();
 }
 
+QString ConsoleApp::noPlatformForCards()
+{
+    return tr("Cards come from the platform, and this console has no platform connection right now.");
+}
+
+QString ConsoleApp::cardCallError(const sync::CallError& error, bool aboutACard)
+{
+    const QString detail = error.describe();
+    switch (error.kind) {
+    case sync::CallError::Cancelled:
+        return tr("The request was cancelled: the shop was closed or reconnected.");
+    case sync::CallError::Network:
+    case sync::CallError::Timeout:
+    case sync::CallError::Tls:
+    case sync::CallError::Server:
+    case sync::CallError::RateLimited:
+        return tr("The platform could not be reached (%1). Cards are shown only while the console is "
+                  "online.")
+            .arg(detail);
+    case sync::CallError::NotFound:
+        return aboutACard ? tr("The platform does not know this card.")
+                          : tr("The platform does not know this order.");
+    case sync::CallError::Auth:
+    case sync::CallError::Clock:
+        return tr("The platform did not accept this console's credentials (%1).").arg(detail);
+    case sync::CallError::Malformed:
+    case sync::CallError::TooLarge:
+    case sync::CallError::Business:
+        return tr("The platform's answer could not be read (%1).").arg(detail);
+    default:
+        return tr("The platform refused the request (%1).").arg(detail);
+    }
+}
+
 bool ConsoleApp::mayRevealCards() const
 {
-    return false;
+    return m_session && core::roleAllows(m_session->actor().role, core::Permission::RevealCardSecret);
 }
 
-void ConsoleApp::orderCards(qint64, QObject*, std::function<void(models::OrderCards)> done)
+void ConsoleApp::orderCards(qint64 orderId, QObject* context, std::function<void(models::OrderCards)> done)
 {
-    done({false, {}, tr("Cards are not available yet.")});
+    sync::PlatformTransport* transport = m_session ? m_session->transport() : nullptr;
+    if (transport == nullptr)
+        return done({false, {}, noPlatformForCards()});
+    sync::cards::fetchOrderCards(*transport, orderId)
+        .then(context, [done = std::move(done)](const sync::cards::CardsAnswer& answer) {
+            if (!answer.ok())
+                return done({false, {}, cardCallError(answer.error, false)});
+            models::OrderCards out;
+            out.ok = true;
+            for (const sync::platformjson::Card& c : *answer.value)
+                out.cards.append({c.id, c.masked, c.status, c.expiresAt});
+            done(out);
+        });
 }
 
-void ConsoleApp::revealCard(qint64, qint64, QObject*, std::function<void(models::CardReveal)> done)
+void ConsoleApp::revealCard(qint64 orderId, qint64 cardId, QObject* context,
+                            std::function<void(models::CardReveal)> done)
 {
-    done({false, {}, tr("Cards are not available yet.")});
+    if (!m_session)
+        return done({false, {}, noPlatformForCards()});
+    const core::Actor actor = m_session->actor();
+    if (!core::authorize(actor, core::Permission::RevealCardSecret))
+        return done({false, {}, tr("Your role may not reveal card secrets; an administrator can.")});
+    sync::PlatformTransport* transport = m_session->transport();
+    if (transport == nullptr)
+        return done({false, {}, noPlatformForCards()});
+    // Through a transport of its own: the plaintext stays out of the diagnostics view. It is shown
+    // only once the local audit log has recorded the reveal, and is never written anywhere.
+    static core::SystemClock clock;
+    QPointer<ConsoleSession> session(m_session.get());
+    sync::cards::revealPrivately(*transport, clock, orderId, cardId)
+        .then(context, [session, actor, orderId, cardId, context,
+                        done = std::move(done)](const sync::cards::RevealAnswer& answer) {
+            if (!answer.ok())
+                return done({false, {}, cardCallError(answer.error, true)});
+            if (!session) {
+                sync::CallError closed;
+                closed.kind = sync::CallError::Cancelled;
+                return done({false, {}, cardCallError(closed, true)});
+            }
+            const QString detail = QString::fromUtf8(
+                QJsonDocument(QJsonObject{{u"order_id"_s, orderId}}).toJson(QJsonDocument::Compact));
+            session->audit(actor, u"card.reveal"_s, u"card"_s, QString::number(cardId), detail)
+                .then(context, [secret = answer.value->secret, done](const core::Result<void>& written) {
+                    if (!written)
+                        return done(
+                            {false,
+                             {},
+                             tr("The card was revealed on the platform, but the local audit log could "
+                                "not record it (%1), so the secret is not shown.")
+                                 .arg(describe(written.error()))});
+                    done({true, secret, {}});
+                });
+        });
 }
 
 } // namespace cardops::app

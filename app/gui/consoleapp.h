@@ -8,7 +8,8 @@
 
 namespace cardops::sync {
 class SecretStore;
-}
+struct CallError;
+} // namespace cardops::sync
 
 namespace cardops::app {
 
@@ -63,6 +64,9 @@ private:
     // A store for one call on the profile's folder: a child of this object, deleted once it has
     // answered, so overlapping calls (a test, an add, a removal) never cancel each other.
     sync::SecretStore* secretsFor(const QString& profile);
+    // A failed card call in the operator's words (aboutACard: a reveal, else an order's cards).
+    static QString cardCallError(const sync::CallError& error, bool aboutACard);
+    static QString noPlatformForCards();
 
     core::ProfileStore m_store;
     QString m_runningLanguage;

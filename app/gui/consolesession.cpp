@@ -48,16 +48,10 @@ core::Result<std::unique_ptr<ConsoleSession>> ConsoleSession::open(const QString
     std::unique_ptr<ConsoleSession> session(new ConsoleSession(std::move(db).value()));
     ConsoleSession* s = session.get();
     session->afterCheck([s, profile] {
-        // The local administrator until operators sign in (the default of a one-person shop).
-        const core::Actor actor{storage::OperatorRepository::DefaultAdministratorId, QStringLiteral("admin"),
-                                core::Role::Administrator};
         const QString detail = QString::fromUtf8(
             QJsonDocument(QJsonObject{{u"version"_s, QCoreApplication::applicationVersion()}})
                 .toJson(QJsonDocument::Compact));
-        (void)s->m_db->writer().submit(
-            u"console.open"_s, [actor, profile, detail](storage::WriteContext& ctx) {
-                return ctx.audit(actor, u"console.open"_s, u"profile"_s, profile, detail);
-            });
+        (void)s->audit(s->actor(), u"console.open"_s, u"profile"_s, profile, detail);
     });
     return session;
 }
@@ -99,8 +93,19 @@ void ConsoleSession::afterCheck(std::function<void()> next)
         });
 }
 
+QFuture<core::Result<void>> ConsoleSession::audit(const core::Actor& actor, const QString& action,
+                                                  const QString& entity, const QString& entityId,
+                                                  const QString& detailJson)
+{
+    return m_db->writer().submit(action, [=](storage::WriteContext& ctx) {
+        return ctx.audit(actor, action, entity, entityId, detailJson);
+    });
+}
+
 ConsoleSession::ConsoleSession(std::unique_ptr<storage::Database> db)
-    : m_db(std::move(db))
+    : m_actor{storage::OperatorRepository::DefaultAdministratorId, QStringLiteral("admin"),
+              core::Role::Administrator}
+    , m_db(std::move(db))
     , m_source(std::make_unique<models::DataSource>(m_db->path(), &m_db->writer()))
 {
     m_timer.setInterval(SyncIntervalMs);

@@ -1,8 +1,10 @@
 #pragma once
 
+#include "core/access.h"
 #include "core/clock.h"
 #include "core/result.h"
 
+#include <QFuture>
 #include <QList>
 #include <QObject>
 #include <QTimer>
@@ -49,10 +51,20 @@ public:
     void startDemo();
     void startPlatform(const sync::PlatformEndpoint& endpoint);
     bool hasPlatform() const { return m_engine != nullptr; }
+    // The platform's transport once connected (the demo's once its simulator listens), else null.
+    sync::PlatformTransport* transport() const { return m_transport.get(); }
     bool isSyncing() const;
     void syncNow();
     // The last request and its response as sent and received, for the diagnostics dialog.
     QString lastExchange() const;
+
+    // Who acts in this console: the local administrator until operators sign in (the default of a
+    // one-person shop); the sign-in sets the operator.
+    const core::Actor& actor() const { return m_actor; }
+    void setActor(const core::Actor& actor) { m_actor = actor; }
+    // Appends an entry to the local audit log through the writer (detail: JSON text).
+    QFuture<core::Result<void>> audit(const core::Actor& actor, const QString& action, const QString& entity,
+                                      const QString& entityId, const QString& detailJson);
 
 Q_SIGNALS:
     void syncStarted();
@@ -71,6 +83,7 @@ private:
     void connectPlatform(const sync::PlatformEndpoint& endpoint);
 
     core::SystemClock m_clock;
+    core::Actor m_actor;
     std::unique_ptr<storage::Database> m_db;
     std::unique_ptr<models::DataSource> m_source;
     std::unique_ptr<models::ReadWorker> m_checker; // the integrity check, while it runs

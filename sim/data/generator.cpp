@@ -38,6 +38,7 @@ Generator::Generator(const GeneratorParams& params, PlatformState& state)
 
 void Generator::run()
 {
+    m_state.m_seed = m_params.seed;
     m_state.m_categories = catalog::categories(m_start - 200 * 86400);
     makeTiers();
     m_state.m_goods = catalog::goods(m_rng, qMax(1, m_params.goods), m_state.m_categories, m_end);

@@ -68,6 +68,9 @@ public:
 
     const core::Clock& clock() const { return m_clock; }
     qint64 now() const { return m_clock.nowSeconds(); }
+    // The generator's seed (0 for a state built otherwise): data derived on demand, such as the
+    // cards of historical orders (CardStore), comes from it too.
+    quint64 seed() const { return m_seed; }
 
     // ---- reading: the in-process API (cardops-cli generate pages these exactly like a sync) ----
 
@@ -160,6 +163,7 @@ private:
     bool wouldCycle(const QList<qint64>& parents, qint64 id, qint64 newParent) const;
 
     const core::Clock& m_clock;
+    quint64 m_seed = 0;
     std::array<FeedLog, 6> m_logs;
     qint64 m_seq = 0;
     QList<Category> m_categories;

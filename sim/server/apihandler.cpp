@@ -70,6 +70,7 @@ std::optional<core::Feed> feedFromName(QByteArrayView name)
 
 ApiHandler::ApiHandler(PlatformState& state)
     : m_state(state)
+    , m_cards(state)
 {}
 
 QByteArray ApiHandler::envelope(const ApiResult& result)
@@ -212,6 +213,14 @@ ApiResult ApiHandler::route(const SimRequest& r, const Options& options, Outcome
             return m_state.refundOrder(id, body, holder);
         if (top == "withdrawals" && (action == "approve" || action == "reject"))
             return m_state.decideWithdrawal(id, action == "approve");
+        if (top == "cards" && action == "reveal")
+            return m_cards.reveal(id);
+    }
+    // The cards of one order: a CardOps extension (docs/platform-api.md, "Cards of an order").
+    if (n == 5 && m == "GET" && hasId && top == "orders" && seg[4] == "cards") {
+        if (const Query q = parseQuery(r.rawQuery); !q.isEmpty())
+            return bad(q.first().first);
+        return m_cards.orderCardsResult(id);
     }
     if (n == 4 && top == "fulfilment" && seg[3] == "lease") {
         if (m == "POST")

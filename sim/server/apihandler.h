@@ -1,5 +1,6 @@
 #pragma once
 
+#include "sim/data/cardstore.h"
 #include "sim/data/platformstate.h"
 #include "sim/data/requeststores.h"
 #include "sim/data/simrandom.h"
@@ -42,6 +43,8 @@ public:
     // The envelope {"code":…,"message":…[,"data":…]} of a result.
     static QByteArray envelope(const ApiResult& result);
     static SimResponse respond(const ApiResult& result) { return {result.httpStatus, envelope(result), {}}; }
+    // The cards of the orders (GET /v1/orders/{id}/cards, POST /v1/cards/{id}/reveal).
+    CardStore& cards() { return m_cards; }
 
 private:
     std::optional<ApiResult> authenticate(const SimRequest& request);
@@ -50,6 +53,7 @@ private:
     ApiResult dailyReport(const SimRequest& request);
 
     PlatformState& m_state;
+    CardStore m_cards;
     NonceStore m_nonces;
     IdempotencyStore m_idempotency;
     QSet<QByteArray> m_duplicated; // pages already served twice: serve them normally next time

@@ -58,4 +58,19 @@ FaultRoll FaultInjector::roll()
     return r;
 }
 
+void FaultInjector::spoil(QByteArray& body, const FaultRoll& roll)
+{
+    if (roll.has(FaultMode::Truncated) && body.size() > 1) {
+        count(FaultMode::Truncated);
+        body.truncate(1 + m_rng.below(body.size() - 1));
+    } else if (roll.has(FaultMode::Malformed)) {
+        count(FaultMode::Malformed);
+        const qsizetype colon = body.indexOf(':');
+        if (colon >= 0)
+            body[colon] = '=';
+        else
+            body.prepend("<html>");
+    }
+}
+
 } // namespace cardops::sim

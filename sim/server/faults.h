@@ -2,6 +2,7 @@
 
 #include "sim/data/simrandom.h"
 
+#include <QByteArray>
 #include <QString>
 #include <QStringList>
 #include <array>
@@ -61,6 +62,8 @@ public:
     void count(FaultMode mode) { ++m_counts[static_cast<size_t>(mode)]; }
     qint64 count(FaultMode mode) const { return m_counts[static_cast<size_t>(mode)]; }
     Rng& rng() { return m_rng; }
+    // The body faults of `roll`: cut short (Truncated) or made invalid JSON (Malformed), counted.
+    void spoil(QByteArray& body, const FaultRoll& roll);
 
 private:
     FaultConfig m_config;

@@ -83,11 +83,13 @@ SimRequest toSimRequest(const QHttpServerRequest& request)
 }
 
 // The raw HTTP/1.1 response: we write it ourselves so it can be sent later, from a timer.
-[[maybe_unused]] QByteArray httpBytes(const SimResponse& r)
+[[maybe_unused]] QByteArray httpBytes(const SimResponse& r, const QByteArray& contentType)
 {
+    const QByteArray type =
+        contentType.isEmpty() ? QByteArray("application/json; charset=utf-8") : contentType;
     QByteArray out = "HTTP/1.1 " + QByteArray::number(r.status) + ' ' + reasonPhrase(r.status) +
-                     "\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: " +
-                     QByteArray::number(r.body.size()) + "\r\n";
+                     "\r\nContent-Type: " + type +
+                     "\r\nContent-Length: " + QByteArray::number(r.body.size()) + "\r\n";
     if (!r.retryAfter.isEmpty())
         out += "Retry-After: " + r.retryAfter + "\r\n";
     out += "Connection: keep-alive\r\n\r\n";
@@ -112,9 +114,14 @@ protected:
     bool handleRequest(const QHttpServerRequest& request, QTcpSocket* socket) override
     {
         const ResponsePlan plan = m_handler(toSimRequest(request));
+        if (plan.drop) {
+            // Closed from the event loop: the server still uses the socket after this returns.
+            QTimer::singleShot(qMax(0, plan.delayMs), socket, [socket] { socket->abort(); });
+            return true;
+        }
         if (!plan.answer)
             return true;
-        const QByteArray bytes = httpBytes(plan.response);
+        const QByteArray bytes = httpBytes(plan.response, plan.contentType);
         if (plan.delayMs <= 0) {
             socket->write(bytes);
             return true;
@@ -136,13 +143,14 @@ protected:
     {
         const ResponsePlan plan = m_handler(toSimRequest(request));
         auto kept = std::make_shared<QHttpServerResponder>(std::move(responder));
-        if (!plan.answer) {
+        if (!plan.answer || plan.drop) { // the responder cannot close the socket: a drop never answers
             m_unanswered.append(kept);
             return true;
         }
-        auto send = [kept, response = plan.response] {
+        auto send = [kept, response = plan.response, type = plan.contentType] {
             QHttpHeaders headers;
-            headers.append(QHttpHeaders::WellKnownHeader::ContentType, "application/json; charset=utf-8");
+            headers.append(QHttpHeaders::WellKnownHeader::ContentType,
+                           type.isEmpty() ? QByteArray("application/json; charset=utf-8") : type);
             if (!response.retryAfter.isEmpty())
                 headers.append(QHttpHeaders::WellKnownHeader::RetryAfter, response.retryAfter);
             kept->write(response.body, headers,

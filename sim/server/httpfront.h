@@ -13,8 +13,10 @@ namespace cardops::sim {
 struct ResponsePlan
 {
     SimResponse response;
-    int delayMs = 0;    // > 0: answer later from a timer; other requests go on meanwhile
-    bool answer = true; // false: never answer (the client times out)
+    int delayMs = 0;        // > 0: answer later from a timer; other requests go on meanwhile
+    bool answer = true;     // false: never answer (the client times out)
+    bool drop = false;      // with answer false: close the connection at once, not a byte sent
+    QByteArray contentType; // empty = "application/json; charset=utf-8"
 };
 
 class HttpFrontPrivate;

@@ -11,6 +11,7 @@ SimServer::SimServer(std::unique_ptr<PlatformState> state, const core::Clock& cl
     , m_live(*m_state, 0x1a7e)
     , m_editor(*m_state, 0xad31)
     , m_api(*m_state)
+    , m_suppliers(clock)
     , m_front([this](const SimRequest& r) { return process(r); }, this)
 {}
 
@@ -36,6 +37,8 @@ void SimServer::setLiveTickInterval(int intervalMs)
 ResponsePlan SimServer::process(const SimRequest& request)
 {
     ++m_requests;
+    if (SupplierRoles::serves(request.path))
+        return m_suppliers.process(request);
     m_live.advance(m_clock.nowMilliseconds());
     const FaultRoll roll = m_faults.roll();
     const FaultConfig& config = m_faults.config();
@@ -100,18 +103,7 @@ ResponsePlan SimServer::process(const SimRequest& request)
     if (roll.has(FaultMode::Timeout))
         return timeOut(outcome.response);
     plan.response = outcome.response;
-    QByteArray& body = plan.response.body;
-    if (roll.has(FaultMode::Truncated) && body.size() > 1) {
-        m_faults.count(FaultMode::Truncated);
-        body.truncate(1 + rng.below(body.size() - 1));
-    } else if (roll.has(FaultMode::Malformed)) {
-        m_faults.count(FaultMode::Malformed);
-        const qsizetype colon = body.indexOf(':');
-        if (colon >= 0)
-            body[colon] = '=';
-        else
-            body.prepend("<html>");
-    }
+    m_faults.spoil(plan.response.body, roll);
     return plan;
 }
 

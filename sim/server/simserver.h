@@ -6,6 +6,7 @@
 #include "sim/server/apihandler.h"
 #include "sim/server/faults.h"
 #include "sim/server/httpfront.h"
+#include "sim/server/supplierroles.h"
 
 #include <QHostAddress>
 #include <QObject>
@@ -34,6 +35,11 @@ public:
     PlatformState& state() { return *m_state; }
     LiveOrderGenerator& liveOrders() { return m_live; }
     WebEditor& editor() { return m_editor; }
+    // The cards of the orders, derived from the seed; reveals are counted there.
+    CardStore& cards() { return m_api.cards(); }
+    // The supplier roles on the same port: Fulu (POST /api/getway) and acg-faka (POST /shared/…),
+    // with their own faults (SupplierRoles::setFaults).
+    SupplierRoles& suppliers() { return m_suppliers; }
 
     void setFaults(const FaultConfig& config) { m_faults.setConfig(config); }
     const FaultConfig& faults() const { return m_faults.config(); }
@@ -55,6 +61,7 @@ private:
     WebEditor m_editor;
     ApiHandler m_api;
     FaultInjector m_faults;
+    SupplierRoles m_suppliers;
     HttpFront m_front;
     QTimer* m_tick = nullptr;
     qint64 m_requests = 0;

@@ -1,5 +1,7 @@
+#include "sync/cardrequests.h"
 #include "sync/feedingest.h"
 #include "sync/platformjson.h"
+#include "sync/transport/requestbuilder.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -31,6 +33,24 @@ const QByteArray kGoods =
  "fulfilment_owner":"platform","stock_available":120,"stock_locked":2,"low_stock_threshold":20,
  "status":"on","listing":{"title":"腾讯Q币 100元 | 秒到账","spec":"100元/张","description":"…"},
  "version":9,"updated_at":1764290000})";
+
+const QByteArray kCard = "{\"id\":10000010000,\"status\":\"sold\",\"masked\":\"1234********3456 "
+                         "ABCD********NPQR\",\"expires_at\":1800000000,\"order_id\":1000001,"
+                         "\"created_at\":1764290000}";
+
+const QByteArray kReveal = "{\"id\":10000010000,\"secret\":\"1234567890123456 ABCDEFGHJKLMNPQR\","
+                           "\"order_id\":1000001}";
+
+QJsonValue value(const QByteArray& json)
+{
+    const QJsonDocument doc = QJsonDocument::fromJson(json);
+    return doc.isObject() ? QJsonValue(doc.object()) : doc.isArray() ? QJsonValue(doc.array()) : QJsonValue();
+}
+
+QByteArray cardList(const QList<QByteArray>& cards)
+{
+    return "{\"items\":[" + cards.join(',') + "]}";
+}
 
 } // namespace
 
@@ -169,6 +189,168 @@ private Q_SLOTS:
         QCOMPARE(l->version, 3);
         QCOMPARE(l->tiers.first().discount.ppm(), 985000);
         QCOMPARE(l->tiers.first().commissionRates, QByteArrayLiteral(R"(["1%","0.5%"])"));
+    }
+
+    void documentedCardsParse()
+    {
+        QByteArray second = kCard;
+        second.replace("10000010000", "10000010001");
+        second.replace("\"sold\"", "\"void\"");
+        second.replace("\"expires_at\":1800000000,", "");
+        auto cards = pj::orderCards(value(cardList({kCard, second})), 1000001);
+        QVERIFY2(cards.ok(), qPrintable(cards.ok() ? QString() : cards.error().detail));
+        QCOMPARE(cards->size(), 2);
+        QCOMPARE(cards->first().id, 10000010000);
+        QCOMPARE(cards->first().status, QStringLiteral("sold"));
+        QCOMPARE(cards->first().masked, QStringLiteral("1234********3456 ABCD********NPQR"));
+        QCOMPARE(cards->first().expiresAt, 1800000000);
+        QCOMPARE(cards->first().orderId, 1000001);
+        QCOMPARE(cards->first().createdAt, 1764290000);
+        QCOMPARE(cards->last().status, QStringLiteral("void"));
+        QCOMPARE(cards->last().expiresAt, 0); // absent: no expiry
+        auto none = pj::orderCards(value("{\"items\":[]}"), 1000001);
+        QVERIFY(none.ok());
+        QVERIFY(none->isEmpty());
+    }
+
+    void hostileCardFieldsAreRefused_data()
+    {
+        QTest::addColumn<QByteArray>("from");
+        QTest::addColumn<QByteArray>("to");
+        QTest::newRow("id as text") << QByteArray("\"id\":10000010000")
+                                    << QByteArray("\"id\":\"10000010000\"");
+        QTest::newRow("id zero") << QByteArray("\"id\":10000010000") << QByteArray("\"id\":0");
+        QTest::newRow("id beyond 2^53") << QByteArray("\"id\":10000010000") << QByteArray("\"id\":1e300");
+        QTest::newRow("missing id") << QByteArray("\"id\":10000010000,") << QByteArray("");
+        QTest::newRow("unknown status") << QByteArray("\"sold\"") << QByteArray("\"plain\"");
+        QTest::newRow("status as number") << QByteArray("\"status\":\"sold\"") << QByteArray("\"status\":3");
+        QTest::newRow("masked as number")
+            << QByteArray("\"masked\":\"1234********3456 ABCD********NPQR\"") << QByteArray("\"masked\":12");
+        QTest::newRow("masked null") << QByteArray("\"masked\":\"1234********3456 ABCD********NPQR\"")
+                                     << QByteArray("\"masked\":null");
+        QTest::newRow("missing masked")
+            << QByteArray("\"masked\":\"1234********3456 ABCD********NPQR\",") << QByteArray("");
+        QTest::newRow("masked too long") << QByteArray("\"masked\":\"1234********3456 ABCD********NPQR\"")
+                                         << "\"masked\":\"" + QByteArray(1025, '*') + '"';
+        QTest::newRow("expiry as text")
+            << QByteArray("\"expires_at\":1800000000") << QByteArray("\"expires_at\":\"2027\"");
+        QTest::newRow("negative created_at")
+            << QByteArray("\"created_at\":1764290000") << QByteArray("\"created_at\":-5");
+        QTest::newRow("fractional created_at")
+            << QByteArray("\"created_at\":1764290000") << QByteArray("\"created_at\":1.5");
+        QTest::newRow("missing order_id") << QByteArray("\"order_id\":1000001,") << QByteArray("");
+    }
+    void hostileCardFieldsAreRefused()
+    {
+        QFETCH(QByteArray, from);
+        QFETCH(QByteArray, to);
+        QByteArray json = kCard;
+        QVERIFY(json.contains(from));
+        json.replace(from, to);
+        QVERIFY(!object(json).isEmpty());
+        auto one = pj::card(object(json));
+        QVERIFY(!one.ok());
+        QCOMPARE(one.error().code, ErrorCode::Parse);
+        // One bad card refuses the whole list.
+        auto list = pj::orderCards(value(cardList({kCard, json})), 1000001);
+        QVERIFY(!list.ok());
+        QCOMPARE(list.error().code, ErrorCode::Parse);
+    }
+
+    void cardListShapeIsChecked_data()
+    {
+        QByteArray other = kCard;
+        other.replace("\"order_id\":1000001", "\"order_id\":1000002");
+        QTest::addColumn<QByteArray>("data");
+        QTest::newRow("not an object") << QByteArray("[]");
+        QTest::newRow("no items") << QByteArray("{}");
+        QTest::newRow("items not an array") << QByteArray("{\"items\":{}}");
+        QTest::newRow("items as text") << QByteArray("{\"items\":\"[]\"}");
+        QTest::newRow("item not an object") << cardList({kCard, "7"});
+        QTest::newRow("null item") << cardList({"null"});
+        QTest::newRow("card of another order") << cardList({kCard, other});
+        QTest::newRow("the same card twice") << cardList({kCard, kCard});
+    }
+    void cardListShapeIsChecked()
+    {
+        QFETCH(QByteArray, data);
+        auto cards = pj::orderCards(value(data), 1000001);
+        QVERIFY(!cards.ok());
+        QCOMPARE(cards.error().code, ErrorCode::Parse);
+    }
+
+    void hugeCardListsAreRefused()
+    {
+        auto listOf = [](qsizetype n) {
+            QList<QByteArray> cards;
+            cards.reserve(n);
+            for (qsizetype i = 0; i < n; ++i) {
+                QByteArray c = kCard;
+                c.replace("10000010000", QByteArray::number(10000010000LL + i));
+                cards.append(c);
+            }
+            return cardList(cards);
+        };
+        auto most = pj::orderCards(value(listOf(pj::kMaxOrderCards)), 1000001);
+        QVERIFY(most.ok());
+        QCOMPARE(most->size(), pj::kMaxOrderCards);
+        auto tooMany = pj::orderCards(value(listOf(pj::kMaxOrderCards + 1)), 1000001);
+        QVERIFY(!tooMany.ok());
+        QVERIFY(tooMany.error().detail.contains(u"more than"));
+    }
+
+    void revealedCardParses()
+    {
+        auto r = pj::revealedCard(value(kReveal), 10000010000);
+        QVERIFY2(r.ok(), qPrintable(r.ok() ? QString() : r.error().detail));
+        QCOMPARE(r->secret, QStringLiteral("1234567890123456 ABCDEFGHJKLMNPQR"));
+        QCOMPARE(r->orderId, 1000001);
+        QVERIFY(!pj::revealedCard(value(kReveal), 10000010001).ok()); // not the card asked for
+    }
+
+    void hostileRevealsAreRefused_data()
+    {
+        QTest::addColumn<QByteArray>("data");
+        const QByteArray secret = "\"secret\":\"1234567890123456 ABCDEFGHJKLMNPQR\"";
+        auto with = [&](const QByteArray& from, const QByteArray& to) {
+            QByteArray json = kReveal;
+            json.replace(from, to);
+            return json;
+        };
+        QTest::newRow("not an object") << QByteArray("[\"1234\"]");
+        QTest::newRow("secret as number") << with(secret, "\"secret\":1234567890123456");
+        QTest::newRow("secret null") << with(secret, "\"secret\":null");
+        QTest::newRow("empty secret") << with(secret, "\"secret\":\"\"");
+        QTest::newRow("missing secret") << with(secret + ',', "");
+        QTest::newRow("secret too long") << with(secret, "\"secret\":\"" + QByteArray(4097, 'A') + '"');
+        QTest::newRow("id as text") << with("\"id\":10000010000", "\"id\":\"10000010000\"");
+        QTest::newRow("order_id zero") << with("\"order_id\":1000001", "\"order_id\":0");
+        QTest::newRow("missing order_id") << with(",\"order_id\":1000001", "");
+    }
+    void hostileRevealsAreRefused()
+    {
+        QFETCH(QByteArray, data);
+        auto r = pj::revealedCard(value(data), 10000010000);
+        QVERIFY(!r.ok());
+        QCOMPARE(r.error().code, ErrorCode::Parse);
+        QVERIFY(!r.error().detail.contains(u"ABCDEFGHJKLMNPQR")); // a secret never lands in an error
+    }
+
+    void cardRequestsAreWhatTheTransportSends()
+    {
+        const sync::Request list = sync::cards::orderCardsRequest(1000001);
+        QCOMPARE(list.method, QByteArray("GET"));
+        QCOMPARE(list.path, QByteArray("/v1/orders/1000001/cards"));
+        QVERIFY(!sync::PlatformTransport::checkRequest(list).has_value());
+        const QByteArray key = sync::cards::newRevealKey();
+        QVERIFY(sync::wire::isValidIdempotencyKey(key));
+        QVERIFY(key != sync::cards::newRevealKey());
+        const sync::Request reveal = sync::cards::revealRequest(10000010000, key);
+        QCOMPARE(reveal.method, QByteArray("POST"));
+        QCOMPARE(reveal.path, QByteArray("/v1/cards/10000010000/reveal"));
+        QCOMPARE(reveal.idempotencyKey, key);
+        QVERIFY(reveal.body.isEmpty());
+        QVERIFY(!sync::PlatformTransport::checkRequest(reveal).has_value());
     }
 };
 
