@@ -166,6 +166,14 @@ core::Result<std::optional<PurchaseRecord>> find(const ReadSession& session, qin
     return rows->isEmpty() ? std::optional<PurchaseRecord>() : std::optional(fromRow(rows->first()));
 }
 
+core::Result<std::optional<PurchaseRecord>> find(WriteContext& ctx, qint64 id)
+{
+    auto rows = ctx.select(u"SELECT "_s + kColumns + u" FROM purchases WHERE id = ?"_s, {id});
+    if (!rows)
+        return rows.error();
+    return rows->isEmpty() ? std::optional<PurchaseRecord>() : std::optional(fromRow(rows->first()));
+}
+
 core::Result<std::optional<PurchaseRecord>> findByExternalNo(const ReadSession& session,
                                                              const QString& externalNo)
 {

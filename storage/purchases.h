@@ -63,6 +63,8 @@ core::Result<void> resolveUnknown(WriteContext& ctx, const core::Actor& actor, q
 core::Result<QByteArray> sealedSecret(WriteContext& ctx, qint64 id);
 
 core::Result<std::optional<PurchaseRecord>> find(const ReadSession& session, qint64 id);
+// The same inside a writer job (what a step reads before it writes).
+core::Result<std::optional<PurchaseRecord>> find(WriteContext& ctx, qint64 id);
 core::Result<std::optional<PurchaseRecord>> findByExternalNo(const ReadSession& session,
                                                              const QString& externalNo);
 // Purchases in `state`, oldest first (the 采购结果未知 queue is state Unknown).

@@ -258,13 +258,39 @@ constexpr const char* kV6[] = {
     "CREATE INDEX purchases_order ON purchases (order_id, id)",
 };
 
+// v7: the suppliers mirrored (storage/supply.h): the last balance check of each profile supplier
+// and its catalogue; a product no longer listed stays, off sale. Goods with supplier links get a
+// partial index so the linked-goods view walks only them.
+constexpr const char* kV7[] = {
+    R"(CREATE TABLE supplier_status (
+        supplier_id TEXT PRIMARY KEY,
+        protocol TEXT NOT NULL,
+        balance INTEGER,
+        account_name TEXT NOT NULL DEFAULT '',
+        checked_at INTEGER NOT NULL DEFAULT 0,
+        balance_at INTEGER NOT NULL DEFAULT 0,
+        last_error TEXT NOT NULL DEFAULT '',
+        low_balance_threshold INTEGER NOT NULL DEFAULT 1000000 CHECK (low_balance_threshold >= 0))
+        WITHOUT ROWID)",
+    R"(CREATE TABLE supplier_products (
+        supplier_id TEXT NOT NULL,
+        product_id TEXT NOT NULL,
+        name TEXT NOT NULL,
+        cost INTEGER,
+        stock_level TEXT NOT NULL,
+        stock INTEGER,
+        on_sale INTEGER NOT NULL CHECK (on_sale IN (0, 1)),
+        listed INTEGER NOT NULL CHECK (listed IN (0, 1)),
+        refreshed_at INTEGER NOT NULL,
+        PRIMARY KEY (supplier_id, product_id)) WITHOUT ROWID)",
+    "CREATE INDEX supplier_products_product ON supplier_products (product_id)",
+    "CREATE INDEX goods_linked ON goods (id) WHERE supplier_links <> '[]'",
+    // Nothing kept this counter before v7; it counts low suppliers, and there are none yet.
+    "UPDATE counters SET value = 0 WHERE name = 'supplier_balance_low'",
+};
+
 constexpr Migration kMigrations[] = {
-    {1, kV1},
-    {2, kV2},
-    {3, kV3},
-    {4, kV4},
-    {5, kV5},
-    {6, kV6},
+    {1, kV1}, {2, kV2}, {3, kV3}, {4, kV4}, {5, kV5}, {6, kV6}, {7, kV7},
 };
 
 static_assert(schema::ApplicationId == 1128354372, "v1 writes the application id literally");

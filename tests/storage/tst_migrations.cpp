@@ -139,6 +139,35 @@ private Q_SLOTS:
                      table);
     }
 
+    // v7 adds the supplier mirror over a v6 cache that already holds linked goods.
+    void v7AddsSupplierMirror()
+    {
+        const QString file = m_dir.filePath(QStringLiteral("v6-goods.db"));
+        QVERIFY(storage::schema::migrateFileTo(file, 6).ok());
+        const QString name = QStringLiteral("v6-goods-writer");
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+            db.setDatabaseName(file);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QVERIFY(q.exec(QStringLiteral(
+                "INSERT INTO goods VALUES (17, 'QB-100', 'Q币', 3, 0, 'card', 'single', '', 1000000, 985000, "
+                "952000, '{}', '[]', "
+                "'[{\"protocol\":\"fulu\",\"product_ref\":\"10000587\",\"priority\":1}]', "
+                "'platform', 1, 0, 0, 'on', '', '', '', 1, 1)")));
+            q.finish();
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(name);
+        QVERIFY(storage::schema::migrateFileTo(file, 7).ok());
+        QCOMPARE(scalar(file, QStringLiteral("SELECT count(*) FROM goods INDEXED BY goods_linked "
+                                             "WHERE supplier_links <> '[]'"))
+                     .toInt(),
+                 1);
+        QVERIFY(scalar(file, QStringLiteral("SELECT count(*) FROM supplier_status")).isValid());
+        QCOMPARE(scalar(file, QStringLiteral("SELECT count(*) FROM supplier_products")).toInt(), 0);
+    }
+
     void refusesUnknownTargetVersion()
     {
         auto r = storage::schema::migrateFileTo(m_dir.filePath(QStringLiteral("x.db")),
