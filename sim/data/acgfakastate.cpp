@@ -135,6 +135,26 @@ void AcgFakaState::seedCatalogue(quint64 seed)
     m_items.append(stopped);
 }
 
+void AcgFakaState::addCategory(const Category& category)
+{
+    for (const Category& c : m_categories)
+        if (c.id == category.id)
+            return;
+    m_categories.append(category);
+}
+
+bool AcgFakaState::addItem(Item item, qint64 cards)
+{
+    if (item.code.isEmpty() || this->item(item.code) != nullptr)
+        return false;
+    item.id = m_items.isEmpty() ? 1 : m_items.last().id + 1;
+    item.races.clear();
+    for (qint64 i = 0; i < cards; ++i)
+        item.cards.append(newCard());
+    m_items.append(std::move(item));
+    return true;
+}
+
 const AcgFakaState::Item* AcgFakaState::item(QByteArrayView code) const
 {
     for (const Item& it : m_items)

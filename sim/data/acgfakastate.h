@@ -120,6 +120,11 @@ public:
     const Item* item(QByteArrayView code) const;
     // Cards left: of one race, or of every race when race is empty; 0 for manual goods.
     qint64 stock(QByteArrayView code, QByteArrayView race = {}) const;
+    // Adds a category unless its id is taken.
+    void addCategory(const Category& category);
+    // Adds goods without races with `cards` fresh cards; false (nothing changed) when the code is
+    // taken. The id is assigned.
+    bool addItem(Item item, qint64 cards);
     // Trims or tops up the unsold cards of a code (and race) to `count`.
     void setStock(QByteArrayView code, qint64 count, QByteArrayView race = {});
     void setOnSale(QByteArrayView code, bool onSale);

@@ -205,10 +205,13 @@ QList<Goods> goods(Rng& rng, int count, const QList<Category>& cats, qint64 endT
                 g.tierPrices.append({2, centsOf(g.price.units() * 985 / 1000)});
                 g.tierPrices.append({3, centsOf(g.price.units() * 970 / 1000)});
             }
+            // Ids outside the suppliers' seeded catalogues: the supplier roles add every linked
+            // product (linkedsupply.h). The draws are those of earlier versions, so the rest of the
+            // generated data stays as it was.
             if (rng.chance(0.35))
-                g.supplierLinks.append({"fulu", QByteArray::number(10000000 + rng.below(899999)), 1});
+                g.supplierLinks.append({"fulu", QByteArray::number(20000000 + rng.below(899999)), 1});
             if (rng.chance(0.15))
-                g.supplierLinks.append({"acgfaka", "goods-" + QByteArray::number(rng.range(1, 5000)),
+                g.supplierLinks.append({"acg-faka", linkedAcgCode(rng.range(1, 5000)),
                                         static_cast<qint64>(g.supplierLinks.size() + 1)});
             g.ownerCardops = rng.chance(g.supplierLinks.isEmpty() ? 0.02 : 0.1);
             if (!g.direct) {
@@ -229,6 +232,11 @@ QList<Goods> goods(Rng& rng, int count, const QList<Category>& cats, qint64 endT
         }
     }
     return out;
+}
+
+QByteArray linkedAcgCode(qint64 n)
+{
+    return QByteArray::number(0xD0C000000000LL + n, 16).toUpper();
 }
 
 QByteArray memberName(Rng& rng)

@@ -15,6 +15,10 @@ QList<Category> categories(qint64 updatedAt);
 // the long tail), so a Zipf sampler over indices gives a realistic tail.
 QList<Goods> goods(Rng& rng, int count, const QList<Category>& categories, qint64 endTime);
 
+// The acg-faka code of the n-th product the platform links to: 12 upper-case hex digits, like
+// acg-faka's own codes, in a range apart from the role's seeded goods.
+QByteArray linkedAcgCode(qint64 n);
+
 // Chinese member names, masked contacts and tags.
 QByteArray memberName(Rng& rng);
 QByteArray enterpriseName(Rng& rng);

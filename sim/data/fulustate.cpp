@@ -107,6 +107,15 @@ void FuluState::seedCatalogue(quint64 seed)
     }
 }
 
+bool FuluState::addProduct(Product product)
+{
+    if (product.id <= 0 || m_productIndex.contains(product.id))
+        return false;
+    m_productIndex.insert(product.id, m_products.size());
+    m_products.append(std::move(product));
+    return true;
+}
+
 const FuluState::Product* FuluState::product(qint64 id) const
 {
     const auto it = m_productIndex.constFind(id);

@@ -111,6 +111,8 @@ public:
     void setBalance(Money balance) { m_balance = balance; }
     const QList<Product>& products() const { return m_products; }
     const Product* product(qint64 id) const;
+    // Adds a product to the catalogue; false (nothing changed) when its id is taken.
+    bool addProduct(Product product);
     void setStock(qint64 productId, qint64 stock);
     void setSalesStatus(qint64 productId, SalesStatus status);
     // Cards handed out before generated ones, in order, by the product's next successful orders.

@@ -62,7 +62,7 @@ struct Category
 
 struct SupplierLink
 {
-    QByteArray protocol; // fulu / acgfaka
+    QByteArray protocol; // fulu / acg-faka (core::kProtocolFulu, kProtocolAcgFaka)
     QByteArray productRef;
     qint64 priority = 1;
 };

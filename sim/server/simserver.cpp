@@ -13,7 +13,10 @@ SimServer::SimServer(std::unique_ptr<PlatformState> state, const core::Clock& cl
     , m_api(*m_state)
     , m_suppliers(clock)
     , m_front([this](const SimRequest& r) { return process(r); }, this)
-{}
+{
+    // The demo's goods link to supplier products: the supplier roles must sell them.
+    m_suppliers.stockLinkedGoods(m_state->goods());
+}
 
 SimServer::~SimServer() = default;
 

@@ -1,5 +1,7 @@
 #include "sim/server/supplierroles.h"
 
+#include "sim/data/linkedsupply.h"
+
 namespace cardops::sim {
 
 namespace {
@@ -31,8 +33,20 @@ void SupplierRoles::reset(const SupplierParams& params)
     m_fulu->setBalance(params.fuluBalance);
     m_acg = std::make_unique<AcgFakaState>(m_clock, params.seed);
     m_acg->setBalance(params.acgBalance);
+    m_seed = params.seed;
+    stockLinkedProducts(m_linkedGoods, m_seed, *m_fulu, *m_acg);
     m_gateway = std::make_unique<FuluGateway>(*m_fulu);
     m_store = std::make_unique<AcgFakaHandler>(*m_acg);
+}
+
+void SupplierRoles::stockLinkedGoods(const QList<Goods>& goods)
+{
+    QList<Goods> linked;
+    for (const Goods& g : goods)
+        if (!g.supplierLinks.isEmpty())
+            linked.append(g);
+    stockLinkedProducts(linked, m_seed, *m_fulu, *m_acg);
+    m_linkedGoods.append(linked);
 }
 
 void SupplierRoles::setFaults(const SupplierFaultConfig& config)

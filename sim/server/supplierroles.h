@@ -3,6 +3,7 @@
 #include "core/clock.h"
 #include "sim/data/acgfakastate.h"
 #include "sim/data/fulustate.h"
+#include "sim/data/simtypes.h"
 #include "sim/server/acgfakahandler.h"
 #include "sim/server/faults.h"
 #include "sim/server/fulugateway.h"
@@ -44,8 +45,11 @@ public:
     static bool serves(QByteArrayView path);
     ResponsePlan process(const SimRequest& request);
 
-    // Starts both roles afresh: catalogues from the seed, balances, no orders.
+    // Starts both roles afresh: catalogues from the seed (with the linked products), balances, no
+    // orders.
     void reset(const SupplierParams& params);
+    // Adds every product these goods link to (sim/data/linkedsupply.h), now and after each reset.
+    void stockLinkedGoods(const QList<Goods>& goods);
     FuluState& fulu() { return *m_fulu; }
     AcgFakaState& acgFaka() { return *m_acg; }
 
@@ -72,6 +76,8 @@ private:
     std::unique_ptr<AcgFakaState> m_acg;
     std::unique_ptr<FuluGateway> m_gateway;
     std::unique_ptr<AcgFakaHandler> m_store;
+    QList<Goods> m_linkedGoods; // only goods with supplier links
+    quint64 m_seed = 1;
     SupplierFaultConfig m_config;
     FaultInjector m_faults;
     qint64 m_lostResponses = 0;

@@ -375,6 +375,54 @@ private Q_SLOTS:
             200);
     }
 
+    // Every supplier link of the platform's goods names a product the supplier roles sell, at a
+    // cost near the goods' cost; some cost more than the goods' price (negative margins).
+    void linkedGoodsResolve()
+    {
+        sim::GeneratorParams p; // the demo's data set
+        p.endTime = m_clock->nowSeconds();
+        sim::SimServer demo(sim::generatePlatform(p, *m_clock), *m_clock);
+        int fuluLinks = 0;
+        int acgLinks = 0;
+        int aboveCost = 0;
+        int abovePrice = 0;
+        for (const sim::Goods& g : demo.state().goods()) {
+            for (const sim::SupplierLink& link : g.supplierLinks) {
+                core::Money cost;
+                if (link.protocol == "fulu") {
+                    const Fulu::Product* product =
+                        demo.suppliers().fulu().product(link.productRef.toLongLong());
+                    QVERIFY2(product != nullptr, link.productRef.constData());
+                    cost = product->purchasePrice;
+                    ++fuluLinks;
+                } else {
+                    QCOMPARE(link.protocol, QByteArray("acg-faka"));
+                    const auto* item = demo.suppliers().acgFaka().item(link.productRef);
+                    QVERIFY2(item != nullptr, link.productRef.constData());
+                    QCOMPARE(item->code.size(), 12);
+                    cost = item->userPrice;
+                    ++acgLinks;
+                }
+                abovePrice += cost > g.price ? 1 : 0;
+                aboveCost += cost > g.cost ? 1 : 0;
+            }
+        }
+        QVERIFY(fuluLinks > 100);
+        QVERIFY(acgLinks > 40);
+        QVERIFY2(abovePrice >= 5 && abovePrice < (fuluLinks + acgLinks) / 5,
+                 qPrintable(QString::number(abovePrice)));
+        QVERIFY(aboveCost > abovePrice); // the usual cost is only near the goods' cost
+        // Resetting the roles keeps the linked products.
+        demo.suppliers().reset({});
+        const sim::Goods& first =
+            *std::find_if(demo.state().goods().cbegin(), demo.state().goods().cend(),
+                          [](const sim::Goods& g) { return !g.supplierLinks.isEmpty(); });
+        const sim::SupplierLink& link = first.supplierLinks.first();
+        QVERIFY(link.protocol == "fulu"
+                    ? demo.suppliers().fulu().product(link.productRef.toLongLong()) != nullptr
+                    : demo.suppliers().acgFaka().item(link.productRef) != nullptr);
+    }
+
     void acgEndpoints()
     {
         const HttpReply connect = m_acg->call("authentication/connect", {});
