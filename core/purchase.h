@@ -17,6 +17,9 @@ namespace cardops::core {
 // Unknown: a timeout or a lost response after the request may have left. It is never retried
 // under the same or a new number; Fulu resolves it by querying the number, acg-faka only by the
 // operator in the 采购结果未知 queue (its query takes the upstream's number, which was lost).
+// A supplier's "manual review" answer (paid, but the cards are missing, miscounted or unreadable,
+// or a Fulu order not final within the polling bound) also lands in Unknown, with the reason in
+// the row's error and the upstream number kept: an operator settles it (sync/purchaser.h).
 enum class PurchaseState { Intent, Sent, Accepted, Succeeded, Failed, Unknown, Delivered };
 
 QString purchaseStateCode(PurchaseState state);

@@ -166,11 +166,9 @@ SupplierResult<SupplierProduct> parseProduct(const Node& node, const QByteArray&
     if (const Node* sales = node.member(u"sales_status"))
         p.onSale = textOr(sales) == u"上架";
     p.stockLevel = stockLevelOf(textOr(node.member(u"stock_status")));
-    if (const Node* t = node.member(u"template_id"); t && !t->isNull() && !textOr(t).isEmpty()) {
-        p.templateId = rawjson::toInteger(t);
-        if (!p.templateId)
-            return SupplierError::malformed(u"product %1: template_id is not an integer"_s.arg(p.productId));
-    }
+    // An opaque reference to the recharge form: a number or a text, kept as its token's text.
+    if (const Node* t = node.member(u"template_id"); t && !t->isNull())
+        p.templateId = textOr(t);
     p.details = textOr(node.member(u"details"));
     p.rawJson = slice(bytes, node);
     return p;

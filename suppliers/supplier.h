@@ -97,13 +97,13 @@ struct SupplierProduct
     ProductType type = ProductType::Unknown;
     bool onSale = true;
     StockLevel stockLevel = StockLevel::Unknown;
-    std::optional<qint64> stock;      // a count when the supplier gives one
-    bool manualDelivery = false;      // acg-faka delivery_way 1: paid at once, delivered by hand later
-    QString config;                   // acg-faka INI text (races in [category]); empty for Fulu
-    QStringList races;                // acg-faka 商品类型 names from config's [category]
-    QString details;                  // description or Fulu details
-    std::optional<qint64> templateId; // Fulu recharge form template (直充)
-    QByteArray rawJson;               // the product's JSON as received, for the diagnostics view
+    std::optional<qint64> stock; // a count when the supplier gives one
+    bool manualDelivery = false; // acg-faka delivery_way 1: paid at once, delivered by hand later
+    QString config;              // acg-faka INI text (races in [category]); empty for Fulu
+    QStringList races;           // acg-faka 商品类型 names from config's [category]
+    QString details;             // description or Fulu details
+    QString templateId;          // Fulu recharge form template (直充) as sent; empty when none
+    QByteArray rawJson;          // the product's JSON as received, for the diagnostics view
 };
 
 // An entry of a catalogue that could not be read; the others still are.

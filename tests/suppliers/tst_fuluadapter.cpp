@@ -177,11 +177,13 @@ void TestFuluAdapter::doubleEncodedCatalogue()
             uR"("purchase_price":"9.8500","sales_status":"上架","stock_status":"警报","template_id":"","details":"说明"},)"
             uR"({"product_id":10000586,"product_name":"话费直充","product_type":"直充","face_value":"50","purchase_price":49.9,)"
             uR"("sales_status":"维护中","stock_status":"断货","template_id":12},)"
+            uR"({"product_id":10000600,"product_name":"联通直充","product_type":"直充","face_value":"30",)"
+            uR"("purchase_price":"29.9000","sales_status":"上架","stock_status":"充足","template_id":"T1001"},)"
             uR"({"product_id":"abc","product_name":"坏的"}])"_s));
     });
     const auto result = await(adapter()->catalogue());
     QVERIFY2(result.ok(), qPrintable(result.error().describe()));
-    QCOMPARE(result->products.size(), 2);
+    QCOMPARE(result->products.size(), 3);
     QCOMPARE(result->rejected.size(), 1);
     const SupplierProduct& q = result->products.at(0);
     QCOMPARE(q.productId, u"10000587"_s);
@@ -190,14 +192,16 @@ void TestFuluAdapter::doubleEncodedCatalogue()
     QCOMPARE(q.listPrice->units(), 100000);
     QCOMPARE(q.stockLevel, StockLevel::Low);
     QVERIFY(q.onSale);
-    QVERIFY(!q.templateId);
+    QVERIFY(q.templateId.isEmpty());
     QVERIFY(q.rawJson.startsWith("{\"product_id\":10000587"));
     const SupplierProduct& d = result->products.at(1);
     QCOMPARE(d.type, ProductType::DirectRecharge);
     QCOMPARE(d.cost->units(), 499000);
     QVERIFY(!d.onSale);
     QCOMPARE(d.stockLevel, StockLevel::Out);
-    QCOMPARE(d.templateId, std::optional<qint64>(12));
+    QCOMPARE(d.templateId, u"12"_s);
+    // A template id is an opaque reference: text is kept as sent, as a number is.
+    QCOMPARE(result->products.at(2).templateId, u"T1001"_s);
 }
 
 void TestFuluAdapter::stockCheck()

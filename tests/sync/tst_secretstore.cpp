@@ -179,6 +179,78 @@ private Q_SLOTS:
         QVERIFY(!answered);
     }
 
+    // Supplier secrets: one keyring entry each under profile/<name>/supplier/<id>, apart from the
+    // platform secret; a file from a time without keychain is read until a write moves it over.
+    void supplierSecrets()
+    {
+        const auto write = [&](const QString& id, const QByteArray& secret) {
+            return test::awaitResult<Storage>(
+                [&](QObject* c, auto done) { m_store->writeSupplier(m_profile, id, secret, c, done); });
+        };
+        const auto read = [&](const QString& id) {
+            return test::awaitResult<QByteArray>(
+                [&](QObject* c, auto done) { m_store->readSupplier(m_profile, id, c, done); });
+        };
+        QCOMPARE(*write(u"demo-fulu"_s, "0a091b3aa4324435aab703142518a8f7"), Storage::Keychain);
+        QCOMPARE(*write(u"demo-acg"_s, "TESTKEY123"), Storage::Keychain);
+        QVERIFY(!QFileInfo::exists(m_store->fallbackDirectory()));
+        if (!m_secretTool.isEmpty())
+            QCOMPARE(keyringEntry(SecretStore::supplierKeychainKey(m_profile, u"demo-acg"_s)),
+                     QByteArray("TESTKEY123").toBase64());
+        QCOMPARE(SecretStore::supplierKeychainKey(m_profile, u"demo-acg"_s),
+                 u"profile/"_s + m_profile + u"/supplier/demo-acg"_s);
+        QCOMPARE(read(u"demo-fulu"_s).value(), QByteArray("0a091b3aa4324435aab703142518a8f7"));
+        QCOMPARE(read(u"demo-acg"_s).value(), QByteArray("TESTKEY123"));
+        QCOMPARE(readSecret(*m_store, m_profile, Storage::Keychain).error().code, ErrorCode::NotFound);
+
+        QVERIFY(QDir().mkpath(m_store->fallbackDirectory()));
+        QFile stale(m_store->supplierFallbackFilePath(u"old"_s));
+        QVERIFY(stale.open(QIODevice::WriteOnly));
+        stale.write("# CardOps supplier old secret for profile shop: old\nb2xk\n");
+        stale.close();
+        QCOMPARE(read(u"old"_s).value(), QByteArray("old"));
+        QCOMPARE(*write(u"old"_s, "new"), Storage::Keychain);
+        QVERIFY(!stale.exists());
+        QCOMPARE(read(u"old"_s).value(), QByteArray("new"));
+
+        for (const QString& id : {u"demo-fulu"_s, u"demo-acg"_s, u"old"_s})
+            QVERIFY(test::awaitResult<void>([&](QObject* c, auto done) {
+                        m_store->removeSupplier(m_profile, id, c, done);
+                    }).ok());
+        QCOMPARE(read(u"demo-acg"_s).error().code, ErrorCode::NotFound);
+    }
+
+    // The seal key: 32 random bytes made on the first read and kept in the keyring; concurrent
+    // first reads get the same key; removing it makes the next read a new key.
+    void sealKeyCreatedOnFirstRead()
+    {
+        const auto seal = [&](SecretStore& store) {
+            return test::awaitResult<QByteArray>(
+                [&](QObject* c, auto done) { store.sealKey(m_profile, c, done); });
+        };
+        QByteArray early;
+        m_store->sealKey(m_profile, nullptr, [&early](Result<QByteArray> r) { early = r.valueOr({}); });
+        const QByteArray key = seal(*m_store).value();
+        QCOMPARE(key.size(), SecretStore::kSealKeySize);
+        QVERIFY(QTest::qWaitFor([&] { return !early.isEmpty(); }));
+        QCOMPARE(early, key);
+        QVERIFY(!QFileInfo::exists(m_store->sealFallbackFilePath()));
+        if (!m_secretTool.isEmpty())
+            QCOMPARE(keyringEntry(SecretStore::sealKeychainKey(m_profile)), key.toBase64());
+        SecretStore other(m_dir->filePath(u"elsewhere"_s));
+        QCOMPARE(seal(other).value(), key);
+
+        QVERIFY(test::awaitResult<void>([&](QObject* c, auto done) {
+                    m_store->removeSealKey(m_profile, c, done);
+                }).ok());
+        const QByteArray renewed = seal(*m_store).value();
+        QCOMPARE(renewed.size(), SecretStore::kSealKeySize);
+        QVERIFY(renewed != key);
+        QVERIFY(test::awaitResult<void>([&](QObject* c, auto done) {
+                    m_store->removeSealKey(m_profile, c, done);
+                }).ok());
+    }
+
     void missingEntry()
     {
         QCOMPARE(readSecret(*m_store, m_profile, Storage::Keychain).error().code, ErrorCode::NotFound);
@@ -191,9 +263,14 @@ private:
     // proof that the secret went to the keyring. Empty when there is no such entry.
     QByteArray keyringHolds(const QString& profile) const
     {
+        return keyringEntry(SecretStore::keychainKey(profile));
+    }
+    // The same for any key of the store.
+    QByteArray keyringEntry(const QString& key) const
+    {
         QProcess tool;
-        tool.start(m_secretTool, {u"lookup"_s, u"user"_s, SecretStore::keychainKey(profile), u"server"_s,
-                                  SecretStore::kService.toString()});
+        tool.start(m_secretTool,
+                   {u"lookup"_s, u"user"_s, key, u"server"_s, SecretStore::kService.toString()});
         if (!tool.waitForFinished(10000))
             return "<secret-tool did not finish>";
         return tool.exitCode() == 0 ? tool.readAllStandardOutput() : QByteArray();

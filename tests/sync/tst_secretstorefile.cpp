@@ -111,6 +111,85 @@ private Q_SLOTS:
         m_store = std::make_unique<SecretStore>(m_dir->filePath(u"profiles/星河"_s));
     }
 
+    // Supplier secrets and the seal key follow the platform secret's rule: one labelled 0600 file
+    // each, next to it, read back without being told where.
+    void supplierSecretsAndSealKeyInFiles()
+    {
+        {
+#ifdef Q_OS_UNIX
+            const OpenUmask openUmask;
+#endif
+            const auto fulu = test::awaitResult<Storage>([&](QObject* c, auto done) {
+                m_store->writeSupplier(u"星河"_s, u"fulu-main"_s, "0a091b3a", c, done);
+            });
+            QVERIFY2(fulu.ok(), qPrintable(detail(fulu)));
+            QCOMPARE(*fulu, Storage::File);
+            QVERIFY(test::awaitResult<Storage>([&](QObject* c, auto done) {
+                        m_store->writeSupplier(u"星河"_s, u"货源 2"_s, "TESTKEY123", c, done);
+                    }).ok());
+        }
+        const QString path = m_store->supplierFallbackFilePath(u"fulu-main"_s);
+        QCOMPARE(path, m_dir->filePath(u"profiles/星河/supplier-fulu-main.secret"_s));
+        QCOMPARE(modeBits(path), 0600);
+        QVERIFY(
+            fileLines(path).value(0).startsWith("# CardOps supplier fulu-main secret for profile 星河: "));
+        // An id a file name cannot hold is written in hex.
+        QVERIFY(
+            m_store->supplierFallbackFilePath(u"货源 2"_s).endsWith(u"/supplier-xe8b4a7e6ba902032.secret"_s));
+        const auto read = test::awaitResult<QByteArray>(
+            [&](QObject* c, auto done) { m_store->readSupplier(u"星河"_s, u"fulu-main"_s, c, done); });
+        QCOMPARE(read.value(), QByteArray("0a091b3a"));
+        const auto other = test::awaitResult<QByteArray>(
+            [&](QObject* c, auto done) { m_store->readSupplier(u"星河"_s, u"货源 2"_s, c, done); });
+        QCOMPARE(other.value(), QByteArray("TESTKEY123"));
+        QVERIFY(!QFileInfo::exists(m_store->fallbackFilePath())); // the platform secret is apart
+
+        // The seal key: created once, 32 bytes, 0600, the same on every read and for a new store.
+        QByteArray first;
+        QByteArray second;
+        bool firstDone = false;
+        m_store->sealKey(u"星河"_s, nullptr, [&](Result<QByteArray> r) {
+            first = r.valueOr({});
+            firstDone = true;
+        });
+        const auto concurrent = test::awaitResult<QByteArray>(
+            [&](QObject* c, auto done) { m_store->sealKey(u"星河"_s, c, done); });
+        QVERIFY(QTest::qWaitFor([&] { return firstDone; }));
+        QCOMPARE(first.size(), SecretStore::kSealKeySize);
+        QCOMPARE(concurrent.value(), first);
+        QCOMPARE(modeBits(m_store->sealFallbackFilePath()), 0600);
+        SecretStore again(m_store->fallbackDirectory());
+        second = test::awaitResult<QByteArray>([&](QObject* c, auto done) {
+                     again.sealKey(u"星河"_s, c, done);
+                 }).valueOr({});
+        QCOMPARE(second, first);
+
+        QVERIFY(test::awaitResult<void>([&](QObject* c, auto done) {
+                    m_store->removeSupplier(u"星河"_s, u"fulu-main"_s, c, done);
+                }).ok());
+        QVERIFY(!QFileInfo::exists(path));
+        const auto gone = test::awaitResult<QByteArray>(
+            [&](QObject* c, auto done) { m_store->readSupplier(u"星河"_s, u"fulu-main"_s, c, done); });
+        QCOMPARE(gone.error().code, ErrorCode::NotFound);
+        QCOMPARE(test::awaitResult<QByteArray>(
+                     [&](QObject* c, auto done) { m_store->readSupplier(u"星河"_s, QString(), c, done); })
+                     .error()
+                     .code,
+                 ErrorCode::InvalidArgument);
+    }
+
+    void badSealKeyIsRefused()
+    {
+        QVERIFY(QDir().mkpath(m_store->fallbackDirectory()));
+        QFile f(m_store->sealFallbackFilePath());
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("# CardOps seal key for profile 星河: short\nc2hvcnQ=\n");
+        f.close();
+        const auto key = test::awaitResult<QByteArray>(
+            [&](QObject* c, auto done) { m_store->sealKey(u"星河"_s, c, done); });
+        QCOMPARE(key.error().code, ErrorCode::Parse);
+    }
+
     void writeFallsBackToFile()
     {
         static const char raw[] = "s3cr3t\0+/\xe5\x8d\xa1"; // binary: a NUL and UTF-8 bytes
