@@ -2,6 +2,7 @@
 
 #include "app/cli/errortext.h"
 #include "app/cli/generatecommand.h"
+#include "app/cli/suppliercommand.h"
 #include "app/cli/synccommand.h"
 #include "core/clock.h"
 #include "core/csvexport.h"
@@ -26,6 +27,11 @@ QString CliCommands::profileDatabasePath(const QString& profile)
     // Shared by every CardOps program (the console and cardops-cli), whatever its application name.
     return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + u"/CardOps/profiles/" +
            profile + u"/cache.db";
+}
+
+QString CliCommands::profilesRoot()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + u"/CardOps/profiles";
 }
 
 QString CliCommands::demoDatabasePath()
@@ -60,13 +66,18 @@ int CliCommands::run(const QStringList& arguments)
                          "(default for the demo profile: a built-in simulator)."),
                       tr("url")});
     parser.addOption({QStringLiteral("app-id"), tr("sync: the platform app id."), tr("id")});
+    parser.addOption(
+        {QStringLiteral("supplier"), tr("supplier: the supplier's id in the profile."), tr("id")});
+    parser.addOption({QStringLiteral("json"), tr("supplier catalogue: print JSON instead of a table.")});
     parser.addPositionalArgument(
         QStringLiteral("command"),
         tr("status: open the cache (creating it if needed) and show its state\n"
            "check: verify a cache file without changing it\n"
            "generate: build a new cache from the simulator's data (--seed --days --orders)\n"
            "sync: one sync round with the platform, then a summary "
-           "(the secret comes from CARDOPS_PLATFORM_SECRET)"));
+           "(the secret comes from CARDOPS_PLATFORM_SECRET)\n"
+           "supplier balance [--supplier ID]: refresh the suppliers and show their balances\n"
+           "supplier catalogue --supplier ID [--json]: refresh a supplier and list its products"));
     if (!parser.parse(arguments)) {
         m_err << parser.errorText() << Qt::endl;
         return 2;
@@ -98,6 +109,8 @@ int CliCommands::run(const QStringList& arguments)
         return generate(parser, path);
     if (command == u"sync")
         return sync(parser, path, profile.isEmpty() && !parser.isSet(QStringLiteral("db")));
+    if (command == u"supplier")
+        return supplier(parser, positional.value(1), profile, path);
     m_err << tr("Unknown command '%1'. Run cardops-cli --help for the list.").arg(command) << Qt::endl;
     return 2;
 }
@@ -207,6 +220,33 @@ int CliCommands::sync(const QCommandLineParser& parser, const QString& path, boo
         return 2;
     }
     return SyncCommand(m_out, m_err).run(path, target);
+}
+
+int CliCommands::supplier(const QCommandLineParser& parser, const QString& action, const QString& profile,
+                          const QString& path)
+{
+    SupplierCommand::Options options;
+    options.action = action;
+    options.supplierId = parser.value(QStringLiteral("supplier"));
+    options.json = parser.isSet(QStringLiteral("json"));
+    options.demo = !parser.isSet(QStringLiteral("db")) && (profile.isEmpty() || profile == u"demo");
+    if (!options.demo) {
+        if (profile.isEmpty()) {
+            m_err << tr("supplier needs a profile (--profile NAME): the suppliers are the profile's.")
+                  << Qt::endl;
+            return 2;
+        }
+        auto loaded = core::ProfileStore(profilesRoot()).load(profile);
+        if (!loaded) {
+            m_err << tr("Cannot load profile %1: %2").arg(profile, ErrorText::describe(loaded.error()))
+                  << Qt::endl;
+            return loaded.error().code == core::ErrorCode::NotFound ? 2 : 1;
+        }
+        options.endpoints = loaded->suppliers;
+        options.profile = loaded->name;
+        options.profileDirectory = core::ProfileStore(profilesRoot()).directory(loaded->name);
+    }
+    return SupplierCommand(m_out, m_err).run(path, options);
 }
 
 int CliCommands::check(const QString& path)

@@ -22,12 +22,16 @@ public:
 
     static QString demoDatabasePath();
     static QString profileDatabasePath(const QString& profile);
+    // Where core::ProfileStore keeps the profiles (profileDatabasePath's folders).
+    static QString profilesRoot();
 
 private:
     int status(const QString& path);
     int check(const QString& path);
     int generate(const QCommandLineParser& parser, const QString& path);
     int sync(const QCommandLineParser& parser, const QString& path, bool demo);
+    int supplier(const QCommandLineParser& parser, const QString& action, const QString& profile,
+                 const QString& path);
 
     QTextStream& m_out;
     QTextStream& m_err;

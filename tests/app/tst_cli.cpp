@@ -1,4 +1,8 @@
+#include <QDir>
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -9,6 +13,7 @@ class TestCli : public QObject
     Q_OBJECT
 private:
     QTemporaryDir m_dir;
+    QTemporaryDir m_data;
     QString m_db;
 
     struct Run
@@ -17,9 +22,15 @@ private:
         QString out;
         QString err;
     };
-    Run cli(const QStringList& arguments)
+    Run cli(const QStringList& arguments, const QList<std::pair<QString, QString>>& extraEnvironment = {})
     {
         QProcess p;
+        // Profiles go to a throw-away data folder, never the user's own.
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("XDG_DATA_HOME"), m_data.path());
+        for (const auto& [name, value] : extraEnvironment)
+            env.insert(name, value);
+        p.setProcessEnvironment(env);
         p.start(QStringLiteral(CARDOPS_CLI), arguments);
         if (!p.waitForFinished(120'000))
             return {};
@@ -87,7 +98,120 @@ private Q_SLOTS:
                            QStringLiteral("--db"), m_dir.filePath(QStringLiteral("new.db"))}
             << QStringLiteral("--orders");
         QTest::newRow("unknown command") << QStringList{QStringLiteral("fly")} << QStringLiteral("fly");
+        QTest::newRow("supplier catalogue without supplier")
+            << QStringList{QStringLiteral("supplier"), QStringLiteral("catalogue")}
+            << QStringLiteral("--supplier");
+        QTest::newRow("supplier unknown action")
+            << QStringList{QStringLiteral("supplier"), QStringLiteral("buy")} << QStringLiteral("buy");
+        QTest::newRow("supplier on a bare cache")
+            << QStringList{QStringLiteral("supplier"), QStringLiteral("balance"), QStringLiteral("--db"),
+                           m_db}
+            << QStringLiteral("--profile");
+        QTest::newRow("supplier of another profile")
+            << QStringList{QStringLiteral("supplier"), QStringLiteral("balance"), QStringLiteral("--profile"),
+                           QStringLiteral("nosuchshop")}
+            << QStringLiteral("nosuchshop");
     }
+    // The demo's suppliers, played by the built-in simulator: balances of both, a catalogue as a
+    // table and as JSON with money as decimal text. The profile lives in a throw-away data folder.
+    void supplierBalanceOfTheDemo()
+    {
+        const Run r = cli({QStringLiteral("supplier"), QStringLiteral("balance"), QStringLiteral("--lang"),
+                           QStringLiteral("en")});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QVERIFY2(r.out.contains(QStringLiteral("Demo profile")), qPrintable(r.out));
+        static const QRegularExpression fulu(QStringLiteral("^demo-fulu +fulu +10000\\.00 .* OK$"),
+                                             QRegularExpression::MultilineOption);
+        QVERIFY2(fulu.match(r.out).hasMatch(), qPrintable(r.out));
+        QVERIFY2(r.out.contains(QStringLiteral("异次元模拟货源站")), qPrintable(r.out));
+        QVERIFY(QFile::exists(m_data.filePath(QStringLiteral("CardOps/profiles/demo/cache.db"))));
+
+        const Run one =
+            cli({QStringLiteral("supplier"), QStringLiteral("balance"), QStringLiteral("--profile"),
+                 QStringLiteral("demo"), QStringLiteral("--supplier"), QStringLiteral("demo-acg"),
+                 QStringLiteral("--lang"), QStringLiteral("en")});
+        QVERIFY2(one.code == 0, qPrintable(one.err));
+        QVERIFY(one.out.contains(QStringLiteral("demo-acg")));
+        QVERIFY(!one.out.contains(QStringLiteral("demo-fulu")));
+    }
+
+    void supplierCatalogueOfTheDemo()
+    {
+        const Run table =
+            cli({QStringLiteral("supplier"), QStringLiteral("catalogue"), QStringLiteral("--supplier"),
+                 QStringLiteral("demo-acg"), QStringLiteral("--lang"), QStringLiteral("en")});
+        QVERIFY2(table.code == 0, qPrintable(table.err));
+        static const QRegularExpression steam(
+            QStringLiteral("^8AE80574F3CA +Steam钱包50元 +49\\.50 +plenty \\(40\\) +yes$"),
+            QRegularExpression::MultilineOption);
+        QVERIFY2(steam.match(table.out).hasMatch(), qPrintable(table.out));
+
+        const Run json = cli({QStringLiteral("supplier"), QStringLiteral("catalogue"),
+                              QStringLiteral("--supplier"), QStringLiteral("demo-fulu"),
+                              QStringLiteral("--json"), QStringLiteral("--profile"), QStringLiteral("demo")});
+        QVERIFY2(json.code == 0, qPrintable(json.err));
+        QJsonParseError error{};
+        const QJsonObject root = QJsonDocument::fromJson(json.out.toUtf8(), &error).object();
+        QCOMPARE(error.error, QJsonParseError::NoError);
+        QCOMPARE(root.value(QStringLiteral("supplier")).toString(), QStringLiteral("demo-fulu"));
+        const QJsonArray products = root.value(QStringLiteral("products")).toArray();
+        QVERIFY(products.size() > 100);
+        bool found = false;
+        for (const QJsonValue& v : products) {
+            const QJsonObject p = v.toObject();
+            if (p.value(QStringLiteral("product_id")).toString() != u"10000587")
+                continue;
+            found = true;
+            QCOMPARE(p.value(QStringLiteral("cost")).toString(), QStringLiteral("99.0000"));
+            QVERIFY(p.value(QStringLiteral("on_sale")).toBool());
+        }
+        QVERIFY(found);
+    }
+
+    // A shop profile's supplier: its secret from the environment (no keychain reachable here),
+    // an address nobody answers at. The failure is said, and the table still shows the supplier.
+    void supplierOfAShopProfile()
+    {
+        const QString folder = m_data.filePath(QStringLiteral("CardOps/profiles/myshop"));
+        QVERIFY(QDir().mkpath(folder));
+        QFile profile(folder + QStringLiteral("/profile.json"));
+        QVERIFY(profile.open(QIODevice::WriteOnly));
+        const QJsonObject supplier{{QStringLiteral("id"), QStringLiteral("shop-acg")},
+                                   {QStringLiteral("protocol"), QStringLiteral("acg-faka")},
+                                   {QStringLiteral("url"), QStringLiteral("http://127.0.0.1:9")},
+                                   {QStringLiteral("app_id"), QStringLiteral("1000")}};
+        profile.write(QJsonDocument(QJsonObject{{QStringLiteral("format"), 1},
+                                                {QStringLiteral("kind"), QStringLiteral("shop")},
+                                                {QStringLiteral("platform_url"),
+                                                 QStringLiteral("https://shop.example.com")},
+                                                {QStringLiteral("app_id"), QStringLiteral("a1")},
+                                                {QStringLiteral("secret_storage"), QStringLiteral("none")},
+                                                {QStringLiteral("created_at"), 0},
+                                                {QStringLiteral("suppliers"), QJsonArray{supplier}}})
+                          .toJson());
+        profile.close();
+        const QList<std::pair<QString, QString>> noKeychain = {
+            {QStringLiteral("DBUS_SESSION_BUS_ADDRESS"),
+             QStringLiteral("unix:path=") + m_dir.filePath(QStringLiteral("no-bus"))}};
+        const QStringList args = {QStringLiteral("supplier"),  QStringLiteral("balance"),
+                                  QStringLiteral("--profile"), QStringLiteral("myshop"),
+                                  QStringLiteral("--lang"),    QStringLiteral("en")};
+
+        const Run missing = cli(args, noKeychain);
+        QCOMPARE(missing.code, 1);
+        QVERIFY2(missing.err.contains(QStringLiteral("CARDOPS_SUPPLIER_SECRET_SHOP_ACG")),
+                 qPrintable(missing.err));
+        QVERIFY2(missing.out.contains(QStringLiteral("shop-acg")), qPrintable(missing.out));
+
+        const Run refused = cli(args, noKeychain + QList<std::pair<QString, QString>>{
+                                                       {QStringLiteral("CARDOPS_SUPPLIER_SECRET_SHOP_ACG"),
+                                                        QStringLiteral("TESTKEY123")}});
+        QCOMPARE(refused.code, 1);
+        QVERIFY2(refused.err.contains(QStringLiteral("shop-acg could not be refreshed: Balance: Transport")),
+                 qPrintable(refused.err));
+        QVERIFY2(refused.out.contains(QStringLiteral("Error: Balance: Transport")), qPrintable(refused.out));
+    }
+
     void badUsageIsExplained()
     {
         QFETCH(QStringList, arguments);
