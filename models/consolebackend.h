@@ -6,6 +6,7 @@
 #include <QString>
 #include <QUrl>
 #include <functional>
+#include <optional>
 
 namespace cardops::models {
 
@@ -61,6 +62,44 @@ struct CardReveal
     QString error; // for the operator, translated (a role that may not, the platform's refusal…)
 };
 
+// A supplier to dock: what the supplier dialog asks for.
+struct SupplierConnection
+{
+    QString id;        // unique within the profile: letters, digits, _ or -
+    QString protocol;  // "acg-faka" or "fulu"
+    QUrl url;          // acg-faka: the upstream shop; Fulu: the gateway
+    QString appId;     // acg-faka app_id, Fulu AppKey
+    QByteArray secret; // acg-faka app_key, Fulu AppSecret
+};
+
+// A docked supplier as the settings page lists it.
+struct SupplierSummary
+{
+    QString id;
+    QString protocol;
+    QString address;
+};
+
+// The answer of a supplier test: its balance call, answered or refused, in its own words.
+struct SupplierCheck
+{
+    bool ok = false;
+    QString answer;
+};
+
+// A supplier's last exchange for its diagnostics view, already redacted (no key, no card text).
+struct SupplierExchange
+{
+    bool any = false;          // false until a request went out this run
+    QString request;           // method, URL, headers and body exactly as sent
+    QString signedText;        // what the request signature covers
+    QString response;          // status, headers and body as received
+    QString signatureComputed; // Fulu: MD5 over the result received; empty when not applicable
+    QString signatureReceived;
+    std::optional<bool> signatureValid;
+    QString outcome; // "ok" or the error
+};
+
 // What the console asks of the program that runs it (the composition root in app/: sync, the
 // demo simulator, profiles, the keychain). The UI sees only this; tests give it a fake. UI thread.
 class ConsoleBackend : public QObject
@@ -100,7 +139,28 @@ public:
     virtual void revealCard(qint64 orderId, qint64 cardId, QObject* context,
                             std::function<void(CardReveal)> done) = 0;
 
+    // 货源: reads every docked supplier's balance and catalogue into the cache (suppliersRefreshed
+    // answers); the last exchange with a supplier, for its diagnostics view.
+    virtual void refreshSuppliers() = 0;
+    // The open profile's suppliers; a test (the balance call) and docking (the secret to the
+    // keychain, the endpoint to the profile) answer later; the demo docks only its simulator.
+    virtual QList<SupplierSummary> dockedSuppliers() const = 0;
+    virtual void testSupplier(const SupplierConnection& supplier, QObject* context,
+                              std::function<void(SupplierCheck)> done) = 0;
+    virtual void addSupplier(const SupplierConnection& supplier, QObject* context,
+                             std::function<void(QString error)> done) = 0;
+    virtual void removeSupplier(const QString& id, QObject* context,
+                                std::function<void(QString error)> done) = 0;
+    virtual SupplierExchange supplierExchange(const QString& supplierId) const = 0;
+    // An operator settles a purchase in 采购结果未知 after checking on the supplier: bought (with the
+    // card text copied from the supplier, sealed before it is stored) or not bought. Audited; answers
+    // "" or an error for the operator.
+    virtual bool mayResolvePurchases() const = 0;
+    virtual void resolvePurchase(qint64 purchaseId, bool bought, const QString& cardText, const QString& note,
+                                 QObject* context, std::function<void(QString error)> done) = 0;
+
 Q_SIGNALS:
+    void suppliersRefreshed(const QString& error);
     void syncStarted();
     void syncProgress(const QString& feed, qint64 items, double itemsPerSecond);
     void syncFinished(bool ok, bool offline, const QString& error);

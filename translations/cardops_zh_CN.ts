@@ -132,16 +132,6 @@
         <translation>ID</translation>
     </message>
     <message>
-        <source>status: open the cache (creating it if needed) and show its state
-check: verify a cache file without changing it
-generate: build a new cache from the simulator&apos;s data (--seed --days --orders)
-sync: one sync round with the platform, then a summary (the secret comes from CARDOPS_PLATFORM_SECRET)</source>
-        <translation>status：打开缓存（必要时创建）并显示其状态
-check：检查缓存文件，不做任何修改
-generate：用模拟器数据生成新的缓存（--seed --days --orders）
-sync：与平台同步一轮并显示摘要（密钥取自 CARDOPS_PLATFORM_SECRET）</translation>
-    </message>
-    <message>
         <source>Give either --db or --profile, not both.</source>
         <translation>--db 与 --profile 只能指定一个。</translation>
     </message>
@@ -180,6 +170,36 @@ sync：与平台同步一轮并显示摘要（密钥取自 CARDOPS_PLATFORM_SECR
     <message>
         <source>  %1: %2</source>
         <translation>  %1：%2</translation>
+    </message>
+    <message>
+        <source>supplier: the supplier&apos;s id in the profile.</source>
+        <translation>supplier：该配置中供应商的 ID。</translation>
+    </message>
+    <message>
+        <source>supplier catalogue: print JSON instead of a table.</source>
+        <translation>supplier catalogue：以 JSON 输出，而不是表格。</translation>
+    </message>
+    <message>
+        <source>status: open the cache (creating it if needed) and show its state
+check: verify a cache file without changing it
+generate: build a new cache from the simulator&apos;s data (--seed --days --orders)
+sync: one sync round with the platform, then a summary (the secret comes from CARDOPS_PLATFORM_SECRET)
+supplier balance [--supplier ID]: refresh the suppliers and show their balances
+supplier catalogue --supplier ID [--json]: refresh a supplier and list its products</source>
+        <translation>status：打开缓存（必要时创建）并显示其状态
+check：检查缓存文件，不做任何修改
+generate：用模拟器数据生成新的缓存（--seed --days --orders）
+sync：与平台同步一轮并显示摘要（密钥取自 CARDOPS_PLATFORM_SECRET）
+supplier balance [--supplier ID]：刷新货源并显示余额
+supplier catalogue --supplier ID [--json]：刷新一个货源并列出其商品</translation>
+    </message>
+    <message>
+        <source>supplier needs a profile (--profile NAME): the suppliers are the profile&apos;s.</source>
+        <translation>supplier 需要指定配置（--profile 名称）：货源属于配置。</translation>
+    </message>
+    <message>
+        <source>Cannot load profile %1: %2</source>
+        <translation>无法读取配置 %1：%2</translation>
     </message>
 </context>
 <context>
@@ -735,6 +755,155 @@ sync：与平台同步一轮并显示摘要（密钥取自 CARDOPS_PLATFORM_SECR
     </message>
 </context>
 <context>
+    <name>SupplierCommand</name>
+    <message>
+        <source>Unknown supplier action &apos;%1&apos;: use balance or catalogue.</source>
+        <translation>未知的 supplier 操作“%1”：请使用 balance 或 catalogue。</translation>
+    </message>
+    <message>
+        <source>supplier catalogue needs --supplier ID.</source>
+        <translation>supplier catalogue 需要 --supplier ID。</translation>
+    </message>
+    <message>
+        <source>Cannot start the built-in demo simulator.</source>
+        <translation>无法启动内置演示模拟器。</translation>
+    </message>
+    <message>
+        <source>Demo profile: the suppliers are played by the built-in simulator (演示数据).</source>
+        <translation>演示配置：货源由内置模拟器扮演（演示数据）。</translation>
+    </message>
+    <message>
+        <source>This profile has no suppliers.</source>
+        <translation>该配置没有对接任何货源。</translation>
+    </message>
+    <message>
+        <source>No supplier &apos;%1&apos; in this profile (it has: %2).</source>
+        <translation>该配置中没有货源“%1”（现有：%2）。</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder for %1.</source>
+        <translation>无法为 %1 创建文件夹。</translation>
+    </message>
+    <message>
+        <source>Cannot open %1: %2</source>
+        <translation>无法打开 %1：%2</translation>
+    </message>
+    <message>
+        <source>Supplier %1 cannot be docked: %2</source>
+        <translation>无法对接货源 %1：%2</translation>
+    </message>
+    <message>
+        <source>  Store its secret in the console, or put it in %1.</source>
+        <translation>  请在运营台中保存其密钥，或写入环境变量 %1。</translation>
+    </message>
+    <message>
+        <source>Supplier %1 could not be refreshed: %2</source>
+        <translation>货源 %1 刷新失败：%2</translation>
+    </message>
+    <message>
+        <source>The secret of supplier %1 cannot be read: %2</source>
+        <translation>无法读取货源 %1 的密钥：%2</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>Error: %1</source>
+        <translation>错误：%1</translation>
+    </message>
+    <message>
+        <source>Balance low</source>
+        <translation>余额不足</translation>
+    </message>
+    <message>
+        <source>Supplier</source>
+        <translation>供应商</translation>
+    </message>
+    <message>
+        <source>Protocol</source>
+        <translation>协议</translation>
+    </message>
+    <message>
+        <source>Balance (yuan)</source>
+        <translation>余额（元）</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>账户</translation>
+    </message>
+    <message>
+        <source>Low below</source>
+        <translation>预警线</translation>
+    </message>
+    <message>
+        <source>Products</source>
+        <translation>商品数</translation>
+    </message>
+    <message>
+        <source>Checked</source>
+        <translation>检查时间</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>plenty</source>
+        <translation>充足</translation>
+    </message>
+    <message>
+        <source>low</source>
+        <translation>紧张</translation>
+    </message>
+    <message>
+        <source>out of stock</source>
+        <translation>断货</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>商品编号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Cost (yuan)</source>
+        <translation>成本（元）</translation>
+    </message>
+    <message>
+        <source>Stock</source>
+        <translation>库存</translation>
+    </message>
+    <message>
+        <source>On sale</source>
+        <translation>上架</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n product(s).</source>
+        <translation>
+            <numerusform>共 %n 个商品。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SupplierErrorText</name>
     <message>
         <source>The supplier could not be reached.</source>
@@ -922,6 +1091,34 @@ sync：与平台同步一轮并显示摘要（密钥取自 CARDOPS_PLATFORM_SECR
         <source>The card was revealed on the platform, but the local audit log could not record it (%1), so the secret is not shown.</source>
         <translation>平台已返回卡密明文，但本地审计日志无法记录此操作（%1），因此不显示卡密。</translation>
     </message>
+    <message>
+        <source>No shop is open.</source>
+        <translation>没有打开的店铺。</translation>
+    </message>
+    <message>
+        <source>the bundled simulator</source>
+        <translation>内置模拟器</translation>
+    </message>
+    <message>
+        <source>Balance %1 yuan, account %2</source>
+        <translation>余额 %1 元，账户 %2</translation>
+    </message>
+    <message>
+        <source>Suppliers are docked to a shop&apos;s profile; the demo buys from its simulator only.</source>
+        <translation>供应商对接在店铺配置下；演示只向其模拟器采购。</translation>
+    </message>
+    <message>
+        <source>No supplier named %1 is docked.</source>
+        <translation>没有名为 %1 的已对接供应商。</translation>
+    </message>
+    <message>
+        <source>The supplier is gone from the profile, but its secret could not be deleted: %1</source>
+        <translation>供应商已从配置中移除，但其密钥无法删除：%1</translation>
+    </message>
+    <message>
+        <source>%1: its secret could not be read (%2)</source>
+        <translation>%1：无法读取其密钥（%2）</translation>
+    </message>
 </context>
 <context>
     <name>cardops::app::ConsoleSession</name>
@@ -954,6 +1151,180 @@ sync：与平台同步一轮并显示摘要（密钥取自 CARDOPS_PLATFORM_SECR
     <message>
         <source>Cannot write %1.</source>
         <translation>无法写入 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>cardops::app::SupplierDesk</name>
+    <message>
+        <source>No supplier is docked.</source>
+        <translation>尚未对接供应商。</translation>
+    </message>
+    <message>
+        <source>(no answer)</source>
+        <translation>（无应答）</translation>
+    </message>
+    <message>
+        <source>
+… %1 bytes in all</source>
+        <translation>
+… 共 %1 字节</translation>
+    </message>
+    <message>
+        <source>The key that protects bought cards could not be read from the keychain, so the cards cannot be stored. Nothing was recorded.</source>
+        <translation>无法从钥匙串读取保护所购卡密的密钥，因此无法保存卡密。未记录任何内容。</translation>
+    </message>
+</context>
+<context>
+    <name>cardops::models::LinkedGoodsModel</name>
+    <message>
+        <source>In stock</source>
+        <translation>有货</translation>
+    </message>
+    <message>
+        <source>Running low</source>
+        <translation>库存紧张</translation>
+    </message>
+    <message>
+        <source>Sold out</source>
+        <translation>缺货</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>The supplier&apos;s price is above the selling price: every sale loses money.</source>
+        <translation>上游进价高于售价：每卖一单都在亏钱。</translation>
+    </message>
+    <message>
+        <source>%1 (fallback %2)</source>
+        <translation>%1（备用 %2）</translation>
+    </message>
+    <message>
+        <source>not mirrored</source>
+        <translation>未同步</translation>
+    </message>
+    <message>
+        <source>Off shelf</source>
+        <translation>已下架</translation>
+    </message>
+    <message>
+        <source>Goods</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>售价</translation>
+    </message>
+    <message>
+        <source>Supplier</source>
+        <translation>供应商</translation>
+    </message>
+    <message>
+        <source>Supplier product</source>
+        <translation>上游商品</translation>
+    </message>
+    <message>
+        <source>Supply price</source>
+        <translation>进价</translation>
+    </message>
+    <message>
+        <source>Margin</source>
+        <translation>毛利</translation>
+    </message>
+    <message>
+        <source>Supplier stock</source>
+        <translation>上游库存</translation>
+    </message>
+</context>
+<context>
+    <name>cardops::models::SupplierStatusModel</name>
+    <message>
+        <source>Fulu</source>
+        <translation>福禄</translation>
+    </message>
+    <message>
+        <source>acg-faka</source>
+        <translation>异次元（acg-faka）</translation>
+    </message>
+    <message>
+        <source>Error: %1</source>
+        <translation>错误：%1</translation>
+    </message>
+    <message>
+        <source>Not checked yet</source>
+        <translation>尚未检查</translation>
+    </message>
+    <message>
+        <source>Balance below %1</source>
+        <translation>余额低于 %1</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>Supplier</source>
+        <translation>供应商</translation>
+    </message>
+    <message>
+        <source>Balance (yuan)</source>
+        <translation>余额（元）</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>账户</translation>
+    </message>
+    <message>
+        <source>Products</source>
+        <translation>商品数</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Last checked</source>
+        <translation>上次检查</translation>
+    </message>
+</context>
+<context>
+    <name>cardops::models::UnknownPurchasesModel</name>
+    <message>
+        <source>stock</source>
+        <translation>备货</translation>
+    </message>
+    <message>
+        <source>Our number</source>
+        <translation>我方单号</translation>
+    </message>
+    <message>
+        <source>Supplier</source>
+        <translation>供应商</translation>
+    </message>
+    <message>
+        <source>Supplier product</source>
+        <translation>上游商品</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <source>Sent at</source>
+        <translation>发出时间</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>经过</translation>
     </message>
 </context>
 <context>
@@ -1268,14 +1639,6 @@ sync：与平台同步一轮并显示摘要（密钥取自 CARDOPS_PLATFORM_SECR
     <message>
         <source>Suppliers</source>
         <translation>货源</translation>
-    </message>
-    <message>
-        <source>No supplier is docked yet.</source>
-        <translation>尚未对接货源。</translation>
-    </message>
-    <message>
-        <source>Docking to acg-faka and Fulu (balance, catalogue, purchases and the unknown-outcome queue) arrives with the suppliers work. Until then the platform delivers from its own stock.</source>
-        <translation>对接异次元发卡（acg-faka）和福禄（Fulu）——余额、商品目录、采购及结果未知队列——将随货源功能上线。在此之前，由平台用自有库存发货。</translation>
     </message>
     <message>
         <source>Finance · daily totals</source>
@@ -1928,6 +2291,69 @@ CardOps 会显示仍可读取的数据，但不会再写入该文件。请恢复
     </message>
 </context>
 <context>
+    <name>cardops::ui::ResolvePurchaseDialog</name>
+    <message>
+        <source>Bought upstream</source>
+        <translation>已在上游购买</translation>
+    </message>
+    <message>
+        <source>Not bought</source>
+        <translation>未购买</translation>
+    </message>
+    <message>
+        <source>Our number</source>
+        <translation>我方单号</translation>
+    </message>
+    <message>
+        <source>Supplier</source>
+        <translation>供应商</translation>
+    </message>
+    <message>
+        <source>Supplier product</source>
+        <translation>上游商品</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Account recharged</source>
+        <translation>充值账号</translation>
+    </message>
+    <message>
+        <source>Paste the cards the supplier shows, one a line (leave empty for a direct recharge)</source>
+        <translation>粘贴供应商显示的卡密，每行一张（直充留空）</translation>
+    </message>
+    <message>
+        <source>Cards delivered by the supplier</source>
+        <translation>供应商交付的卡密</translation>
+    </message>
+    <message>
+        <source>Only when the supplier has no such order or shows it failed and refunded: the order can then be bought again under a new number.</source>
+        <translation>仅当供应商没有该订单，或显示失败并已退款时选择：之后该订单可用新单号重新采购。</translation>
+    </message>
+    <message>
+        <source>How you checked (required), e.g. the supplier&apos;s order number</source>
+        <translation>核对方式（必填），例如供应商的订单号</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>%1 cards, as bought</source>
+        <translation>%1 张卡密，与购买数量一致</translation>
+    </message>
+    <message>
+        <source>%1 cards, but %2 were bought: check before recording</source>
+        <translation>%1 张卡密，但购买了 %2 张：请核对后再记录</translation>
+    </message>
+</context>
+<context>
     <name>cardops::ui::SettingsPage</name>
     <message>
         <source>Switch to this profile</source>
@@ -1992,6 +2418,343 @@ CardOps 会显示仍可读取的数据，但不会再写入该文件。请恢复
     <message>
         <source>Could not remove %1: %2</source>
         <translation>无法删除 %1：%2</translation>
+    </message>
+    <message>
+        <source>Suppliers of this shop</source>
+        <translation>本店的供应商</translation>
+    </message>
+    <message>
+        <source>Dock a supplier…</source>
+        <translation>对接供应商…</translation>
+    </message>
+    <message>
+        <source>Remove supplier…</source>
+        <translation>移除供应商…</translation>
+    </message>
+    <message>
+        <source>The acg-faka shops and Fulu accounts the shop buys from; their secrets are kept in the system keychain.</source>
+        <translation>店铺采购所用的异次元发卡店铺和福禄账户；其密钥保存在系统钥匙串中。</translation>
+    </message>
+    <message>
+        <source>The demo buys from its simulator only; connect your shop to dock real suppliers.</source>
+        <translation>演示只向模拟器采购；连接您的店铺后才能对接真实供应商。</translation>
+    </message>
+    <message>
+        <source>Fulu</source>
+        <translation>福禄</translation>
+    </message>
+    <message>
+        <source>acg-faka</source>
+        <translation>异次元（acg-faka）</translation>
+    </message>
+    <message>
+        <source>%1 — %2 · %3</source>
+        <translation>%1 — %2 · %3</translation>
+    </message>
+    <message>
+        <source>No supplier docked: the platform delivers from its own stock only.</source>
+        <translation>尚未对接供应商：平台只用自有库存发货。</translation>
+    </message>
+    <message>
+        <source>Remove supplier</source>
+        <translation>移除供应商</translation>
+    </message>
+    <message>
+        <source>Stop buying from %1 and delete its stored secret? Purchases already made stay in the ledger.</source>
+        <translation>停止向 %1 采购并删除其保存的密钥？已完成的采购仍保留在台账中。</translation>
+    </message>
+</context>
+<context>
+    <name>cardops::ui::SupplierDiagnosticsDialog</name>
+    <message>
+        <source>Supplier diagnostics · %1</source>
+        <translation>供应商诊断 · %1</translation>
+    </message>
+    <message>
+        <source>Supplier</source>
+        <translation>供应商</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>余额</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>Last checked</source>
+        <translation>上次检查</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从未</translation>
+    </message>
+    <message>
+        <source>Last error</source>
+        <translation>最近错误</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>not signed (acg-faka answers carry no signature)</source>
+        <translation>无签名（异次元的应答不带签名）</translation>
+    </message>
+    <message>
+        <source>matches</source>
+        <translation>一致</translation>
+    </message>
+    <message>
+        <source>DOES NOT MATCH: the answer was refused</source>
+        <translation>不匹配：该应答已被拒收</translation>
+    </message>
+    <message>
+        <source>Answer signature</source>
+        <translation>应答签名</translation>
+    </message>
+    <message>
+        <source>Computed</source>
+        <translation>计算值</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>收到值</translation>
+    </message>
+    <message>
+        <source>Request as sent</source>
+        <translation>发出的请求</translation>
+    </message>
+    <message>
+        <source>Signed text</source>
+        <translation>签名原文</translation>
+    </message>
+    <message>
+        <source>Answer as received</source>
+        <translation>收到的应答</translation>
+    </message>
+    <message>
+        <source>No request has gone to this supplier since CardOps started. Refresh the balances to send one.</source>
+        <translation>自 CardOps 启动以来尚未向该供应商发出请求。刷新余额即可发送一次。</translation>
+    </message>
+</context>
+<context>
+    <name>cardops::ui::SupplierDialog</name>
+    <message>
+        <source>Dock a supplier</source>
+        <translation>对接供应商</translation>
+    </message>
+    <message>
+        <source>acg-faka shop (异次元)</source>
+        <translation>异次元发卡（acg-faka）</translation>
+    </message>
+    <message>
+        <source>Fulu (福禄) · not yet verified against the real gateway</source>
+        <translation>福禄 · 未经真实网关验证</translation>
+    </message>
+    <message>
+        <source>e.g. fulu-main (letters, digits, _ or -)</source>
+        <translation>例如 fulu-main（字母、数字、_ 或 -）</translation>
+    </message>
+    <message>
+        <source>The supplier&apos;s answer appears here after the test.</source>
+        <translation>测试后这里显示供应商的应答。</translation>
+    </message>
+    <message>
+        <source>Protocol</source>
+        <translation>协议</translation>
+    </message>
+    <message>
+        <source>Name in CardOps</source>
+        <translation>在 CardOps 中的名称</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Test (read the balance)</source>
+        <translation>测试（读取余额）</translation>
+    </message>
+    <message>
+        <source>Dock</source>
+        <translation>对接</translation>
+    </message>
+    <message>
+        <source>CardOps buys from the supplier with these credentials when the shop&apos;s own stock runs out. The secret is kept in the system keychain.</source>
+        <translation>店铺自有库存不足时，CardOps 用这些凭据向供应商采购。密钥保存在系统钥匙串中。</translation>
+    </message>
+    <message>
+        <source>AppKey</source>
+        <translation>AppKey</translation>
+    </message>
+    <message>
+        <source>User id (app_id)</source>
+        <translation>用户 ID（app_id）</translation>
+    </message>
+    <message>
+        <source>AppSecret</source>
+        <translation>AppSecret</translation>
+    </message>
+    <message>
+        <source>Docking key (app_key)</source>
+        <translation>对接密钥（app_key）</translation>
+    </message>
+    <message>
+        <source>https://upstream-shop.example.com</source>
+        <translation>https://upstream-shop.example.com</translation>
+    </message>
+    <message>
+        <source>The name needs 1 to 32 letters, digits, _ or -.</source>
+        <translation>名称需要 1 到 32 个字母、数字、_ 或 -。</translation>
+    </message>
+    <message>
+        <source>A supplier named %1 is docked already.</source>
+        <translation>名为 %1 的供应商已经对接。</translation>
+    </message>
+    <message>
+        <source>The address must look like https://upstream.example.com (no query, no user).</source>
+        <translation>地址应形如 https://upstream.example.com（不带查询参数和用户名）。</translation>
+    </message>
+    <message>
+        <source>Plain http:// is accepted only for this computer; use https:// for %1.</source>
+        <translation>明文 http:// 仅限本机使用；%1 请使用 https://。</translation>
+    </message>
+    <message>
+        <source>Enter the %1.</source>
+        <translation>请输入%1。</translation>
+    </message>
+    <message>
+        <source>A Fulu AppSecret has 32 characters; this one has %1.</source>
+        <translation>福禄 AppSecret 为 32 个字符；当前为 %1 个。</translation>
+    </message>
+    <message>
+        <source>Asking the supplier…</source>
+        <translation>正在询问供应商…</translation>
+    </message>
+    <message>
+        <source>The supplier answered. Dock it to use it.</source>
+        <translation>供应商已应答。点击“对接”即可使用。</translation>
+    </message>
+    <message>
+        <source>The supplier did not accept the credentials; its answer is below.</source>
+        <translation>供应商未接受这些凭据；其应答见下方。</translation>
+    </message>
+    <message>
+        <source>Saving the supplier and its secret…</source>
+        <translation>正在保存供应商及其密钥…</translation>
+    </message>
+    <message>
+        <source>Could not save: %1</source>
+        <translation>无法保存：%1</translation>
+    </message>
+</context>
+<context>
+    <name>cardops::ui::SuppliersPage</name>
+    <message>
+        <source>Suppliers</source>
+        <translation>货源</translation>
+    </message>
+    <message>
+        <source>The upstream platforms the shop buys from when its own stock runs out: balance, supply prices and stock are read from each supplier and kept here.</source>
+        <translation>店铺自有库存不足时向其采购的上游平台：余额、进价和库存从各供应商读取并保存在这里。</translation>
+    </message>
+    <message>
+        <source>Refresh balances and catalogues</source>
+        <translation>刷新余额与商品</translation>
+    </message>
+    <message>
+        <source>Read every supplier&apos;s balance and catalogue now (F5)</source>
+        <translation>立即读取所有供应商的余额和商品（F5）</translation>
+    </message>
+    <message>
+        <source>Diagnostics…</source>
+        <translation>诊断…</translation>
+    </message>
+    <message>
+        <source>The last signed request to the selected supplier and its raw answer</source>
+        <translation>发往所选供应商的最近一次签名请求及其原始应答</translation>
+    </message>
+    <message>
+        <source>Asking the suppliers…</source>
+        <translation>正在询问供应商…</translation>
+    </message>
+    <message>
+        <source>Refreshed at %1</source>
+        <translation>已于 %1 刷新</translation>
+    </message>
+    <message>
+        <source>Refresh failed: %1</source>
+        <translation>刷新失败：%1</translation>
+    </message>
+    <message>
+        <source>Cannot read the supplier lists: %1</source>
+        <translation>无法读取货源列表：%1</translation>
+    </message>
+    <message>
+        <source>No supplier is docked yet. Add the acg-faka or Fulu credentials of the shop in Settings; until then the platform delivers from its own stock.</source>
+        <translation>尚未对接供应商。请在 设置 中添加店铺的异次元（acg-faka）或福禄对接信息；在此之前由平台用自有库存发货。</translation>
+    </message>
+    <message>
+        <source>Search goods name, SKU or supplier product</source>
+        <translation>搜索商品名称、SKU 或上游商品</translation>
+    </message>
+    <message>
+        <source>The answer to these purchases was lost, so nobody knows whether the supplier charged for them. They are never bought again by themselves. Look each one up by our number in the supplier&apos;s back office, then record what you found.</source>
+        <translation>这些采购的应答丢失了，无法确定供应商是否已扣款。系统绝不会自动重新购买。请按“我方单号”到供应商后台逐笔查询，再在此记录结果。</translation>
+    </message>
+    <message>
+        <source>Bought upstream…</source>
+        <translation>已在上游购买…</translation>
+    </message>
+    <message>
+        <source>The supplier shows the order as paid: enter the cards it delivered</source>
+        <translation>供应商显示该订单已支付：录入其交付的卡密</translation>
+    </message>
+    <message>
+        <source>Not bought…</source>
+        <translation>未购买…</translation>
+    </message>
+    <message>
+        <source>The supplier has no such order, or it failed and was refunded</source>
+        <translation>供应商没有该订单，或订单失败并已退款</translation>
+    </message>
+    <message>
+        <source>Nothing waits here: every purchase has a known outcome.</source>
+        <translation>这里没有待处理项：每笔采购的结果都已确定。</translation>
+    </message>
+    <message>
+        <source>Your role may not settle purchases</source>
+        <translation>您的角色无权处理采购结果</translation>
+    </message>
+    <message>
+        <source>Linked goods (%1)</source>
+        <translation>关联商品（%1）</translation>
+    </message>
+    <message>
+        <source>Purchase outcome unknown (%1)</source>
+        <translation>采购结果未知（%1）</translation>
+    </message>
+    <message>
+        <source>First %1 goods; search to narrow</source>
+        <translation>前 %1 个商品；可搜索缩小范围</translation>
+    </message>
+    <message>
+        <source>%1 goods</source>
+        <translation>%1 个商品</translation>
+    </message>
+    <message>
+        <source> · %1 sell below the supply price</source>
+        <translation> · %1 个售价低于进价</translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <translation>未记录</translation>
     </message>
 </context>
 <context>

@@ -10,6 +10,7 @@
 #include "ui/orderdetaildialog.h"
 #include "ui/orderspage.h"
 #include "ui/settingspage.h"
+#include "ui/supplierspage.h"
 #include "ui/watermark.h"
 #include "ui/workbenchpage.h"
 
@@ -132,13 +133,7 @@ void MainWindow::buildNavigation()
             new ListPage(m_source, storage::ListKind::Members, tr("Members and tiers"),
                          tr("Consumers, agents and enterprise buyers with their tier and balance."), m_stack),
             tr("Members and tiers"));
-    addPage(PageId::Suppliers,
-            new EmptyStatePage(tr("Suppliers"), tr("No supplier is docked yet."),
-                               tr("Docking to acg-faka and Fulu (balance, catalogue, purchases and the "
-                                  "unknown-outcome queue) arrives with the suppliers work. Until then the "
-                                  "platform delivers from its own stock."),
-                               m_stack),
-            tr("Suppliers"));
+    addPage(PageId::Suppliers, new SuppliersPage(m_source, m_backend, m_stack), tr("Suppliers"));
     addPage(PageId::Finance,
             new ListPage(m_source, storage::ListKind::DailyTotals, tr("Finance · daily totals"),
                          tr("The platform's own daily totals (orders, GMV, refunds, commissions) per "

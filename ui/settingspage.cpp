@@ -1,7 +1,9 @@
 #include "ui/settingspage.h"
 
+#include "core/profilestore.h"
 #include "models/consolebackend.h"
 #include "ui/connectdialog.h"
+#include "ui/supplierdialog.h"
 
 #include <QComboBox>
 #include <QGroupBox>
@@ -43,6 +45,37 @@ SettingsPage::SettingsPage(models::ConsoleBackend& backend, QWidget* parent)
     profileLayout->addWidget(m_profiles);
     profileLayout->addLayout(profileButtons);
 
+    auto* suppliers = new QGroupBox(tr("Suppliers of this shop"), this);
+    m_suppliers = new QListWidget(suppliers);
+    m_suppliers->setMaximumHeight(120);
+    m_dock = new QPushButton(tr("Dock a supplier…"), suppliers);
+    m_undock = new QPushButton(tr("Remove supplier…"), suppliers);
+    auto* supplierButtons = new QHBoxLayout;
+    supplierButtons->addWidget(m_dock);
+    supplierButtons->addWidget(m_undock);
+    supplierButtons->addStretch(1);
+    auto* supplierLayout = new QVBoxLayout(suppliers);
+    supplierLayout->addWidget(new QLabel(tr("The acg-faka shops and Fulu accounts the shop buys from; their "
+                                            "secrets are kept in the system keychain."),
+                                         suppliers));
+    supplierLayout->addWidget(m_suppliers);
+    supplierLayout->addLayout(supplierButtons);
+    // The demo docks only the simulator's suppliers: it never holds a real supplier key.
+    m_dock->setEnabled(!backend.isDemo());
+    if (backend.isDemo())
+        m_dock->setToolTip(
+            tr("The demo buys from its simulator only; connect your shop to dock real suppliers."));
+    connect(m_dock, &QPushButton::clicked, this, [this] {
+        SupplierDialog dialog(m_backend, this);
+        if (dialog.exec() == QDialog::Accepted)
+            reloadSuppliers();
+    });
+    connect(m_undock, &QPushButton::clicked, this, &SettingsPage::removeSupplier);
+    // The demo's suppliers are docked once its simulator listens; a refresh follows every docking.
+    connect(&backend, &models::ConsoleBackend::suppliersRefreshed, this, &SettingsPage::reloadSuppliers);
+    connect(m_suppliers, &QListWidget::currentRowChanged, this,
+            [this](int row) { m_undock->setEnabled(row >= 0 && !m_backend.isDemo()); });
+
     auto* language = new QGroupBox(tr("Language"), this);
     m_language->addItem(QStringLiteral("中文（简体）"), QStringLiteral("zh_CN"));
     m_language->addItem(QStringLiteral("English"), QStringLiteral("en"));
@@ -57,6 +90,7 @@ SettingsPage::SettingsPage(models::ConsoleBackend& backend, QWidget* parent)
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(heading);
     layout->addWidget(profiles);
+    layout->addWidget(suppliers);
     layout->addWidget(language);
     layout->addStretch(1);
 
@@ -82,6 +116,7 @@ SettingsPage::SettingsPage(models::ConsoleBackend& backend, QWidget* parent)
     });
     connect(m_restart, &QPushButton::clicked, this, [this] { m_backend.restart(); });
     reloadProfiles();
+    reloadSuppliers();
 }
 
 qint64 SettingsPage::mainRows() const
@@ -137,6 +172,40 @@ void SettingsPage::removeSelected()
     if (!m_backend.removeProfile(name, &error))
         QMessageBox::critical(this, tr("Remove profile"), tr("Could not remove %1: %2").arg(name, error));
     reloadProfiles();
+}
+
+void SettingsPage::reloadSuppliers()
+{
+    m_suppliers->clear();
+    for (const models::SupplierSummary& s : m_backend.dockedSuppliers()) {
+        const QString kind = s.protocol == core::kProtocolFulu ? tr("Fulu") : tr("acg-faka");
+        auto* item = new QListWidgetItem(tr("%1 — %2 · %3").arg(s.id, kind, s.address), m_suppliers);
+        item->setData(Qt::UserRole, s.id);
+    }
+    if (m_suppliers->count() == 0)
+        new QListWidgetItem(tr("No supplier docked: the platform delivers from its own stock only."),
+                            m_suppliers);
+    m_undock->setEnabled(false);
+}
+
+void SettingsPage::removeSupplier()
+{
+    const QListWidgetItem* item = m_suppliers->currentItem();
+    const QString id = item ? item->data(Qt::UserRole).toString() : QString();
+    if (id.isEmpty())
+        return;
+    const auto answer = QMessageBox::warning(
+        this, tr("Remove supplier"),
+        tr("Stop buying from %1 and delete its stored secret? Purchases already made stay in the ledger.")
+            .arg(id),
+        QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
+    if (answer != QMessageBox::Yes)
+        return;
+    m_backend.removeSupplier(id, this, [this, id](const QString& error) {
+        if (!error.isEmpty())
+            QMessageBox::critical(this, tr("Remove supplier"), tr("Could not remove %1: %2").arg(id, error));
+        reloadSuppliers();
+    });
 }
 
 } // namespace cardops::ui

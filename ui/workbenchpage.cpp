@@ -39,7 +39,7 @@ WorkbenchPage::WorkbenchPage(models::ConsoleState& state, QWidget* parent)
     addTile(counters::ReviewPending, tr("Awaiting review"),
             tr("Orders held by the platform's checks or rules"), PageId::Orders, QStringLiteral("review"));
     addTile(counters::PurchaseUnknown, tr("Purchase outcome unknown"),
-            tr("Supplier purchases whose answer was lost"), PageId::Suppliers, {});
+            tr("Supplier purchases whose answer was lost"), PageId::Suppliers, QStringLiteral("unknown"));
     addTile(counters::DeliveryFailed, tr("Delivery failed"),
             tr("Orders handed to CardOps that could not be delivered"), PageId::Orders,
             QStringLiteral("handed_over"));

@@ -2,14 +2,18 @@
 
 #include "app/cli/errortext.h"
 #include "app/gui/consolesession.h"
+#include "app/gui/supplierdesk.h"
 #include "core/clock.h"
+#include "suppliers/suppliererrortext.h"
 #include "sync/cardrequests.h"
 #include "sync/platformjson.h"
 #include "sync/secretstore.h"
+#include "sync/supplierfactory.h"
 #include "sync/transport/platformtransport.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QFutureWatcher>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QPointer>
@@ -75,9 +79,15 @@ core::Result<void> ConsoleApp::openProfile(const QString& name)
     m_settings.setValue(kLastProfileKey, name);
     attach(std::move(session).value());
     if (isDemo()) {
+        // The demo buys from the simulator's own suppliers, with their published test keys.
+        connect(
+            m_session.get(), &ConsoleSession::demoListening, m_desk.get(),
+            [desk = m_desk.get()](const QUrl& url) { desk->setAccounts(SupplierDesk::demoAccounts(url)); });
         m_session->startDemo();
+        loadSealKey(name);
         return {};
     }
+    dockSuppliers(name);
     const QUrl url = m_profile.platformUrl;
     const QByteArray appId = m_profile.appId.toUtf8();
     auto* store = secretsFor(name);
@@ -107,7 +117,10 @@ core::Result<void> ConsoleApp::openFile(const QString& path)
 
 void ConsoleApp::attach(std::unique_ptr<ConsoleSession> session)
 {
+    m_desk.reset();
     m_session = std::move(session);
+    m_desk = std::make_unique<SupplierDesk>(m_session->database(), m_session->clock());
+    connect(m_desk.get(), &SupplierDesk::refreshed, this, &ConsoleApp::suppliersRefreshed);
     connect(m_session.get(), &ConsoleSession::syncStarted, this, &ConsoleApp::syncStarted);
     connect(m_session.get(), &ConsoleSession::syncProgress, this, &ConsoleApp::syncProgress);
     connect(m_session.get(), &ConsoleSession::syncFinished, this, &ConsoleApp::syncFinished);
@@ -357,6 +370,166 @@ void ConsoleApp::revealCard(qint64 orderId, qint64 cardId, QObject* context,
                     done({true, secret, {}});
                 });
         });
+}
+
+void ConsoleApp::refreshSuppliers()
+{
+    if (m_desk)
+        m_desk->refresh();
+    else
+        Q_EMIT suppliersRefreshed(tr("No shop is open."));
+}
+
+models::SupplierExchange ConsoleApp::supplierExchange(const QString& supplierId) const
+{
+    return m_desk ? m_desk->exchange(supplierId) : models::SupplierExchange();
+}
+
+bool ConsoleApp::mayResolvePurchases() const
+{
+    return m_session && core::roleAllows(m_session->actor().role, core::Permission::ReviewOrders);
+}
+
+void ConsoleApp::resolvePurchase(qint64 purchaseId, bool bought, const QString& cardText, const QString& note,
+                                 QObject* context, std::function<void(QString)> done)
+{
+    if (!m_desk || !m_session)
+        return done(tr("No shop is open."));
+    m_desk->resolve(m_session->actor(), purchaseId, bought, cardText, note, context, std::move(done));
+}
+
+QList<models::SupplierSummary> ConsoleApp::dockedSuppliers() const
+{
+    QList<models::SupplierSummary> out;
+    for (const core::SupplierEndpoint& e : m_profile.suppliers)
+        out.append({e.id, e.protocol, e.url.toString()});
+    if (isDemo() && m_desk)
+        for (const QString& id : m_desk->accountIds())
+            out.append({id, m_desk->protocolOf(id), tr("the bundled simulator")});
+    return out;
+}
+
+void ConsoleApp::testSupplier(const models::SupplierConnection& supplier, QObject* context,
+                              std::function<void(models::SupplierCheck)> done)
+{
+    static core::SystemClock clock;
+    const core::SupplierEndpoint endpoint{supplier.id, supplier.protocol, supplier.url, supplier.appId};
+    auto made = sync::makeSupplier(endpoint, supplier.secret, &clock);
+    if (!made)
+        return done({false, describe(made.error())});
+    std::shared_ptr<suppliers::Supplier> adapter = std::move(made).value();
+    // A watcher owned by this object, not then(context): in Qt 6.4 a continuation whose context
+    // dies first (the dialog closed) asserts in debug builds.
+    using BalanceResult = suppliers::SupplierResult<suppliers::Balance>;
+    auto* watcher = new QFutureWatcher<BalanceResult>(this);
+    QPointer<QObject> guard(context);
+    connect(watcher, &QFutureWatcherBase::finished, this, [watcher, adapter, guard, done = std::move(done)] {
+        watcher->deleteLater();
+        if (!guard)
+            return;
+        const BalanceResult balance = watcher->result();
+        models::SupplierCheck check;
+        check.ok = balance.ok();
+        const suppliers::Diagnostics d = adapter->diagnostics().redacted();
+        check.answer =
+            balance.ok()
+                ? tr("Balance %1 yuan, account %2").arg(balance->amount.toString(2), balance->accountName)
+                : suppliers::SupplierErrorText::describe(balance.error());
+        if (!d.responseBody.isEmpty())
+            check.answer += u"\n\nHTTP "_s + QString::number(d.httpStatus) + u'\n' + readable(d.responseBody);
+        done(check);
+    });
+    watcher->setFuture(adapter->balance());
+}
+
+void ConsoleApp::addSupplier(const models::SupplierConnection& supplier, QObject* context,
+                             std::function<void(QString error)> done)
+{
+    if (isDemo() || !m_openedFile.isEmpty())
+        return done(tr("Suppliers are docked to a shop's profile; the demo buys from its simulator only."));
+    core::Profile profile = m_profile;
+    profile.suppliers.append({supplier.id, supplier.protocol, supplier.url, supplier.appId});
+    if (auto valid = core::ProfileStore::validate(profile); !valid)
+        return done(describe(valid.error()));
+    auto* store = secretsFor(profile.name);
+    store->writeSupplier(profile.name, supplier.id, supplier.secret, context,
+                         [this, store, profile, done](core::Result<core::Profile::SecretStorage> where) {
+                             store->deleteLater();
+                             if (!where)
+                                 return done(
+                                     tr("The secret could not be stored: %1").arg(describe(where.error())));
+                             if (auto saved = m_store.save(profile); !saved)
+                                 return done(describe(saved.error()));
+                             m_profile = profile;
+                             dockSuppliers(profile.name);
+                             done({});
+                         });
+}
+
+void ConsoleApp::removeSupplier(const QString& id, QObject* context, std::function<void(QString error)> done)
+{
+    core::Profile profile = m_profile;
+    const auto removed =
+        profile.suppliers.removeIf([&](const core::SupplierEndpoint& e) { return e.id == id; });
+    if (removed == 0)
+        return done(tr("No supplier named %1 is docked.").arg(id));
+    if (auto saved = m_store.save(profile); !saved)
+        return done(describe(saved.error()));
+    m_profile = profile;
+    dockSuppliers(profile.name);
+    auto* store = secretsFor(profile.name);
+    store->removeSupplier(profile.name, id, context, [store, done](core::Result<void> r) {
+        store->deleteLater();
+        done(r ? QString()
+               : tr("The supplier is gone from the profile, but its secret could not be deleted: %1")
+                     .arg(describe(r.error())));
+    });
+}
+
+void ConsoleApp::dockSuppliers(const QString& profile)
+{
+    loadSealKey(profile);
+    const QList<core::SupplierEndpoint> endpoints = m_profile.suppliers;
+    if (endpoints.isEmpty()) {
+        m_desk->setAccounts({});
+        return;
+    }
+    // Every secret first, then the adapters in one go.
+    auto accounts = std::make_shared<QList<SupplierDesk::Account>>();
+    auto problems = std::make_shared<QStringList>();
+    auto pending = std::make_shared<int>(int(endpoints.size()));
+    QPointer<SupplierDesk> desk = m_desk.get();
+    for (const core::SupplierEndpoint& e : endpoints) {
+        auto* store = secretsFor(profile);
+        store->readSupplier(
+            profile, e.id, this,
+            [this, store, e, accounts, problems, pending, desk](core::Result<QByteArray> secret) {
+                store->deleteLater();
+                if (secret)
+                    accounts->append({e, secret.value()});
+                else
+                    problems->append(
+                        tr("%1: its secret could not be read (%2)").arg(e.id, describe(secret.error())));
+                if (--*pending > 0 || !desk)
+                    return;
+                const QString notDocked = desk->setAccounts(*accounts);
+                if (!notDocked.isEmpty())
+                    problems->append(notDocked);
+                if (!problems->isEmpty())
+                    Q_EMIT suppliersRefreshed(problems->join(u"; "_s));
+            });
+    }
+}
+
+void ConsoleApp::loadSealKey(const QString& profile)
+{
+    QPointer<SupplierDesk> desk = m_desk.get();
+    auto* store = secretsFor(profile);
+    store->sealKey(profile, this, [store, desk](core::Result<QByteArray> key) {
+        store->deleteLater();
+        if (desk && key)
+            desk->setSealKey(key.value());
+    });
 }
 
 } // namespace cardops::app

@@ -14,6 +14,7 @@ struct CallError;
 namespace cardops::app {
 
 class ConsoleSession;
+class SupplierDesk;
 
 // The console's composition root: the profiles and their secrets, the open session (cache,
 // sync, demo simulator) and the operator's settings (language, last profile). Implements what
@@ -58,9 +59,25 @@ public:
     void orderCards(qint64 orderId, QObject* context, std::function<void(models::OrderCards)> done) override;
     void revealCard(qint64 orderId, qint64 cardId, QObject* context,
                     std::function<void(models::CardReveal)> done) override;
+    void refreshSuppliers() override;
+    models::SupplierExchange supplierExchange(const QString& supplierId) const override;
+    bool mayResolvePurchases() const override;
+    void resolvePurchase(qint64 purchaseId, bool bought, const QString& cardText, const QString& note,
+                         QObject* context, std::function<void(QString error)> done) override;
+    QList<models::SupplierSummary> dockedSuppliers() const override;
+    void testSupplier(const models::SupplierConnection& supplier, QObject* context,
+                      std::function<void(models::SupplierCheck)> done) override;
+    void addSupplier(const models::SupplierConnection& supplier, QObject* context,
+                     std::function<void(QString error)> done) override;
+    void removeSupplier(const QString& id, QObject* context,
+                        std::function<void(QString error)> done) override;
+    SupplierDesk* supplierDesk() const { return m_desk.get(); }
 
 private:
     void attach(std::unique_ptr<ConsoleSession> session);
+    // The profile's suppliers with their secrets, and its seal key, into the desk.
+    void dockSuppliers(const QString& profile);
+    void loadSealKey(const QString& profile);
     // A store for one call on the profile's folder: a child of this object, deleted once it has
     // answered, so overlapping calls (a test, an add, a removal) never cancel each other.
     sync::SecretStore* secretsFor(const QString& profile);
@@ -73,7 +90,8 @@ private:
     QSettings m_settings;
     core::Profile m_profile;
     std::unique_ptr<ConsoleSession> m_session;
-    QString m_openedFile; // the cache opened with --db, not through a profile
+    std::unique_ptr<SupplierDesk> m_desk; // after m_session: it writes through the session's cache
+    QString m_openedFile;                 // the cache opened with --db, not through a profile
 };
 
 } // namespace cardops::app

@@ -128,6 +128,7 @@ void ConsoleSession::launchDemo()
     m_demo = std::make_unique<DemoSimulator>();
     connect(m_demo.get(), &DemoSimulator::ready, this, [this](const QUrl& url) {
         connectPlatform({url, QByteArrayLiteral("demo"), QByteArrayLiteral("demo-secret")});
+        Q_EMIT demoListening(url);
     });
     connect(m_demo.get(), &DemoSimulator::failed, this,
             [this](const QString& detail) { Q_EMIT syncFinished(false, true, detail); });

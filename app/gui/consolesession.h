@@ -8,6 +8,7 @@
 #include <QList>
 #include <QObject>
 #include <QTimer>
+#include <QUrl>
 #include <functional>
 #include <memory>
 
@@ -45,6 +46,7 @@ public:
     ~ConsoleSession() override;
 
     models::DataSource& source() const { return *m_source; }
+    const core::Clock& clock() const { return m_clock; }
     storage::Database& database() const { return *m_db; }
 
     // Both wait for the cache's integrity check; a damaged cache never syncs (damaged()).
@@ -72,6 +74,8 @@ Q_SIGNALS:
     void syncFinished(bool ok, bool offline, const QString& error);
     // The cache failed its integrity check: it is shown as it is and never written.
     void damaged(const QString& reason);
+    // The demo's simulator listens (it plays the platform and both suppliers there).
+    void demoListening(const QUrl& url);
 
 private:
     enum class Check { NotStarted, Running, Passed, Failed };

@@ -70,9 +70,59 @@ public:
     {
         done(nextCards);
     }
-    void revealCard(qint64, qint64 cardId, QObject*, std::function<void(cardops::models::CardReveal)> done) override
+    void revealCard(qint64, qint64 cardId, QObject*,
+                    std::function<void(cardops::models::CardReveal)> done) override
     {
         revealed << cardId;
         done(nextReveal);
+    }
+
+    int supplierRefreshes = 0;
+    cardops::models::SupplierExchange exchange;
+    bool mayResolve = true;
+    QString resolveError;
+    struct Resolution
+    {
+        qint64 id;
+        bool bought;
+        QString cardText;
+        QString note;
+    };
+    QList<Resolution> resolutions;
+    void refreshSuppliers() override { ++supplierRefreshes; }
+    cardops::models::SupplierExchange supplierExchange(const QString&) const override { return exchange; }
+    bool mayResolvePurchases() const override { return mayResolve; }
+    void resolvePurchase(qint64 id, bool bought, const QString& cardText, const QString& note, QObject*,
+                         std::function<void(QString)> done) override
+    {
+        if (resolveError.isEmpty())
+            resolutions.append({id, bought, cardText, note});
+        done(resolveError);
+    }
+
+    QList<cardops::models::SupplierSummary> docked;
+    cardops::models::SupplierCheck nextSupplierCheck;
+    QList<cardops::models::SupplierConnection> supplierTests;
+    QList<cardops::models::SupplierConnection> supplierAdds;
+    QStringList supplierRemovals;
+    QList<cardops::models::SupplierSummary> dockedSuppliers() const override { return docked; }
+    void testSupplier(const cardops::models::SupplierConnection& s, QObject*,
+                      std::function<void(cardops::models::SupplierCheck)> done) override
+    {
+        supplierTests << s;
+        done(nextSupplierCheck);
+    }
+    void addSupplier(const cardops::models::SupplierConnection& s, QObject*,
+                     std::function<void(QString)> done) override
+    {
+        supplierAdds << s;
+        docked.append({s.id, s.protocol, s.url.toString()});
+        done({});
+    }
+    void removeSupplier(const QString& id, QObject*, std::function<void(QString)> done) override
+    {
+        supplierRemovals << id;
+        docked.removeIf([&](const cardops::models::SupplierSummary& x) { return x.id == id; });
+        done({});
     }
 };

@@ -11,6 +11,7 @@
 
 #include <QApplication>
 #include <QClipboard>
+#include <QDir>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLibraryInfo>
@@ -21,7 +22,6 @@
 #include <QStackedWidget>
 #include <QTranslator>
 #include <QTreeWidget>
-#include <QDir>
 #include <QtTest>
 
 using namespace cardops;
