@@ -11,7 +11,9 @@ ConsoleState::ConsoleState(DataSource& source, QObject* parent)
     , m_source(source)
 {
     connect(&source, &DataSource::tablesChanged, this, [this](const QSet<QString>& tables) {
-        static const QStringList watched = {u"counters"_s, u"sync_state"_s, u"outbox"_s, u"conflicts"_s};
+        static const QStringList watched = {u"counters"_s,       u"sync_state"_s, u"outbox"_s,
+                                            u"conflicts"_s,      u"goods"_s,      u"supplier_products"_s,
+                                            u"supplier_status"_s};
         for (const QString& t : watched)
             if (tables.contains(t))
                 return reload();

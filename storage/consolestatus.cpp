@@ -3,6 +3,7 @@
 #include "storage/counters.h"
 #include "storage/platformcache.h"
 #include "storage/readsession.h"
+#include "storage/supply.h"
 
 using namespace Qt::StringLiterals;
 
@@ -15,6 +16,11 @@ core::Result<ConsoleStatus> read(const ReadSession& session)
     if (!counts)
         return counts.error();
     status.counters = std::move(counts).value();
+    // Goods that sell below their supplier's cost: a join over the linked goods (a partial index).
+    auto negative = supply::negativeMarginCount(session);
+    if (!negative)
+        return negative.error();
+    status.counters.insert(counters::NegativeMargin, negative.value());
     auto state = session.select(u"SELECT key, value FROM sync_state WHERE key IN (?, ?, ?, ?, ?)"_s,
                                 {statekeys::ShopName, statekeys::LastError, statekeys::LastRoundAt,
                                  statekeys::LeaseHolder, statekeys::LeaseExpiresAt});

@@ -2835,6 +2835,14 @@ CardOps 会显示仍可读取的数据，但不会再写入该文件。请恢复
         <source>Goods below their stock threshold</source>
         <translation>库存低于预警值的商品</translation>
     </message>
+    <message>
+        <source>Selling below cost</source>
+        <translation>毛利为负</translation>
+    </message>
+    <message>
+        <source>Goods whose supplier&apos;s price is above their selling price</source>
+        <translation>上游进价高于售价的商品</translation>
+    </message>
 </context>
 <context>
     <name>main</name>

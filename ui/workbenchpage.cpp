@@ -47,6 +47,9 @@ WorkbenchPage::WorkbenchPage(models::ConsoleState& state, QWidget* parent)
             QStringLiteral("low_stock"));
     addTile(counters::SupplierBalanceLow, tr("Supplier balance low"),
             tr("Suppliers that may refuse the next purchase"), PageId::Suppliers, {});
+    addTile(counters::NegativeMargin, tr("Selling below cost"),
+            tr("Goods whose supplier's price is above their selling price"), PageId::Suppliers,
+            QStringLiteral("linked"));
     addTile(counters::SyncError, tr("Sync errors"),
             tr("Local edits the platform refused or that met a conflict"), PageId::Workbench, {});
     addTile(counters::WithdrawalPending, tr("Withdrawals to review"), tr("Agents' withdrawal requests"),

@@ -1,4 +1,5 @@
 #include "cachefixture.h"
+#include "storage/consolestatus.h"
 #include "storage/counters.h"
 #include "storage/platformcache.h"
 #include "storage/schema.h"
@@ -225,6 +226,8 @@ private Q_SLOTS:
         QVERIFY(!rows->at(3).margin.has_value());
 
         QCOMPARE(supply::negativeMarginCount(read).value(), 1);
+        // The work bench's 毛利为负 reads it with the console status.
+        QCOMPARE(storage::consolestatus::read(read)->counters.value(storage::counters::NegativeMargin), 1);
         QCOMPARE(supply::linkedGoods(read, u"8AE8"_s, 100)->size(), 1);
         QCOMPARE(supply::linkedGoods(read, u"货品1"_s, 100)->size(), 1);
         QCOMPARE(supply::linkedGoods(read, u"商品 1000058"_s, 100)->size(), 2);
