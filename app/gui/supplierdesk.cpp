@@ -38,6 +38,11 @@ SupplierDesk::SupplierDesk(storage::Database& db, const core::Clock& clock, QObj
 {
     m_resumeTimer.setInterval(ResumeIntervalMs);
     connect(&m_resumeTimer, &QTimer::timeout, this, &SupplierDesk::resume);
+    m_refreshTimer.setInterval(RefreshIntervalMs);
+    connect(&m_refreshTimer, &QTimer::timeout, this, [this] {
+        if (m_refresh && !m_refresh->isRunning())
+            m_refresh->refreshAll();
+    });
 }
 
 SupplierDesk::~SupplierDesk() = default;
@@ -81,7 +86,11 @@ QString SupplierDesk::setAccounts(const QList<Account>& accounts)
                         errors << u"%1: %2"_s.arg(o.supplierId, o.error);
                 Q_EMIT refreshed(errors.join(u"; "_s));
             });
-    refresh();
+    m_refreshTimer.stop();
+    if (!m_adapters.isEmpty()) {
+        refresh();
+        m_refreshTimer.start();
+    }
     rebuildPurchaser();
     return problems.join(u"; "_s);
 }

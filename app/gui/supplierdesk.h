@@ -65,6 +65,8 @@ public:
     // of unknown outcome are queried by our number (sync::Purchaser::resume()).
     sync::Purchaser* purchaser() const { return m_purchaser.get(); }
     static constexpr int ResumeIntervalMs = 5 * 60'000;
+    // Balances, prices and stock are read again this often while the console runs (and on F5).
+    static constexpr int RefreshIntervalMs = 10 * 60'000;
 
     // Reads every supplier's balance and catalogue into the cache; refreshed() answers.
     void refresh();
@@ -91,6 +93,7 @@ private:
     std::unique_ptr<suppliers::RequestNoGenerator> m_numbers;
     std::unique_ptr<sync::Purchaser> m_purchaser; // after the adapters: destroyed before them
     QTimer m_resumeTimer;
+    QTimer m_refreshTimer;
 };
 
 } // namespace cardops::app
