@@ -2,6 +2,45 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>CardsCommand</name>
+    <message>
+        <source>Unknown cards action &apos;%1&apos;: use cards import.</source>
+        <translation>未知的 cards 操作“%1”：请使用 cards import。</translation>
+    </message>
+    <message>
+        <source>cards import needs --goods ID, the goods&apos; id on the platform.</source>
+        <translation>cards import 需要 --goods ID，即该商品在平台上的 ID。</translation>
+    </message>
+    <message>
+        <source>--format must be single, number_password or fields:N (N from 2 to 16), not &apos;%1&apos;.</source>
+        <translation>--format 必须是 single、number_password 或 fields:N（N 为 2 到 16），而不是“%1”。</translation>
+    </message>
+    <message>
+        <source>cards import needs the card file (.txt or .csv, or - for standard input).</source>
+        <translation>cards import 需要卡密文件（.txt 或 .csv，- 表示从标准输入读取）。</translation>
+    </message>
+    <message>
+        <source>Uploading cards comes with the goods page; use --dry-run to preview the file.</source>
+        <translation>上传卡密将随商品页面提供；请使用 --dry-run 预览文件。</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 is larger than %2 MB: not a card file.</source>
+        <translation>%1 大于 %2 MB：不是卡密文件。</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Goods %1, %2: %3 lines read (%4), %5 blank. Offline preview: nothing is compared with the platform&apos;s stock.</source>
+        <translation>商品 %1，%2：已读取 %3 行（%4），其中空行 %5 行。离线预览：未与平台库存比对。</translation>
+    </message>
+</context>
+<context>
     <name>CliCommands</name>
     <message>
         <source>CardOps (卡盟运营台) command line: the headless side of the shop&apos;s back office.</source>
@@ -112,10 +151,6 @@
         <translation>generate：会员数（默认按订单数推算）。</translation>
     </message>
     <message>
-        <source>generate: number of goods (default: by orders).</source>
-        <translation>generate：商品数（默认按订单数推算）。</translation>
-    </message>
-    <message>
         <source>sync: the platform&apos;s address, e.g. https://shop.example.com (default for the demo profile: a built-in simulator).</source>
         <translation>sync：平台地址，例如 https://shop.example.com（演示配置默认使用内置模拟器）。</translation>
     </message>
@@ -180,26 +215,60 @@
         <translation>supplier catalogue：以 JSON 输出，而不是表格。</translation>
     </message>
     <message>
-        <source>status: open the cache (creating it if needed) and show its state
-check: verify a cache file without changing it
-generate: build a new cache from the simulator&apos;s data (--seed --days --orders)
-sync: one sync round with the platform, then a summary (the secret comes from CARDOPS_PLATFORM_SECRET)
-supplier balance [--supplier ID]: refresh the suppliers and show their balances
-supplier catalogue --supplier ID [--json]: refresh a supplier and list its products</source>
-        <translation>status：打开缓存（必要时创建）并显示其状态
-check：检查缓存文件，不做任何修改
-generate：用模拟器数据生成新的缓存（--seed --days --orders）
-sync：与平台同步一轮并显示摘要（密钥取自 CARDOPS_PLATFORM_SECRET）
-supplier balance [--supplier ID]：刷新货源并显示余额
-supplier catalogue --supplier ID [--json]：刷新一个货源并列出其商品</translation>
-    </message>
-    <message>
         <source>supplier needs a profile (--profile NAME): the suppliers are the profile&apos;s.</source>
         <translation>supplier 需要指定配置（--profile 名称）：货源属于配置。</translation>
     </message>
     <message>
         <source>Cannot load profile %1: %2</source>
         <translation>无法读取配置 %1：%2</translation>
+    </message>
+    <message>
+        <source>generate: number of goods (default: by orders); cards import: the goods&apos; id.</source>
+        <translation>generate：商品数（默认按订单数推算）；cards import：商品 ID。</translation>
+    </message>
+    <message>
+        <source>cards import: the goods&apos; card format: single, number_password or fields:N.</source>
+        <translation>cards import：商品的卡密格式：single、number_password 或 fields:N。</translation>
+    </message>
+    <message>
+        <source>format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <source>cards import: the goods&apos; card separator (default: a space for number_password, ---- for fields:N); tab, ----, spaces and commas in the file are accepted too.</source>
+        <translation>cards import：商品的卡密分隔符（默认：number_password 为空格，fields:N 为 ----）；文件中的制表符、----、空格和逗号同样可识别。</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <source>cards import: preview only, upload nothing.</source>
+        <translation>cards import：仅预览，不上传。</translation>
+    </message>
+    <message>
+        <source>status: open the cache (creating it if needed) and show its state
+check: verify a cache file without changing it
+generate: build a new cache from the simulator&apos;s data (--seed --days --orders)
+sync: one sync round with the platform, then a summary (the secret comes from CARDOPS_PLATFORM_SECRET)
+supplier balance [--supplier ID]: refresh the suppliers and show their balances
+supplier catalogue --supplier ID [--json]: refresh a supplier and list its products
+cards import --goods ID --format F [--separator S] FILE --dry-run: preview a .txt or .csv card file (UTF-8 or GBK; - reads standard input) as JSON, offline</source>
+        <translation>status：打开缓存（必要时创建）并显示其状态
+check：检查缓存文件，不做任何修改
+generate：用模拟器数据生成新的缓存（--seed --days --orders）
+sync：与平台同步一轮并显示摘要（密钥取自 CARDOPS_PLATFORM_SECRET）
+supplier balance [--supplier ID]：刷新货源并显示余额
+supplier catalogue --supplier ID [--json]：刷新一个货源并列出其商品
+cards import --goods ID --format F [--separator S] FILE --dry-run：离线预览 .txt 或 .csv 卡密文件（UTF-8 或 GBK；- 表示从标准输入读取），输出 JSON</translation>
+    </message>
+    <message>
+        <source>cards import previews offline for now: run it without --profile and --db.</source>
+        <translation>cards import 目前仅支持离线预览：请不带 --profile 和 --db 运行。</translation>
+    </message>
+    <message>
+        <source>cards import takes one file, not %1.</source>
+        <translation>cards import 只接受一个文件，而不是 %1 个。</translation>
     </message>
 </context>
 <context>

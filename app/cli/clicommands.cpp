@@ -1,5 +1,6 @@
 #include "app/cli/clicommands.h"
 
+#include "app/cli/cardscommand.h"
 #include "app/cli/errortext.h"
 #include "app/cli/generatecommand.h"
 #include "app/cli/suppliercommand.h"
@@ -59,8 +60,9 @@ int CliCommands::run(const QStringList& arguments)
                       tr("number"), QStringLiteral("30000")});
     parser.addOption(
         {QStringLiteral("members"), tr("generate: number of members (default: by orders)."), tr("number")});
-    parser.addOption(
-        {QStringLiteral("goods"), tr("generate: number of goods (default: by orders)."), tr("number")});
+    parser.addOption({QStringLiteral("goods"),
+                      tr("generate: number of goods (default: by orders); cards import: the goods' id."),
+                      tr("number")});
     parser.addOption({QStringLiteral("url"),
                       tr("sync: the platform's address, e.g. https://shop.example.com "
                          "(default for the demo profile: a built-in simulator)."),
@@ -69,6 +71,14 @@ int CliCommands::run(const QStringList& arguments)
     parser.addOption(
         {QStringLiteral("supplier"), tr("supplier: the supplier's id in the profile."), tr("id")});
     parser.addOption({QStringLiteral("json"), tr("supplier catalogue: print JSON instead of a table.")});
+    parser.addOption({QStringLiteral("format"),
+                      tr("cards import: the goods' card format: single, number_password or fields:N."),
+                      tr("format")});
+    parser.addOption({QStringLiteral("separator"),
+                      tr("cards import: the goods' card separator (default: a space for number_password, "
+                         "---- for fields:N); tab, ----, spaces and commas in the file are accepted too."),
+                      tr("text")});
+    parser.addOption({QStringLiteral("dry-run"), tr("cards import: preview only, upload nothing.")});
     parser.addPositionalArgument(
         QStringLiteral("command"),
         tr("status: open the cache (creating it if needed) and show its state\n"
@@ -77,7 +87,9 @@ int CliCommands::run(const QStringList& arguments)
            "sync: one sync round with the platform, then a summary "
            "(the secret comes from CARDOPS_PLATFORM_SECRET)\n"
            "supplier balance [--supplier ID]: refresh the suppliers and show their balances\n"
-           "supplier catalogue --supplier ID [--json]: refresh a supplier and list its products"));
+           "supplier catalogue --supplier ID [--json]: refresh a supplier and list its products\n"
+           "cards import --goods ID --format F [--separator S] FILE --dry-run: preview a .txt or .csv "
+           "card file (UTF-8 or GBK; - reads standard input) as JSON, offline"));
     if (!parser.parse(arguments)) {
         m_err << parser.errorText() << Qt::endl;
         return 2;
@@ -111,6 +123,8 @@ int CliCommands::run(const QStringList& arguments)
         return sync(parser, path, profile.isEmpty() && !parser.isSet(QStringLiteral("db")));
     if (command == u"supplier")
         return supplier(parser, positional.value(1), profile, path);
+    if (command == u"cards")
+        return cards(parser, positional);
     m_err << tr("Unknown command '%1'. Run cardops-cli --help for the list.").arg(command) << Qt::endl;
     return 2;
 }
@@ -247,6 +261,28 @@ int CliCommands::supplier(const QCommandLineParser& parser, const QString& actio
         options.profileDirectory = core::ProfileStore(profilesRoot()).directory(loaded->name);
     }
     return SupplierCommand(m_out, m_err).run(path, options);
+}
+
+int CliCommands::cards(const QCommandLineParser& parser, const QStringList& positional)
+{
+    // The platform cannot yet be asked which secrets it holds, so a profile would add nothing but a
+    // false promise: the preview stays offline until the goods page brings the stock check.
+    if (parser.isSet(QStringLiteral("profile")) || parser.isSet(QStringLiteral("db"))) {
+        m_err << tr("cards import previews offline for now: run it without --profile and --db.") << Qt::endl;
+        return 2;
+    }
+    CardsCommand::Options options;
+    options.action = positional.value(1);
+    options.goods = parser.value(QStringLiteral("goods"));
+    options.format = parser.value(QStringLiteral("format"));
+    options.separator = parser.value(QStringLiteral("separator"));
+    options.file = positional.value(2);
+    options.dryRun = parser.isSet(QStringLiteral("dry-run"));
+    if (positional.size() > 3) {
+        m_err << tr("cards import takes one file, not %1.").arg(positional.size() - 2) << Qt::endl;
+        return 2;
+    }
+    return CardsCommand(m_out, m_err).run(options);
 }
 
 int CliCommands::check(const QString& path)

@@ -4,6 +4,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QStringEncoder>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -220,6 +221,99 @@ private Q_SLOTS:
         QCOMPARE(r.code, 2);
         QVERIFY2(r.err.contains(says), qPrintable(r.err));
         QVERIFY(!QFile::exists(m_dir.filePath(QStringLiteral("new.db"))));
+    }
+
+    // cards import --dry-run: the issue's JSON, byte for byte, for a GBK text file and a UTF-8 CSV
+    // with a BOM; offline, so nothing is already in stock.
+    void cardsImportDryRun_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<QByteArray>("bytes");
+        QTest::addColumn<QStringList>("format");
+        QTest::addColumn<QString>("json");
+        QStringEncoder gbk("GB18030");
+        QTest::newRow("txt GBK CRLF")
+            << QStringLiteral("cards.txt")
+            << QByteArray(gbk.encode(
+                   QStringLiteral("账号一----密码一\r\n账号二 密码二\r\n\r\n账号一----密码一\r\n坏行\r\n")))
+            << QStringList{QStringLiteral("--format"), QStringLiteral("number_password"),
+                           QStringLiteral("--separator"), QStringLiteral("----")}
+            << QStringLiteral(R"({"new":2,"duplicate_in_file":1,"already_in_stock":0,)"
+                              R"("invalid":[{"line":5,"reason":"field_count"}]})");
+        QTest::newRow("csv UTF-8 BOM")
+            << QStringLiteral("cards.csv")
+            << QByteArray("\xEF\xBB\xBF"
+                          "a,b,c\r\nd,e\r\n,,\r\na,b,c\r\ng,,i\r\n")
+            << QStringList{QStringLiteral("--format"), QStringLiteral("fields:3")}
+            << QStringLiteral(
+                   R"({"new":1,"duplicate_in_file":1,"already_in_stock":0,)"
+                   R"("invalid":[{"line":2,"reason":"field_count"},{"line":5,"reason":"empty_field"}]})");
+    }
+    void cardsImportDryRun()
+    {
+        QFETCH(QString, name);
+        QFETCH(QByteArray, bytes);
+        QFETCH(QStringList, format);
+        const QString path = m_dir.filePath(name);
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(bytes);
+        f.close();
+        const Run r = cli(
+            QStringList{QStringLiteral("cards"), QStringLiteral("import"), QStringLiteral("--goods"),
+                        QStringLiteral("17")} +
+            format +
+            QStringList{path, QStringLiteral("--dry-run"), QStringLiteral("--lang"), QStringLiteral("en")});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QTEST(r.out.trimmed(), "json");
+        QVERIFY2(r.err.contains(QStringLiteral("Offline preview")), qPrintable(r.err));
+    }
+
+    void cardsImportRefusals_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<int>("code");
+        QTest::addColumn<QString>("says");
+        const QString file = m_dir.filePath(QStringLiteral("refusal.txt"));
+        QFile f(file);
+        if (f.open(QIODevice::WriteOnly))
+            f.write("CDK-1\n");
+        const QStringList goods = {QStringLiteral("cards"), QStringLiteral("import"),
+                                   QStringLiteral("--goods"), QStringLiteral("17")};
+        const QStringList single = {QStringLiteral("--format"), QStringLiteral("single")};
+        QTest::newRow("missing file")
+            << goods + single +
+                   QStringList{m_dir.filePath(QStringLiteral("none.txt")), QStringLiteral("--dry-run")}
+            << 1 << QStringLiteral("none.txt");
+        QTest::newRow("bad format") << goods + QStringList{QStringLiteral("--format"),
+                                                           QStringLiteral("fields:1"), file,
+                                                           QStringLiteral("--dry-run")}
+                                    << 2 << QStringLiteral("fields:1");
+        QTest::newRow("no format") << goods + QStringList{file, QStringLiteral("--dry-run")} << 2
+                                   << QStringLiteral("--format");
+        QTest::newRow("upload") << goods + single + QStringList{file} << 2 << QStringLiteral("use --dry-run");
+        QTest::newRow("no goods") << QStringList{QStringLiteral("cards"), QStringLiteral("import"), file,
+                                                 QStringLiteral("--dry-run")} +
+                                         single
+                                  << 2 << QStringLiteral("--goods");
+        QTest::newRow("no file") << goods + single + QStringList{QStringLiteral("--dry-run")} << 2
+                                 << QStringLiteral("card file");
+        QTest::newRow("with a profile")
+            << goods + single +
+                   QStringList{file, QStringLiteral("--dry-run"), QStringLiteral("--profile"),
+                               QStringLiteral("demo")}
+            << 2 << QStringLiteral("offline");
+        QTest::newRow("unknown action")
+            << QStringList{QStringLiteral("cards"), QStringLiteral("lock")} << 2 << QStringLiteral("lock");
+    }
+    void cardsImportRefusals()
+    {
+        QFETCH(QStringList, arguments);
+        const Run r = cli(arguments + QStringList{QStringLiteral("--lang"), QStringLiteral("en")});
+        QTEST(r.code, "code");
+        QFETCH(QString, says);
+        QVERIFY2(r.err.contains(says), qPrintable(r.err));
+        QVERIFY(r.out.isEmpty());
     }
 };
 
