@@ -142,11 +142,8 @@ models::SupplierExchange SupplierDesk::exchange(const QString& supplierId) const
     const suppliers::Supplier* supplier = m_adapters.value(supplierId);
     if (!supplier)
         return out;
-    // The refresh's last exchange, or the adapter's own (a purchase) when it is the later one.
-    suppliers::Diagnostics raw = supplier->diagnostics();
-    if (raw.method.isEmpty() && m_refresh)
-        raw = m_refresh->diagnostics(supplierId).value_or(raw);
-    const suppliers::Diagnostics d = raw.redacted();
+    // The adapter keeps its last exchange, whoever made it (a refresh or a purchase).
+    const suppliers::Diagnostics d = supplier->diagnostics().redacted();
     if (d.method.isEmpty())
         return out;
     out.any = true;
