@@ -7,6 +7,7 @@ namespace cardops::models {
 DataSource::DataSource(const QString& databasePath, storage::DatabaseWriter* writer, QObject* parent)
     : QObject(parent)
     , m_reader(databasePath)
+    , m_writer(writer)
 {
     m_coalesce.setSingleShot(true);
     m_coalesce.setInterval(500);

@@ -24,6 +24,8 @@ public:
 
     ReadWorker& reader() { return m_reader; }
     const QString& databasePath() const { return m_reader.databasePath(); }
+    // The writer of this cache; null for a read-only view.
+    storage::DatabaseWriter* writer() const { return m_writer; }
 
     // Tells every model that `tables` changed, now (tests, and the console after its own sync).
     void notifyChanged(const QStringList& tables);
@@ -39,6 +41,7 @@ private:
     ReadWorker m_reader;
     QSet<QString> m_pending;
     QTimer m_coalesce;
+    storage::DatabaseWriter* m_writer = nullptr;
 };
 
 } // namespace cardops::models
