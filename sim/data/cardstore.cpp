@@ -114,6 +114,11 @@ std::optional<qint32> CardStore::orderWithCards(qint64 orderId) const
     return !g.direct && delivered ? index : -1;
 }
 
+qint64 CardStore::cardCount(qint32 orderIndex) const
+{
+    return m_state.orders()[orderIndex].quantity + m_state.reissuedCards(orderIndex).size();
+}
+
 CardStore::Card CardStore::derive(qint32 orderIndex, qint64 index) const
 {
     const Order& o = m_state.orders()[orderIndex];
@@ -121,7 +126,7 @@ CardStore::Card CardStore::derive(qint32 orderIndex, qint64 index) const
     Card c;
     c.orderId = PlatformState::orderId(orderIndex);
     c.id = cardId(c.orderId, index);
-    c.isVoid = o.status == OrderStatus::Refunded;
+    c.isVoid = o.status == OrderStatus::Refunded || m_state.reissuedCards(orderIndex).contains(qint32(index));
     CardRandom rng(m_state.seed(), c.orderId, index);
     const QByteArray separator = separatorOf(g.cardFormat, g.cardSeparator);
     if (g.cardFormat == "number_password") {
@@ -147,7 +152,7 @@ std::optional<QList<CardStore::Card>> CardStore::cardsOf(qint64 orderId) const
     QList<Card> out;
     if (*index < 0)
         return out;
-    const qint64 count = qMin<qint64>(m_state.orders()[*index].quantity, kIdsPerOrder);
+    const qint64 count = qMin<qint64>(cardCount(*index), kIdsPerOrder);
     out.reserve(count);
     for (qint64 i = 0; i < count; ++i)
         out.append(derive(*index, i));
@@ -160,7 +165,7 @@ std::optional<CardStore::Card> CardStore::card(qint64 cardId) const
         return std::nullopt;
     const auto index = orderWithCards(cardId / kIdsPerOrder);
     const qint64 i = cardId % kIdsPerOrder;
-    if (!index || *index < 0 || i >= m_state.orders()[*index].quantity)
+    if (!index || *index < 0 || i >= cardCount(*index))
         return std::nullopt;
     return derive(*index, i);
 }

@@ -18,6 +18,8 @@ namespace cardops::sim {
 //
 // Card id = order id × kIdsPerOrder + index (index 0 … quantity − 1): stable, and the order is
 // found back by division. Status `sold` while the order is delivered, `void` once it is refunded.
+// A 补发 (PlatformState::reissueCard) voids one card and continues the index: the k-th replacement
+// is index quantity + k − 1, derived like the others.
 // Reveals are counted so tests can see the platform was asked. Not thread-safe (the server's
 // thread owns it, like the state).
 class CardStore
@@ -63,6 +65,8 @@ public:
 
 private:
     Card derive(qint32 orderIndex, qint64 index) const;
+    // quantity + the replacements 补发 delivered (each voids one card and adds one at the end).
+    qint64 cardCount(qint32 orderIndex) const;
     // The order index when the order has cards now; -1 when it has none; nullopt when unknown.
     std::optional<qint32> orderWithCards(qint64 orderId) const;
 

@@ -1,4 +1,5 @@
-// PlatformState: order actions of the API (create, deliver, review, refund).
+// PlatformState: order actions of the API (create, deliver, review, refund, reissue).
+#include "sim/data/cardstore.h"
 #include "sim/data/platformstate.h"
 
 #include <QJsonArray>
@@ -75,6 +76,8 @@ ApiResult PlatformState::createOrder(const QJsonObject& body)
         d.payChannel = PayChannel::Wechat;
     else if (channel == u"balance")
         d.payChannel = PayChannel::Balance;
+    else if (channel == u"offline")
+        d.payChannel = PayChannel::Offline; // paid outside the shop: recorded as paid, no balance moves
     else
         return bad("pay_channel");
     d.memberIndex = static_cast<qint32>(memberId - 1);
@@ -161,6 +164,40 @@ ApiResult PlatformState::refundOrder(qint64 id, const QJsonObject& body, QByteAr
     Order& refunded = m_orders[index];
     refunded.refundAmount += *amount;
     refunded.status = OrderStatus::Refunded;
+    commitChange(core::Feed::Orders, index);
+    return orderResult(index);
+}
+
+ApiResult PlatformState::reissueCard(qint64 id, const QJsonObject& body, QByteArrayView holder)
+{
+    qint32 index = 0;
+    if (auto gate = orderGate(id, holder, &index); !gate.isOk())
+        return gate;
+    qint64 cardId = 0;
+    if (!readInt(body[u"card_id"], &cardId) || cardId <= 0)
+        return bad("card_id");
+    if (!body[u"reason"].isString() || body[u"reason"].toString().trimmed().isEmpty())
+        return bad("reason");
+    const Order& o = m_orders[index];
+    const auto gi = static_cast<qint32>(o.goodsId - 1);
+    if (m_goods[gi].direct || o.status != OrderStatus::Delivered)
+        return ApiResult::error(409, 40900, "order has no delivered cards",
+                                entityJson(core::Feed::Orders, index));
+    const QList<qint32> voided = m_reissued.value(index);
+    const qint64 cards = o.quantity + voided.size();
+    const qint64 cardIndex = cardId % CardStore::kIdsPerOrder;
+    if (cardId / CardStore::kIdsPerOrder != id || cardIndex >= cards)
+        return ApiResult::error(404, 40400, "card not of this order");
+    if (voided.contains(static_cast<qint32>(cardIndex)))
+        return ApiResult::error(409, 40900, "card already void", entityJson(core::Feed::Orders, index));
+    if (cards >= CardStore::kIdsPerOrder)
+        return ApiResult::error(409, 40900, "too many cards", entityJson(core::Feed::Orders, index));
+    Goods& g = m_goods[gi];
+    if (g.stockAvailable < 1)
+        return ApiResult::error(409, 40900, "stock short", entityJson(core::Feed::Goods, gi));
+    g.stockAvailable -= 1;
+    commitChange(core::Feed::Goods, gi);
+    m_reissued[index].append(static_cast<qint32>(cardIndex));
     commitChange(core::Feed::Orders, index);
     return orderResult(index);
 }

@@ -30,7 +30,7 @@ const char* orderStatusName(OrderStatus status)
 
 const char* payChannelName(PayChannel channel)
 {
-    static const char* const names[] = {"alipay", "wechat", "balance"};
+    static const char* const names[] = {"alipay", "wechat", "balance", "offline"};
     return names[static_cast<int>(channel)];
 }
 

@@ -25,7 +25,7 @@ enum class OrderStatus : quint8 {
     Refunded,
     Cancelled
 };
-enum class PayChannel : quint8 { Alipay, Wechat, Balance };
+enum class PayChannel : quint8 { Alipay, Wechat, Balance, Offline }; // offline: 补单, paid outside
 enum class LedgerKind : quint8 { Recharge, Purchase, Commission, Withdrawal, Refund, Adjustment };
 enum class WithdrawalStatus : quint8 { Pending, Approved, Rejected };
 

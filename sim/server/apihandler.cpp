@@ -211,6 +211,8 @@ ApiResult ApiHandler::route(const SimRequest& r, const Options& options, Outcome
             return m_state.reviewOrder(id, body, holder);
         if (top == "orders" && action == "refund")
             return m_state.refundOrder(id, body, holder);
+        if (top == "orders" && action == "reissue")
+            return m_state.reissueCard(id, body, holder);
         if (top == "withdrawals" && (action == "approve" || action == "reject"))
             return m_state.decideWithdrawal(id, action == "approve");
         if (top == "cards" && action == "reveal")
