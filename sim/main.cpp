@@ -1,13 +1,18 @@
 // cardops-sim: the platform simulator with its supplier roles (docs/platform-api.md §4). A developer
 // and test tool; its texts are plain English.
 #include "core/clock.h"
+#include "sim/data/fulustate.h"
 #include "sim/data/generator.h"
+#include "sim/data/handover.h"
 #include "sim/server/simserver.h"
 #include "sim/supplieroptions.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QMap>
+#include <QSaveFile>
+#include <QTimer>
 #include <cstdio>
 
 using namespace cardops;
@@ -45,6 +50,34 @@ void pageAll(const sim::PlatformState& state)
     }
 }
 
+// What a fulfilment soak test checks from outside: the platform's deliveries (and any order
+// completed twice) and every Fulu purchase with the number it was placed under.
+void writeFulfilmentStats(sim::SimServer& server, const QString& path)
+{
+    sim::FuluState& fulu = server.suppliers().fulu();
+    fulu.settle();
+    QByteArray out = "{\"deliveries\":" + QByteArray::number(server.state().deliveries()) +
+                     ",\"delivered_twice\":" + QByteArray::number(server.state().ordersDeliveredTwice()) +
+                     ",\"supplied_deliveries\":" + QByteArray::number(server.state().suppliedDeliveries()) +
+                     ",\"fulu_orders\":[";
+    QMap<QByteArray, qint64> statuses;
+    for (const sim::Order& o : server.state().orders())
+        if (o.handedOver)
+            ++statuses[sim::orderStatusName(o.status)];
+    for (qsizetype i = 0; i < fulu.orderCount(); ++i) {
+        const sim::FuluState::Order& o = fulu.orderAt(i);
+        out += (i == 0 ? "[\"" : ",[\"") + o.customerOrderNo + "\",\"" +
+               sim::FuluState::orderStateText(o.state) + "\"]";
+    }
+    out += "],\"handed_over_statuses\":{";
+    for (auto it = statuses.cbegin(); it != statuses.cend(); ++it)
+        out += (it == statuses.cbegin() ? "\"" : ",\"") + it.key() + "\":" + QByteArray::number(it.value());
+    out += "}}\n";
+    QSaveFile file(path);
+    if (file.open(QIODevice::WriteOnly) && file.write(out) == out.size())
+        file.commit();
+}
+
 } // namespace
 
 int main(int argc, char* argv[])
@@ -79,8 +112,19 @@ int main(int argc, char* argv[])
     const QCommandLineOption faultSeed(u"fault-seed"_qs, u"Seed of the fault dice."_qs, u"S"_qs, u"7"_qs);
     const QCommandLineOption generateOnly(u"generate-only"_qs,
                                           u"Generate, page every feed, print timings and exit."_qs);
+    const QCommandLineOption leaseTtl(u"lease-ttl"_qs, u"Fulfilment lease time to live in seconds."_qs,
+                                      u"S"_qs, u"60"_qs);
+    const QCommandLineOption handover(
+        u"handover"_qs,
+        u"Place this many paid orders of CardOps-owned goods at start (a backlog to fulfil)."_qs, u"N"_qs,
+        u"0"_qs);
+    const QCommandLineOption statsFile(
+        u"stats-file"_qs,
+        u"Write the fulfilment counters (deliveries, double deliveries, supplier purchases) as JSON to this "
+        u"file every half second."_qs,
+        u"FILE"_qs);
     parser.addOptions({listen, seed, days, orders, members, goods, perMinute, abnormal, latency, retryAfter,
-                       timeoutMs, faultSeed, generateOnly});
+                       timeoutMs, faultSeed, generateOnly, leaseTtl, handover, statsFile});
     QList<QPair<sim::FaultMode, QCommandLineOption>> faultOptions;
     for (const QString& name : sim::FaultConfig::modeNames()) {
         sim::FaultMode mode{};
@@ -122,6 +166,8 @@ int main(int argc, char* argv[])
     faults.latencyMaxMs = ok ? range.value(1, range.value(0)).toInt(&ok) : 0;
     for (const auto& [mode, option] : faultOptions)
         faults.setRate(mode, real(option));
+    const qint64 ttl = number(leaseTtl);
+    const qint64 backlog = number(handover);
     const double rate = real(perMinute);
     const double share = real(abnormal);
     if (!ok)
@@ -152,6 +198,18 @@ int main(int argc, char* argv[])
     server.setFaults(suppliers.platformFaults ? faults : sim::FaultConfig{});
     server.suppliers().reset(suppliers.params);
     server.suppliers().setFaults(suppliers.faults);
+    server.state().setLeaseTtl(ttl);
+    if (backlog > 0) {
+        const int owned = sim::placeHandover(server.state(), server.suppliers().fulu(), backlog, params.seed);
+        std::fprintf(stderr, "handed over %lld orders of %d goods\n", static_cast<long long>(backlog), owned);
+    }
+    QTimer statsTimer;
+    if (parser.isSet(statsFile)) {
+        const QString path = parser.value(statsFile);
+        QObject::connect(&statsTimer, &QTimer::timeout, &statsTimer,
+                         [&server, path] { writeFulfilmentStats(server, path); });
+        statsTimer.start(500);
+    }
     server.liveOrders().setOrdersPerMinute(rate);
     server.liveOrders().setAbnormalShare(share);
     server.setLiveTickInterval(1000);

@@ -47,6 +47,8 @@ class DatabaseWriter : public QObject
     Q_OBJECT
 public:
     DatabaseWriter(QString path, const core::Clock& clock, int maxBatch = 256);
+    // The clock that stamps every write.
+    const core::Clock& clock() const { return m_clock; }
     ~DatabaseWriter() override;
 
     // Queues a job; the future resolves after its batch commits (or fails).

@@ -162,6 +162,37 @@ QVariantList valuesOf(const core::Member& m)
             text(m.tags),  i64(m.version),      i64(m.updatedAt)};
 }
 
+core::Order orderFromValues(const QVariantList& row, int offset)
+{
+    const auto at = [&row, offset](int i) {
+        return row.value(offset + i);
+    };
+    core::Order o;
+    o.id = at(0).toLongLong();
+    o.orderNo = at(1).toString();
+    o.memberId = at(2).toLongLong();
+    o.goodsId = at(3).toLongLong();
+    o.quantity = at(4).toLongLong();
+    o.unitPrice = core::Money::fromUnits(at(5).toLongLong());
+    o.amount = core::Money::fromUnits(at(6).toLongLong());
+    o.paidAmount = core::Money::fromUnits(at(7).toLongLong());
+    o.costAtOrder = core::Money::fromUnits(at(8).toLongLong());
+    o.payChannel = at(9).toString();
+    o.chargeAccount = at(10).toString();
+    o.contact = at(11).toString();
+    o.status = at(12).toString();
+    o.handedOver = at(13).toLongLong() != 0;
+    o.reviewReason = at(14).toString();
+    o.deliveredAt = at(15).toLongLong();
+    o.revealedAt = at(16).toLongLong();
+    o.refundAmount = core::Money::fromUnits(at(17).toLongLong());
+    o.createdAt = at(18).toLongLong();
+    o.paidAt = at(19).toLongLong();
+    o.version = at(20).toLongLong();
+    o.updatedAt = at(21).toLongLong();
+    return o;
+}
+
 QVariantList valuesOf(const core::Order& o)
 {
     return {i64(o.id),

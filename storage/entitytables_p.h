@@ -38,6 +38,9 @@ QVariantList valuesOf(const core::Order& o);
 QVariantList valuesOf(const core::LedgerEntry& e);
 QVariantList valuesOf(const core::Withdrawal& w);
 
+// An order back from its cache columns (ordersTable().columns, in order) starting at row[offset].
+core::Order orderFromValues(const QVariantList& row, int offset = 0);
+
 // The cache columns a wire field of an editable entity is stored in (`listing` → three columns),
 // or an empty list when the field cannot be edited.
 QStringList columnsOfField(const QString& entity, const QString& field);

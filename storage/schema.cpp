@@ -289,8 +289,66 @@ constexpr const char* kV7[] = {
     "UPDATE counters SET value = 0 WHERE name = 'supplier_balance_low'",
 };
 
+// v8: fulfilment (docs/fulfilment.md). The operator's rule sets (each version kept, the newest
+// is in force) and blacklist; the worker's record of each handed-over order it decided (the
+// decision, and the step its side effects reached); the console's order actions (review queue,
+// refunds), each an intent with its idempotency key before the call; who took a review item.
+constexpr const char* kV8[] = {
+    R"(CREATE TABLE rule_sets (
+        version INTEGER PRIMARY KEY CHECK (version >= 1),
+        body TEXT NOT NULL,
+        operator_id INTEGER NOT NULL REFERENCES operators (id),
+        created_at INTEGER NOT NULL))",
+    R"(CREATE TABLE blacklist (
+        list TEXT NOT NULL CHECK (list IN ('member', 'contact', 'account')),
+        value TEXT NOT NULL,
+        note TEXT NOT NULL DEFAULT '',
+        operator_id INTEGER NOT NULL REFERENCES operators (id),
+        created_at INTEGER NOT NULL,
+        PRIMARY KEY (list, value)) WITHOUT ROWID)",
+    R"(CREATE TABLE fulfilments (
+        order_id INTEGER PRIMARY KEY,
+        action TEXT NOT NULL CHECK (action IN ('deliver', 'review', 'refund')),
+        reason TEXT NOT NULL DEFAULT '',
+        rule_set_version INTEGER NOT NULL,
+        fired_rule TEXT NOT NULL DEFAULT '',
+        notifies TEXT NOT NULL DEFAULT '[]',
+        tags TEXT NOT NULL DEFAULT '[]',
+        step TEXT NOT NULL,
+        purchase_id INTEGER,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        error TEXT NOT NULL DEFAULT '',
+        holder TEXT NOT NULL,
+        decided_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL))",
+    "CREATE INDEX fulfilments_step ON fulfilments (step, order_id)",
+    "CREATE INDEX fulfilments_updated ON fulfilments (updated_at, order_id)",
+    // result_status / result_version: the order as the platform answered a done action, so the
+    // review queue drops an order the console moved on before the next sync brings it.
+    R"(CREATE TABLE order_actions (
+        id INTEGER PRIMARY KEY,
+        order_id INTEGER NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('deliver', 'refund', 'review', 'reissue', 'create')),
+        body TEXT NOT NULL,
+        idempotency_key TEXT NOT NULL UNIQUE,
+        state TEXT NOT NULL CHECK (state IN ('pending', 'done', 'failed')),
+        attempts INTEGER NOT NULL DEFAULT 0,
+        last_error TEXT NOT NULL DEFAULT '',
+        result_status TEXT NOT NULL DEFAULT '',
+        result_version INTEGER NOT NULL DEFAULT 0,
+        operator_id INTEGER NOT NULL REFERENCES operators (id),
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL))",
+    "CREATE INDEX order_actions_order ON order_actions (order_id, id)",
+    "CREATE INDEX order_actions_state ON order_actions (state, id)",
+    R"(CREATE TABLE review_assignments (
+        order_id INTEGER PRIMARY KEY,
+        operator_id INTEGER NOT NULL REFERENCES operators (id),
+        assigned_at INTEGER NOT NULL))",
+};
+
 constexpr Migration kMigrations[] = {
-    {1, kV1}, {2, kV2}, {3, kV3}, {4, kV4}, {5, kV5}, {6, kV6}, {7, kV7},
+    {1, kV1}, {2, kV2}, {3, kV3}, {4, kV4}, {5, kV5}, {6, kV6}, {7, kV7}, {8, kV8},
 };
 
 static_assert(schema::ApplicationId == 1128354372, "v1 writes the application id literally");

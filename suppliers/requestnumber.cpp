@@ -1,5 +1,6 @@
 #include "suppliers/requestnumber.h"
 
+#include <QCryptographicHash>
 #include <algorithm>
 #include <openssl/rand.h>
 
@@ -82,6 +83,38 @@ core::Result<QByteArray> RequestNoGenerator::next()
     }
     m_lastMs = ms;
     return out;
+}
+
+QByteArray RequestNoGenerator::forOrder(QByteArrayView shopTag, qint64 orderId, int attempt)
+{
+    constexpr qint64 kLimit = 4738381338321616896; // 36^12
+    if (shopTag.size() != 5 || orderId < 1 || orderId >= kLimit || attempt < 0 || attempt > 35)
+        return {};
+    static constexpr char kDigits[] = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+    QByteArray number(kLength, '0');
+    std::copy(shopTag.begin(), shopTag.end(), number.begin());
+    number[5] = 'F';
+    for (int i = 17; i >= 6; --i) {
+        number[i] = kDigits[orderId % 36];
+        orderId /= 36;
+    }
+    number[18] = kDigits[attempt];
+    return number;
+}
+
+QByteArray RequestNoGenerator::shopTag(QByteArrayView shopKey)
+{
+    static constexpr char kDigits[] = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+    const QByteArray digest = QCryptographicHash::hash(shopKey, QCryptographicHash::Sha256);
+    quint64 value = 0;
+    for (int i = 0; i < 8; ++i)
+        value = (value << 8) | static_cast<quint8>(digest.at(i));
+    QByteArray tag(5, '0');
+    for (int i = 4; i >= 0; --i) {
+        tag[i] = kDigits[value % 36];
+        value /= 36;
+    }
+    return tag;
 }
 
 } // namespace cardops::suppliers

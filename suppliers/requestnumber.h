@@ -43,6 +43,24 @@ public:
     // when the CSPRNG fails.
     core::Result<QByteArray> next();
 
+    // The number of the purchase made for platform order `orderId` from its candidate `attempt`
+    // (the primary 0, then fallbacks): the same in every console of the shop, so a purchase that a
+    // crashed or paused console started meets the supplier's own idempotency when another console
+    // takes over (Fulu answers with the first order; acg-faka refuses "request ID already exists",
+    // which CardOps records as unknown) and is never bought twice (docs/fulfilment.md):
+    //
+    //     SSSSS F OOOOOOOOOOOO A
+    //     │     │ │            └ the attempt, 1 × base36
+    //     │     │ └ the order id, 12 × base36
+    //     │     └ marks a fulfilment number (time-based numbers have a digit or letter there too,
+    //     │       but their first 5 characters are the 3-character prefix and 2 of time)
+    //     └ shopTag(): the shop, the same for every console docked to it
+    //
+    // Empty for an order id outside 1 … 36^12 − 1 or an attempt outside 0 … 35.
+    static QByteArray forOrder(QByteArrayView shopTag, qint64 orderId, int attempt);
+    // 5 × base36 of SHA-256 of what names the shop (its platform address and app id).
+    static QByteArray shopTag(QByteArrayView shopKey);
+
     static bool isValidPrefix(QByteArrayView prefix);
     // Shape check of a number this scheme makes (19 characters, prefix and body in [0-9A-Z]).
     static bool isWellFormed(QByteArrayView number);

@@ -174,6 +174,8 @@ QFuture<core::Result<PurchaseOutcome>> Purchaser::purchase(const PurchaseSpec& s
         problem = u"a purchase needs a quantity of at least 1"_s;
     else if (spec.candidates.isEmpty())
         problem = u"a purchase needs at least one supplier product"_s;
+    else if (!spec.externalNos.isEmpty() && spec.externalNos.size() != spec.candidates.size())
+        problem = u"one external number per candidate, or none"_s;
     for (const PurchaseCandidate& c : spec.candidates) {
         if (problem.isEmpty() && supplierOf(c.supplierId) == nullptr)
             problem = u"no adapter for supplier '"_s + c.supplierId + u"'"_s;
@@ -193,7 +195,9 @@ void Purchaser::tryCandidate(quint64 runId)
     if (run.candidate >= run.spec.candidates.size())
         return finishRun(runId, PurchaseOutcome{run.attempts});
     const PurchaseCandidate& candidate = run.spec.candidates.at(run.candidate);
-    auto number = m_numbers.next();
+    auto number = run.spec.externalNos.isEmpty()
+                      ? m_numbers.next()
+                      : core::Result<QByteArray>(run.spec.externalNos.at(run.candidate));
     if (!number)
         return finishRun(runId, number.error());
     PurchaseRecord intent;

@@ -39,6 +39,9 @@ struct PurchaseSpec
     QString chargeAccount; // Fulu 直充: non-empty sends fulu.order.direct.add
     QString contact;       // acg-faka (ignored upstream)
     QList<PurchaseCandidate> candidates;
+    // The external number of each candidate, in order (RequestNoGenerator::forOrder for a
+    // platform order); empty = a new number from the generator for each.
+    QList<QByteArray> externalNos;
 };
 
 // Every purchase row made for one spec, in the order they were made. The last one decides: an

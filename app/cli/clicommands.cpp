@@ -3,6 +3,7 @@
 #include "app/cli/cardscommand.h"
 #include "app/cli/errortext.h"
 #include "app/cli/generatecommand.h"
+#include "app/cli/servecommand.h"
 #include "app/cli/suppliercommand.h"
 #include "app/cli/synccommand.h"
 #include "core/clock.h"
@@ -13,9 +14,11 @@
 #include "storage/operatorrepository.h"
 #include "storage/platformcache.h"
 #include "storage/readsession.h"
+#include "sync/secretstore.h"
 
 #include <QCommandLineParser>
 #include <QDir>
+#include <QEventLoop>
 #include <QFileInfo>
 #include <QStandardPaths>
 #include <algorithm>
@@ -79,6 +82,24 @@ int CliCommands::run(const QStringList& arguments)
                          "---- for fields:N); tab, ----, spaces and commas in the file are accepted too."),
                       tr("text")});
     parser.addOption({QStringLiteral("dry-run"), tr("cards import: preview only, upload nothing.")});
+    parser.addOption({QStringLiteral("holder"),
+                      tr("serve/fulfil: the lease holder id (default serve-<host>-<profile>)."), tr("id")});
+    parser.addOption({QStringLiteral("lease-ttl"),
+                      tr("serve/fulfil: the platform's lease time to live in seconds (default 60)."),
+                      tr("seconds"), QStringLiteral("60")});
+    parser.addOption({QStringLiteral("interval"),
+                      tr("serve: seconds between cycles when there is nothing to do (default 5)."),
+                      tr("seconds"), QStringLiteral("5")});
+    parser.addOption({QStringLiteral("concurrency"),
+                      tr("serve/fulfil: orders in progress at once, 1–500 (default 16)."), tr("number"),
+                      QStringLiteral("16")});
+    parser.addOption(
+        {QStringLiteral("notify-config"),
+         tr("serve/fulfil: an INI file with the [notify] channels (企业微信, 钉钉, 飞书, e-mail)."),
+         tr("file")});
+    parser.addOption(
+        {QStringLiteral("sim-suppliers"),
+         tr("serve/fulfil with --url: the suppliers are the simulator's own (training sandbox).")});
     parser.addPositionalArgument(
         QStringLiteral("command"),
         tr("status: open the cache (creating it if needed) and show its state\n"
@@ -89,7 +110,9 @@ int CliCommands::run(const QStringList& arguments)
            "supplier balance [--supplier ID]: refresh the suppliers and show their balances\n"
            "supplier catalogue --supplier ID [--json]: refresh a supplier and list its products\n"
            "cards import --goods ID --format F [--separator S] FILE --dry-run: preview a .txt or .csv "
-           "card file (UTF-8 or GBK; - reads standard input) as JSON, offline"));
+           "card file (UTF-8 or GBK; - reads standard input) as JSON, offline\n"
+           "serve: sync and fulfil handed-over orders unattended until stopped (SIGTERM/SIGINT)\n"
+           "fulfil: one sync round and one fulfilment pass, then a summary"));
     if (!parser.parse(arguments)) {
         m_err << parser.errorText() << Qt::endl;
         return 2;
@@ -125,6 +148,8 @@ int CliCommands::run(const QStringList& arguments)
         return supplier(parser, positional.value(1), profile, path);
     if (command == u"cards")
         return cards(parser, positional);
+    if (command == u"serve" || command == u"fulfil")
+        return serve(parser, command == u"fulfil", profile, path);
     m_err << tr("Unknown command '%1'. Run cardops-cli --help for the list.").arg(command) << Qt::endl;
     return 2;
 }
@@ -261,6 +286,82 @@ int CliCommands::supplier(const QCommandLineParser& parser, const QString& actio
         options.profileDirectory = core::ProfileStore(profilesRoot()).directory(loaded->name);
     }
     return SupplierCommand(m_out, m_err).run(path, options);
+}
+
+int CliCommands::serve(const QCommandLineParser& parser, bool once, const QString& profile,
+                       const QString& path)
+{
+    ServeCommand::Options options;
+    options.once = once;
+    bool ttlOk = false;
+    bool intervalOk = false;
+    options.leaseTtlSeconds = parser.value(QStringLiteral("lease-ttl")).toInt(&ttlOk);
+    options.intervalSeconds = parser.value(QStringLiteral("interval")).toInt(&intervalOk);
+    bool concurrencyOk = false;
+    options.concurrency = parser.value(QStringLiteral("concurrency")).toInt(&concurrencyOk);
+    if (!ttlOk || options.leaseTtlSeconds < 3 || !intervalOk || options.intervalSeconds < 1 ||
+        !concurrencyOk || options.concurrency < 1 || options.concurrency > 500) {
+        m_err << tr("--lease-ttl must be at least 3 and --interval at least 1 (seconds); --concurrency 1 to "
+                    "500.")
+              << Qt::endl;
+        return 2;
+    }
+    options.simSuppliers = parser.isSet(QStringLiteral("sim-suppliers"));
+    options.notifyConfig = parser.value(QStringLiteral("notify-config"));
+    const bool explicitDb = parser.isSet(QStringLiteral("db"));
+    if (parser.isSet(QStringLiteral("url"))) {
+        options.url = QUrl(parser.value(QStringLiteral("url")), QUrl::StrictMode);
+        options.appId = parser.value(QStringLiteral("app-id")).toUtf8();
+        options.secret = qgetenv("CARDOPS_PLATFORM_SECRET");
+        if (!options.url.isValid() || options.appId.isEmpty() || options.secret.isEmpty()) {
+            m_err << tr("serve with --url needs a valid address, --app-id and the secret in "
+                        "CARDOPS_PLATFORM_SECRET.")
+                  << Qt::endl;
+            return 2;
+        }
+    } else if (!explicitDb && (profile.isEmpty() || profile == u"demo")) {
+        options.demo = true;
+    } else if (!profile.isEmpty()) {
+        core::ProfileStore store(profilesRoot());
+        auto loaded = store.load(profile);
+        if (!loaded) {
+            m_err << tr("Cannot load profile %1: %2").arg(profile, ErrorText::describe(loaded.error()))
+                  << Qt::endl;
+            return loaded.error().code == core::ErrorCode::NotFound ? 2 : 1;
+        }
+        options.url = loaded->platformUrl;
+        options.appId = loaded->appId.toUtf8();
+        options.secret = qgetenv("CARDOPS_PLATFORM_SECRET");
+        if (options.secret.isEmpty()) {
+            sync::SecretStore secrets(store.directory(loaded->name));
+            QEventLoop wait;
+            secrets.read(loaded->name, loaded->secretStorage, &wait, [&](core::Result<QByteArray> r) {
+                if (r.ok())
+                    options.secret = r.value();
+                wait.quit();
+            });
+            wait.exec();
+        }
+        if (options.secret.isEmpty()) {
+            m_err
+                << tr("The platform secret of profile %1 cannot be read: put it in CARDOPS_PLATFORM_SECRET.")
+                       .arg(profile)
+                << Qt::endl;
+            return 2;
+        }
+        options.suppliers = loaded->suppliers;
+        options.profile = loaded->name;
+        options.profileDirectory = store.directory(loaded->name);
+    } else {
+        m_err << tr("This cache has no platform address: give --url and --app-id, or --profile.") << Qt::endl;
+        return 2;
+    }
+    const QString holderProfile = options.demo
+                                      ? QStringLiteral("demo")
+                                      : (profile.isEmpty() ? QFileInfo(path).completeBaseName() : profile);
+    options.holder = parser.isSet(QStringLiteral("holder")) ? parser.value(QStringLiteral("holder")).toUtf8()
+                                                            : ServeCommand::defaultHolder(holderProfile);
+    return ServeCommand(m_out, m_err).run(path, options);
 }
 
 int CliCommands::cards(const QCommandLineParser& parser, const QStringList& positional)

@@ -32,6 +32,7 @@ private:
     int sync(const QCommandLineParser& parser, const QString& path, bool demo);
     int supplier(const QCommandLineParser& parser, const QString& action, const QString& profile,
                  const QString& path);
+    int serve(const QCommandLineParser& parser, bool once, const QString& profile, const QString& path);
     int cards(const QCommandLineParser& parser, const QStringList& positional);
 
     QTextStream& m_out;

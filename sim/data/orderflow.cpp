@@ -76,6 +76,12 @@ bool PlatformState::deliverNow(qint32 orderIndex, bool fromStock)
         g.stockAvailable -= o.quantity;
         commitChange(core::Feed::Goods, gi, at);
     }
+    ++m_deliveries;
+    if (!fromStock && o.handedOver)
+        ++m_suppliedDeliveries;
+    if (m_delivered.contains(orderIndex))
+        ++m_deliveredTwice;
+    m_delivered.insert(orderIndex);
     o.status = OrderStatus::Delivered;
     o.deliveredAt = at;
     o.updatedAt = at;

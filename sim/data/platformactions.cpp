@@ -417,7 +417,7 @@ ApiResult PlatformState::takeLease(const QJsonObject& body)
         return ApiResult::error(409, 40901, "lease held by another",
                                 json::leaseJson(m_leaseHolder, m_leaseExpiresAt));
     m_leaseHolder = holder;
-    m_leaseExpiresAt = now() + 60;
+    m_leaseExpiresAt = now() + m_leaseTtl;
     return ApiResult::ok(json::leaseJson(m_leaseHolder, m_leaseExpiresAt));
 }
 

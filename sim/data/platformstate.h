@@ -9,6 +9,7 @@
 #include <QHash>
 #include <QJsonObject>
 #include <QList>
+#include <QSet>
 #include <array>
 #include <optional>
 
@@ -124,10 +125,24 @@ public:
     ApiResult deliverOrder(qint64 id, const QJsonObject& body, QByteArrayView holder);
     ApiResult reviewOrder(qint64 id, const QJsonObject& body, QByteArrayView holder);
     ApiResult refundOrder(qint64 id, const QJsonObject& body, QByteArrayView holder);
+    // 补发 (CardOps's extension): voids card {"card_id"} of a delivered card order and delivers a
+    // replacement from stock; the order's cards go on at index quantity + k (CardStore).
+    ApiResult reissueCard(qint64 id, const QJsonObject& body, QByteArrayView holder);
+    // The card indices of an order voided by reissues, in order (a reissue adds one card).
+    QList<qint32> reissuedCards(qint32 orderIndex) const { return m_reissued.value(orderIndex); }
     ApiResult decideWithdrawal(qint64 id, bool approve);
     ApiResult takeLease(const QJsonObject& body);
     ApiResult releaseLease(const QJsonObject& body);
     bool leaseHeldBy(QByteArrayView holder) const;
+    // The lease's time to live (60 s by default; a fulfilment soak test shortens it).
+    void setLeaseTtl(qint64 seconds) { m_leaseTtl = qMax<qint64>(1, seconds); }
+    qint64 leaseTtl() const { return m_leaseTtl; }
+    // Orders completed more than once (a delivery allocated again after the first): always 0 unless
+    // the platform's own guard is broken; a fulfilment test asserts it.
+    qint64 ordersDeliveredTwice() const { return m_deliveredTwice; }
+    qint64 deliveries() const { return m_deliveries; }
+    // Handed-over orders delivered with cards or a recharge CardOps bought (not platform stock).
+    qint64 suppliedDeliveries() const { return m_suppliedDeliveries; }
 
     // ---- simulation hooks (generator, live orders, web-admin editor, late commits) ----
 
@@ -177,8 +192,14 @@ private:
     QList<qint64> m_blacklist;
     QHash<qint32, QByteArray> m_orderContact;       // the rare order with a contact
     QHash<qint32, QByteArray> m_manualReviewReason; // reason text given through /review
+    QHash<qint32, QList<qint32>> m_reissued;        // card indices voided by 补发, per order
     QByteArray m_leaseHolder;
     qint64 m_leaseExpiresAt = 0;
+    qint64 m_leaseTtl = 60;
+    QSet<qint32> m_delivered; // orders completed through deliverNow
+    qint64 m_deliveredTwice = 0;
+    qint64 m_deliveries = 0;
+    qint64 m_suppliedDeliveries = 0;
     Money m_shopBalance = Money::fromYuan(12000);
 };
 
