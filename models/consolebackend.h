@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/access.h"
+
 #include <QByteArray>
 #include <QList>
 #include <QObject>
@@ -102,6 +104,9 @@ struct SupplierExchange
 
 // What the console asks of the program that runs it (the composition root in app/: sync, the
 // demo simulator, profiles, the keychain). The UI sees only this; tests give it a fake. UI thread.
+class FulfilmentControl;
+class OrderActionBackend;
+
 class ConsoleBackend : public QObject
 {
     Q_OBJECT
@@ -159,6 +164,13 @@ public:
     virtual void resolvePurchase(qint64 purchaseId, bool bought, const QString& cardText, const QString& note,
                                  QObject* context, std::function<void(QString error)> done) = 0;
 
+    // Fulfilment (issue #8): the console's own worker and the order actions of the review queue;
+    // null when this session cannot offer them (a file opened without a platform, a test).
+    virtual FulfilmentControl* fulfilment() { return nullptr; }
+    virtual OrderActionBackend* orderActions() { return nullptr; }
+    // Who is acting, for the edits the pages make in the cache (rules, blacklist).
+    virtual core::Actor actor() const { return {}; }
+
 Q_SIGNALS:
     void suppliersRefreshed(const QString& error);
     void syncStarted();
@@ -166,6 +178,9 @@ Q_SIGNALS:
     void syncFinished(bool ok, bool offline, const QString& error);
     // The open cache failed its integrity check: it is shown as it is and never written or synced.
     void cacheDamaged(const QString& reason);
+    // orderActions() now answers another object (the platform connected); the old one is deleted
+    // later, so whoever holds it lets go now.
+    void orderActionsChanged();
 };
 
 } // namespace cardops::models

@@ -247,28 +247,76 @@
         <translation>cards import：仅预览，不上传。</translation>
     </message>
     <message>
-        <source>status: open the cache (creating it if needed) and show its state
-check: verify a cache file without changing it
-generate: build a new cache from the simulator&apos;s data (--seed --days --orders)
-sync: one sync round with the platform, then a summary (the secret comes from CARDOPS_PLATFORM_SECRET)
-supplier balance [--supplier ID]: refresh the suppliers and show their balances
-supplier catalogue --supplier ID [--json]: refresh a supplier and list its products
-cards import --goods ID --format F [--separator S] FILE --dry-run: preview a .txt or .csv card file (UTF-8 or GBK; - reads standard input) as JSON, offline</source>
-        <translation>status：打开缓存（必要时创建）并显示其状态
-check：检查缓存文件，不做任何修改
-generate：用模拟器数据生成新的缓存（--seed --days --orders）
-sync：与平台同步一轮并显示摘要（密钥取自 CARDOPS_PLATFORM_SECRET）
-supplier balance [--supplier ID]：刷新货源并显示余额
-supplier catalogue --supplier ID [--json]：刷新一个货源并列出其商品
-cards import --goods ID --format F [--separator S] FILE --dry-run：离线预览 .txt 或 .csv 卡密文件（UTF-8 或 GBK；- 表示从标准输入读取），输出 JSON</translation>
-    </message>
-    <message>
         <source>cards import previews offline for now: run it without --profile and --db.</source>
         <translation>cards import 目前仅支持离线预览：请不带 --profile 和 --db 运行。</translation>
     </message>
     <message>
         <source>cards import takes one file, not %1.</source>
         <translation>cards import 只接受一个文件，而不是 %1 个。</translation>
+    </message>
+    <message>
+        <source>serve/fulfil: the lease holder id (default serve-&lt;host&gt;-&lt;profile&gt;).</source>
+        <translation>serve/fulfil：租约持有者 ID（默认 serve-&lt;主机&gt;-&lt;档案&gt;）。</translation>
+    </message>
+    <message>
+        <source>serve/fulfil: the platform&apos;s lease time to live in seconds (default 60).</source>
+        <translation>serve/fulfil：平台租约的有效期，单位秒（默认 60）。</translation>
+    </message>
+    <message>
+        <source>seconds</source>
+        <translation>秒</translation>
+    </message>
+    <message>
+        <source>serve: seconds between cycles when there is nothing to do (default 5).</source>
+        <translation>serve：无事可做时两轮之间的间隔秒数（默认 5）。</translation>
+    </message>
+    <message>
+        <source>serve/fulfil: orders in progress at once, 1–500 (default 16).</source>
+        <translation>serve/fulfil：同时处理的订单数，1–500（默认 16）。</translation>
+    </message>
+    <message>
+        <source>serve/fulfil: an INI file with the [notify] channels (企业微信, 钉钉, 飞书, e-mail).</source>
+        <translation>serve/fulfil：含 [notify] 通知渠道（企业微信、钉钉、飞书、邮件）的 INI 文件。</translation>
+    </message>
+    <message>
+        <source>serve/fulfil with --url: the suppliers are the simulator&apos;s own (training sandbox).</source>
+        <translation>serve/fulfil 配合 --url：货源使用模拟器自带的供应商（培训沙盒）。</translation>
+    </message>
+    <message>
+        <source>status: open the cache (creating it if needed) and show its state
+check: verify a cache file without changing it
+generate: build a new cache from the simulator&apos;s data (--seed --days --orders)
+sync: one sync round with the platform, then a summary (the secret comes from CARDOPS_PLATFORM_SECRET)
+supplier balance [--supplier ID]: refresh the suppliers and show their balances
+supplier catalogue --supplier ID [--json]: refresh a supplier and list its products
+cards import --goods ID --format F [--separator S] FILE --dry-run: preview a .txt or .csv card file (UTF-8 or GBK; - reads standard input) as JSON, offline
+serve: sync and fulfil handed-over orders unattended until stopped (SIGTERM/SIGINT)
+fulfil: one sync round and one fulfilment pass, then a summary</source>
+        <translation>status：打开缓存（必要时创建）并显示其状态
+check：校验缓存文件，不做任何修改
+generate：用模拟器数据生成新的缓存（--seed --days --orders）
+sync：与平台同步一轮并输出摘要（密钥取自 CARDOPS_PLATFORM_SECRET）
+supplier balance [--supplier ID]：刷新货源并显示余额
+supplier catalogue --supplier ID [--json]：刷新一个货源并列出其商品
+cards import --goods ID --format F [--separator S] FILE --dry-run：离线预览 .txt 或 .csv 卡密文件（UTF-8 或 GBK；- 表示读取标准输入），输出 JSON
+serve：无人值守地同步并履约平台移交的订单，直到收到停止信号（SIGTERM/SIGINT）
+fulfil：同步一轮并履约一遍，然后输出摘要</translation>
+    </message>
+    <message>
+        <source>--lease-ttl must be at least 3 and --interval at least 1 (seconds); --concurrency 1 to 500.</source>
+        <translation>--lease-ttl 至少为 3 秒、--interval 至少为 1 秒；--concurrency 取 1 到 500。</translation>
+    </message>
+    <message>
+        <source>serve with --url needs a valid address, --app-id and the secret in CARDOPS_PLATFORM_SECRET.</source>
+        <translation>serve 使用 --url 时需要有效地址、--app-id，以及放在 CARDOPS_PLATFORM_SECRET 中的密钥。</translation>
+    </message>
+    <message>
+        <source>The platform secret of profile %1 cannot be read: put it in CARDOPS_PLATFORM_SECRET.</source>
+        <translation>无法读取档案 %1 的平台密钥：请将其放入 CARDOPS_PLATFORM_SECRET。</translation>
+    </message>
+    <message>
+        <source>This cache has no platform address: give --url and --app-id, or --profile.</source>
+        <translation>此缓存没有平台地址：请提供 --url 和 --app-id，或使用 --profile。</translation>
     </message>
 </context>
 <context>
@@ -332,6 +380,68 @@ cards import --goods ID --format F [--separator S] FILE --dry-run：离线预览
     <message>
         <source>Unknown error.</source>
         <translation>未知错误。</translation>
+    </message>
+</context>
+<context>
+    <name>FulfilmentNotices</name>
+    <message>
+        <source>Order %1 could not be delivered: %2</source>
+        <translation>订单 %1 无法发货：%2</translation>
+    </message>
+    <message>
+        <source>Order %1 is waiting for review: %2</source>
+        <translation>订单 %1 待审核：%2</translation>
+    </message>
+    <message>
+        <source>This worker lost the fulfilment lease (%1); handed-over orders wait until it is taken again.</source>
+        <translation>此履约进程失去了履约租约（%1）；移交的订单将等待，直到重新取得租约。</translation>
+    </message>
+    <message>
+        <source>The fulfilment lease is held by %1; this worker does not fulfil.</source>
+        <translation>履约租约由 %1 持有；此履约进程不进行履约。</translation>
+    </message>
+    <message>
+        <source>This worker holds the fulfilment lease and fulfils.</source>
+        <translation>此履约进程持有履约租约，正在履约。</translation>
+    </message>
+    <message>
+        <source>The fulfilment worker stopped.</source>
+        <translation>履约进程已停止。</translation>
+    </message>
+</context>
+<context>
+    <name>FulfilmentReasons</name>
+    <message>
+        <source>out of stock, and no supplier could supply it</source>
+        <translation>库存不足，且没有货源可以补货</translation>
+    </message>
+    <message>
+        <source>no supplier is docked for this goods</source>
+        <translation>此商品未对接货源</translation>
+    </message>
+    <message>
+        <source>the purchase from the supplier failed</source>
+        <translation>向货源采购失败</translation>
+    </message>
+    <message>
+        <source>the supplier&apos;s answer is unknown: check the purchase on the supplier</source>
+        <translation>货源的答复未知：请到货源处核对这笔采购</translation>
+    </message>
+    <message>
+        <source>the platform refused the delivery</source>
+        <translation>平台拒绝了发货</translation>
+    </message>
+    <message>
+        <source>the amount paid differs from the price</source>
+        <translation>实付金额与应付金额不符</translation>
+    </message>
+    <message>
+        <source>the charge account is missing</source>
+        <translation>缺少充值账号</translation>
+    </message>
+    <message>
+        <source>platform stock short: buying from the supplier</source>
+        <translation>平台库存不足：正向货源采购</translation>
     </message>
 </context>
 <context>
@@ -665,6 +775,41 @@ cards import --goods ID --format F [--separator S] FILE --dry-run：离线预览
     </message>
 </context>
 <context>
+    <name>NotifyText</name>
+    <message>
+        <source>New order to review</source>
+        <translation>新的待审核订单</translation>
+    </message>
+    <message>
+        <source>Delivery failed</source>
+        <translation>发货失败</translation>
+    </message>
+    <message>
+        <source>Fulfilment lease lost: this worker stopped fulfilling</source>
+        <translation>履约租约已丢失：本进程已停止发货</translation>
+    </message>
+    <message>
+        <source>Fulfilment lease taken: this worker is fulfilling</source>
+        <translation>已取得履约租约：本进程开始发货</translation>
+    </message>
+    <message>
+        <source>Worker started</source>
+        <translation>无人值守进程已启动</translation>
+    </message>
+    <message>
+        <source>Worker stopped</source>
+        <translation>无人值守进程已停止</translation>
+    </message>
+    <message>
+        <source>Test notification</source>
+        <translation>测试通知</translation>
+    </message>
+    <message>
+        <source>(and %1 more like this)</source>
+        <translation>（另有 %1 条同类通知）</translation>
+    </message>
+</context>
+<context>
     <name>OrderTimeline</name>
     <message>
         <source>Buyer</source>
@@ -821,6 +966,288 @@ cards import --goods ID --format F [--separator S] FILE --dry-run：离线预览
     <message>
         <source>Refund</source>
         <translation>退款</translation>
+    </message>
+</context>
+<context>
+    <name>RuleWords</name>
+    <message>
+        <source>Every order</source>
+        <translation>所有订单</translation>
+    </message>
+    <message>
+        <source>Amount mismatch</source>
+        <translation>金额不符</translation>
+    </message>
+    <message>
+        <source>Missing charge account</source>
+        <translation>缺少充值账号</translation>
+    </message>
+    <message>
+        <source>Quantity above a limit</source>
+        <translation>数量超过上限</translation>
+    </message>
+    <message>
+        <source>Quantity above the member&apos;s usual</source>
+        <translation>数量超过常购量</translation>
+    </message>
+    <message>
+        <source>On the blacklist</source>
+        <translation>命中黑名单</translation>
+    </message>
+    <message>
+        <source>Flagged goods</source>
+        <translation>指定商品</translation>
+    </message>
+    <message>
+        <source>Supplier balance low</source>
+        <translation>上游余额不足</translation>
+    </message>
+    <message>
+        <source>Large first order of a new member</source>
+        <translation>新会员大额首单</translation>
+    </message>
+    <message>
+        <source>Outside business hours</source>
+        <translation>非营业时间</translation>
+    </message>
+    <message>
+        <source>Deliver</source>
+        <translation>发货</translation>
+    </message>
+    <message>
+        <source>Hold for review</source>
+        <translation>转人工审核</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <source>Notify</source>
+        <translation>通知</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>打标签</translation>
+    </message>
+    <message>
+        <source>The paid amount differs from the order amount</source>
+        <translation>实付金额与订单金额不符</translation>
+    </message>
+    <message>
+        <source>A direct recharge without a charge account</source>
+        <translation>直充订单没有填写充值账号</translation>
+    </message>
+    <message>
+        <source>Quantity above %1</source>
+        <translation>购买数量超过 %1</translation>
+    </message>
+    <message>
+        <source>Quantity above %1 × the member&apos;s usual quantity</source>
+        <translation>购买数量超过会员常购量的 %1 倍</translation>
+    </message>
+    <message>
+        <source>The member, a contact or the charge account is on the blacklist</source>
+        <translation>会员、联系方式或充值账号在黑名单中</translation>
+    </message>
+    <message>
+        <source>The goods is one of ID %1</source>
+        <translation>商品 ID 属于 %1</translation>
+    </message>
+    <message>
+        <source>The supplier balance left after the purchase is below ¥%1</source>
+        <translation>本单采购后上游余额低于 ¥%1</translation>
+    </message>
+    <message>
+        <source>A new member&apos;s first order paying more than ¥%1</source>
+        <translation>新会员首单实付超过 ¥%1</translation>
+    </message>
+    <message>
+        <source>Paid outside business hours %1–%2</source>
+        <translation>在营业时间 %1–%2 以外付款</translation>
+    </message>
+    <message>
+        <source>Hold for review: %1</source>
+        <translation>转人工审核：%1</translation>
+    </message>
+    <message>
+        <source>Refund in full: %1</source>
+        <translation>全额退款：%1</translation>
+    </message>
+    <message>
+        <source>Notify %1 (and go on)</source>
+        <translation>通知%1（继续匹配）</translation>
+    </message>
+    <message>
+        <source>Tag “%1” (and go on)</source>
+        <translation>打标签「%1」（继续匹配）</translation>
+    </message>
+    <message>
+        <source>amount mismatch</source>
+        <translation>金额不符</translation>
+    </message>
+    <message>
+        <source>missing charge account</source>
+        <translation>缺少充值账号</translation>
+    </message>
+    <message>
+        <source>unusual quantity</source>
+        <translation>数量异常</translation>
+    </message>
+    <message>
+        <source>blacklisted</source>
+        <translation>黑名单</translation>
+    </message>
+    <message>
+        <source>goods needs a person</source>
+        <translation>商品需人工处理</translation>
+    </message>
+    <message>
+        <source>supplier balance low</source>
+        <translation>上游余额不足</translation>
+    </message>
+    <message>
+        <source>large first order</source>
+        <translation>大额首单</translation>
+    </message>
+    <message>
+        <source>outside business hours</source>
+        <translation>非营业时间</translation>
+    </message>
+    <message>
+        <source>manual check</source>
+        <translation>人工核实</translation>
+    </message>
+    <message>
+        <source>customer service</source>
+        <translation>客服</translation>
+    </message>
+    <message>
+        <source>operations</source>
+        <translation>运营</translation>
+    </message>
+    <message>
+        <source>finance</source>
+        <translation>财务</translation>
+    </message>
+    <message>
+        <source>The quantity limit cannot be negative.</source>
+        <translation>数量上限不能为负数。</translation>
+    </message>
+    <message>
+        <source>The multiple must be above 0.</source>
+        <translation>倍数必须大于 0。</translation>
+    </message>
+    <message>
+        <source>The amount cannot be negative.</source>
+        <translation>金额不能为负数。</translation>
+    </message>
+    <message>
+        <source>List at least one goods ID; IDs are positive whole numbers.</source>
+        <translation>请至少填写一个商品 ID；商品 ID 是正整数。</translation>
+    </message>
+    <message>
+        <source>Business hours run from 00:00 to 24:00.</source>
+        <translation>营业时间须在 00:00 至 24:00 之间。</translation>
+    </message>
+    <message>
+        <source>Opening and closing times must differ.</source>
+        <translation>开门时间和关门时间不能相同。</translation>
+    </message>
+    <message>
+        <source>A reason code uses lower-case letters, digits and _ only (at most 64).</source>
+        <translation>原因代码只能使用小写字母、数字和 _（最多 64 个字符）。</translation>
+    </message>
+    <message>
+        <source>A channel code uses lower-case letters, digits and _ only (at most 64).</source>
+        <translation>通知对象代码只能使用小写字母、数字和 _（最多 64 个字符）。</translation>
+    </message>
+    <message>
+        <source>A tag is 1 to 64 characters without leading or trailing blanks.</source>
+        <translation>标签为 1 至 64 个字符，首尾不能有空格。</translation>
+    </message>
+</context>
+<context>
+    <name>ServeCommand</name>
+    <message>
+        <source>The secret of supplier %1 cannot be read: %2</source>
+        <translation>无法读取货源 %1 的密钥：%2</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder for %1.</source>
+        <translation>无法为 %1 创建文件夹。</translation>
+    </message>
+    <message>
+        <source>Cannot open %1: %2</source>
+        <translation>无法打开 %1：%2</translation>
+    </message>
+    <message>
+        <source>The notification settings cannot be used: %1</source>
+        <translation>通知设置无法使用：%1</translation>
+    </message>
+    <message>
+        <source>Notifications: %1</source>
+        <translation>通知：%1</translation>
+    </message>
+    <message>
+        <source>Notification to %1 failed: %2</source>
+        <translation>发往 %1 的通知失败：%2</translation>
+    </message>
+    <message>
+        <source>Cannot start the built-in demo simulator.</source>
+        <translation>无法启动内置的演示模拟器。</translation>
+    </message>
+    <message>
+        <source>Demo profile: fulfilling for the built-in simulator (演示数据).</source>
+        <translation>演示档案：为内置模拟器履约（演示数据）。</translation>
+    </message>
+    <message>
+        <source>Supplier %1 cannot be docked: %2</source>
+        <translation>无法对接货源 %1：%2</translation>
+    </message>
+    <message>
+        <source>The seal key cannot be read, so nothing will be bought from suppliers: %1</source>
+        <translation>无法读取封存密钥，因此不会向货源采购：%1</translation>
+    </message>
+    <message>
+        <source>wrong size</source>
+        <translation>长度不对</translation>
+    </message>
+    <message>
+        <source>The fulfilment worker %1 started.</source>
+        <translation>履约进程 %1 已启动。</translation>
+    </message>
+    <message>
+        <source>Holding the fulfilment lease as %1.</source>
+        <translation>以 %1 的身份持有履约租约。</translation>
+    </message>
+    <message>
+        <source>The fulfilment lease is not ours: %1</source>
+        <translation>履约租约不在本进程：%1</translation>
+    </message>
+    <message>
+        <source>The fulfilment lease is held by %1.</source>
+        <translation>履约租约由 %1 持有。</translation>
+    </message>
+    <message>
+        <source>Sync failed: %1</source>
+        <translation>同步失败：%1</translation>
+    </message>
+    <message>
+        <source>Pass: %1 orders · %2 delivered from stock · %3 bought and delivered · %4 held for review · %5 refunded · %6 settled elsewhere · %7 waiting · %8 errors</source>
+        <translation>本轮：%1 单 · 库存发货 %2 · 采购后发货 %3 · 转人工审核 %4 · 退款 %5 · 已在别处处理 %6 · 等待中 %7 · 错误 %8</translation>
+    </message>
+    <message>
+        <source>Fulfilment stopped: %1</source>
+        <translation>履约已停止：%1</translation>
+    </message>
+    <message>
+        <source>Signal %1: stopping, giving the fulfilment lease back.</source>
+        <translation>收到信号 %1：正在停止并交还履约租约。</translation>
+    </message>
+    <message>
+        <source>Fulfilling for %1 as %2.</source>
+        <translation>以 %2 的身份为 %1 履约。</translation>
     </message>
 </context>
 <context>
@@ -1208,6 +1635,144 @@ cards import --goods ID --format F [--separator S] FILE --dry-run：离线预览
     </message>
 </context>
 <context>
+    <name>cardops::app::FulfilmentDesk</name>
+    <message>
+        <source>The fulfilment lease was lost; taking it again shortly.</source>
+        <translation>履约租约已丢失，稍后重新获取。</translation>
+    </message>
+    <message>
+        <source>%1 holds the fulfilment lease; this console waits for it.</source>
+        <translation>%1 持有履约租约；本终端等待中。</translation>
+    </message>
+    <message>
+        <source>The last pass stopped: %1</source>
+        <translation>上一轮已中止：%1</translation>
+    </message>
+</context>
+<context>
+    <name>cardops::app::OrderActionDesk</name>
+    <message>
+        <source>nobody</source>
+        <translation>无人持有</translation>
+    </message>
+    <message>
+        <source>this console (%1)</source>
+        <translation>本控制台（%1）</translation>
+    </message>
+    <message>
+        <source>Your role may not refund orders.</source>
+        <translation>你的角色不能退款。</translation>
+    </message>
+    <message>
+        <source>Your role may not handle the review queue.</source>
+        <translation>你的角色不能处理审核队列。</translation>
+    </message>
+    <message>
+        <source>This order was handed over to CardOps and only the fulfilment lease holder may act on it; nobody holds the lease now. Take the lease first.</source>
+        <translation>此订单已交由 CardOps 履约，只有履约租约持有者可以操作；目前无人持有租约。请先获取租约。</translation>
+    </message>
+    <message>
+        <source>This order is fulfilled by the lease holder %1; act on it there or take the lease.</source>
+        <translation>此订单由租约持有者 %1 履约；请在那里操作，或获取租约。</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>已发货</translation>
+    </message>
+    <message>
+        <source>Rejected: %1 yuan refunded in all</source>
+        <translation>已驳回：累计退款 %1 元</translation>
+    </message>
+    <message>
+        <source>Refunded: %1 yuan in all</source>
+        <translation>已退款：累计 %1 元</translation>
+    </message>
+    <message>
+        <source>Held for review</source>
+        <translation>已转人工审核</translation>
+    </message>
+    <message>
+        <source>Card replaced</source>
+        <translation>已补发</translation>
+    </message>
+    <message>
+        <source>Order %1 recorded</source>
+        <translation>已补单 %1</translation>
+    </message>
+    <message>
+        <source>No final answer from the platform (%1). It is sent again with the same key, so it cannot happen twice.</source>
+        <translation>平台未给出最终应答（%1）。将以同一幂等键重新发送，不会重复执行。</translation>
+    </message>
+    <message>
+        <source>Your role may not do this.</source>
+        <translation>你的角色不能执行此操作。</translation>
+    </message>
+    <message>
+        <source>Nothing was sent: %1</source>
+        <translation>未发送：%1</translation>
+    </message>
+    <message>
+        <source>The platform allows only the fulfilment lease holder to act on this order, and nobody holds the lease now. Take the lease first.</source>
+        <translation>平台只允许履约租约持有者操作此订单，目前无人持有租约。请先获取租约。</translation>
+    </message>
+    <message>
+        <source>Stock is short on the platform (%1 left).</source>
+        <translation>平台库存不足（剩余 %1）。</translation>
+    </message>
+    <message>
+        <source>The order has moved on on the platform (it is %1 now).</source>
+        <translation>订单在平台上已变化（当前状态 %1）。</translation>
+    </message>
+    <message>
+        <source>The platform refused: %1</source>
+        <translation>平台拒绝：%1</translation>
+    </message>
+    <message>
+        <source>That card is not one of this order&apos;s cards.</source>
+        <translation>该卡密不属于此订单。</translation>
+    </message>
+    <message>
+        <source>The platform does not know this order.</source>
+        <translation>平台上没有此订单。</translation>
+    </message>
+    <message>
+        <source>The platform refused the request as invalid (%1).</source>
+        <translation>平台认为请求无效而拒绝（%1）。</translation>
+    </message>
+    <message>
+        <source>The platform refused the request (%1).</source>
+        <translation>平台拒绝了请求（%1）。</translation>
+    </message>
+    <message>
+        <source>Nothing is left to refund on this order.</source>
+        <translation>此订单已无可退金额。</translation>
+    </message>
+    <message>
+        <source>The order is not in the cache yet; sync first.</source>
+        <translation>本地缓存中还没有此订单，请先同步。</translation>
+    </message>
+    <message>
+        <source>Assigned to you</source>
+        <translation>已分配给你</translation>
+    </message>
+    <message>
+        <source>Not assigned: %1</source>
+        <translation>未能分配：%1</translation>
+    </message>
+    <message>
+        <source>Unassigned</source>
+        <translation>已取消分配</translation>
+    </message>
+    <message>
+        <source>Not changed: %1</source>
+        <translation>未更改：%1</translation>
+    </message>
+    <message>
+        <source>The cards could not be read from the platform (%1).</source>
+        <translation>无法从平台读取卡密（%1）。</translation>
+    </message>
+</context>
+<context>
     <name>cardops::app::ScreenshotRun</name>
     <message>
         <source>Timed out waiting for the page&apos;s data.</source>
@@ -1311,6 +1876,212 @@ cards import --goods ID --format F [--separator S] FILE --dry-run：离线预览
     </message>
 </context>
 <context>
+    <name>cardops::models::RecentFulfilmentsModel</name>
+    <message>
+        <source>Decided</source>
+        <translation>已决定</translation>
+    </message>
+    <message>
+        <source>Delivering from stock</source>
+        <translation>库存发货中</translation>
+    </message>
+    <message>
+        <source>Buying from the supplier</source>
+        <translation>向货源采购中</translation>
+    </message>
+    <message>
+        <source>Delivering what was bought</source>
+        <translation>采购到货发货中</translation>
+    </message>
+    <message>
+        <source>Putting in review</source>
+        <translation>转人工审核中</translation>
+    </message>
+    <message>
+        <source>Refunding</source>
+        <translation>退款中</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>已发货</translation>
+    </message>
+    <message>
+        <source>In review</source>
+        <translation>审核中</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation>已退款</translation>
+    </message>
+    <message>
+        <source>Settled elsewhere</source>
+        <translation>已在别处处理</translation>
+    </message>
+    <message>
+        <source>Deliver</source>
+        <translation>发货</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>审核</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <source>default · v%1</source>
+        <translation>默认 · 第 %1 版</translation>
+    </message>
+    <message>
+        <source>%1 · v%2</source>
+        <translation>%1 · 第 %2 版</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <source>Goods</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>决定</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>进度</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>更新时间</translation>
+    </message>
+</context>
+<context>
+    <name>cardops::models::ReviewQueueModel</name>
+    <message>
+        <source>Amount mismatch</source>
+        <translation>金额不符</translation>
+    </message>
+    <message>
+        <source>No recharge account</source>
+        <translation>缺少充值账号</translation>
+    </message>
+    <message>
+        <source>Quantity above the usual</source>
+        <translation>数量异常</translation>
+    </message>
+    <message>
+        <source>Blacklisted account</source>
+        <translation>黑名单账号</translation>
+    </message>
+    <message>
+        <source>Held by the platform</source>
+        <translation>平台审核</translation>
+    </message>
+    <message>
+        <source>%1 d %2 h</source>
+        <translation>%1 天 %2 小时</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 小时 %2 分</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 分钟</translation>
+    </message>
+    <message>
+        <source>Paid %1 of %2 yuan; refunded %3</source>
+        <translation>应付 %2 元，实付 %1 元；已退 %3 元</translation>
+    </message>
+    <message>
+        <source>Held by the fulfilment worker</source>
+        <translation>由履约服务扣留</translation>
+    </message>
+    <message>
+        <source>Held by the fulfilment worker (rule %1)</source>
+        <translation>由履约服务扣留（规则 %1）</translation>
+    </message>
+    <message>
+        <source>Held by the platform&apos;s own checks</source>
+        <translation>由平台自身校验扣留</translation>
+    </message>
+    <message>
+        <source>Paid at %1</source>
+        <translation>付款时间 %1</translation>
+    </message>
+    <message>
+        <source>%1 paid orders before this one, %2 yuan in all</source>
+        <translation>此前已付款 %1 单，共 %2 元</translation>
+    </message>
+    <message>
+        <source>%1 × %2</source>
+        <translation>%1 × %2</translation>
+    </message>
+    <message>
+        <source>First order</source>
+        <translation>首单</translation>
+    </message>
+    <message>
+        <source>%1 orders · usually %2</source>
+        <translation>%1 单 · 常买 %2</translation>
+    </message>
+    <message>
+        <source>Waiting for the platform</source>
+        <translation>等待平台应答</translation>
+    </message>
+    <message>
+        <source>Last attempt refused</source>
+        <translation>上次操作被拒</translation>
+    </message>
+    <message>
+        <source>Order no.</source>
+        <translation>订单号</translation>
+    </message>
+    <message>
+        <source>Goods</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>会员</translation>
+    </message>
+    <message>
+        <source>Paid (yuan)</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>等待时长</translation>
+    </message>
+    <message>
+        <source>Member history</source>
+        <translation>会员历史</translation>
+    </message>
+    <message>
+        <source>Assignee</source>
+        <translation>处理人</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+</context>
+<context>
     <name>cardops::models::SupplierStatusModel</name>
     <message>
         <source>Fulu</source>
@@ -1409,6 +2180,159 @@ cards import --goods ID --format F [--separator S] FILE --dry-run：离线预览
     <message>
         <source>Not sortable: only indexed columns sort on a large list</source>
         <translation>不可排序：大列表只按已建索引的列排序</translation>
+    </message>
+</context>
+<context>
+    <name>cardops::ui::BlacklistEntryDialog</name>
+    <message>
+        <source>Add to the blacklist: %1</source>
+        <translation>加入黑名单：%1</translation>
+    </message>
+    <message>
+        <source>e.g. 10086</source>
+        <translation>例如 10086</translation>
+    </message>
+    <message>
+        <source>QQ, phone or e-mail</source>
+        <translation>QQ、手机号或邮箱</translation>
+    </message>
+    <message>
+        <source>the account an order recharges</source>
+        <translation>订单充值到的账号</translation>
+    </message>
+    <message>
+        <source>Why, e.g. chargeback on order 2026…</source>
+        <translation>原因，例如：订单 2026… 拒付</translation>
+    </message>
+    <message>
+        <source>Spaces are ignored and full-width characters count as their ASCII forms, so the entry matches however the buyer types it.</source>
+        <translation>空格会被忽略，全角字符按半角处理，无论买家怎样输入都能匹配。</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>A member ID is a positive whole number.</source>
+        <translation>会员 ID 是正整数。</translation>
+    </message>
+    <message>
+        <source>Write the value to block.</source>
+        <translation>请填写要拉黑的内容。</translation>
+    </message>
+    <message>
+        <source>%1 is already on this list.</source>
+        <translation>%1 已在此名单中。</translation>
+    </message>
+</context>
+<context>
+    <name>cardops::ui::BlacklistModel</name>
+    <message>
+        <source>Value</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>添加时间</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>操作员</translation>
+    </message>
+</context>
+<context>
+    <name>cardops::ui::BlacklistWidget</name>
+    <message>
+        <source>Member IDs</source>
+        <translation>会员 ID</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>联系方式</translation>
+    </message>
+    <message>
+        <source>Charge accounts</source>
+        <translation>充值账号</translation>
+    </message>
+    <message>
+        <source>Orders of a listed member, contact or charge account match the rule condition “On the blacklist”; what happens to them is up to that rule.</source>
+        <translation>名单中的会员、联系方式或充值账号的订单会命中规则条件「命中黑名单」，如何处理由该规则决定。</translation>
+    </message>
+    <message>
+        <source>Search values and notes</source>
+        <translation>搜索内容和备注</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>添加…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Your role may look at the blacklist but not change it.</source>
+        <translation>您的角色可以查看黑名单，但不能修改。</translation>
+    </message>
+    <message>
+        <source>This view is read-only.</source>
+        <translation>此视图为只读。</translation>
+    </message>
+    <message>
+        <source>Cannot read the blacklist: %1</source>
+        <translation>无法读取黑名单：%1</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Added %1.</source>
+        <translation>已添加 %1。</translation>
+    </message>
+    <message>
+        <source>Remove from the blacklist</source>
+        <translation>移出黑名单</translation>
+    </message>
+    <message>
+        <source>Remove %1 from the list of %2?</source>
+        <translation>将 %1 从「%2」名单中移除？</translation>
+    </message>
+    <message>
+        <source>Its orders no longer match the blacklist rule from the next decision on.</source>
+        <translation>从下一次判定起，其订单不再命中黑名单规则。</translation>
+    </message>
+    <message>
+        <source>Removed %1.</source>
+        <translation>已移除 %1。</translation>
+    </message>
+    <message>
+        <source>That value is already on the list.</source>
+        <translation>该内容已在名单中。</translation>
+    </message>
+    <message>
+        <source>That value was no longer on the list.</source>
+        <translation>该内容已不在名单中。</translation>
+    </message>
+    <message>
+        <source>Your role may not change the blacklist.</source>
+        <translation>您的角色不能修改黑名单。</translation>
+    </message>
+    <message>
+        <source>The blacklist was not changed: %1</source>
+        <translation>黑名单未修改：%1</translation>
     </message>
 </context>
 <context>
@@ -1606,6 +2530,109 @@ cards import --goods ID --format F [--separator S] FILE --dry-run：离线预览
     </message>
 </context>
 <context>
+    <name>cardops::ui::DryRunPanel</name>
+    <message>
+        <source>Dry run</source>
+        <translation>试运行</translation>
+    </message>
+    <message>
+        <source>Orders paid in the last</source>
+        <translation>最近</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天的已付订单</translation>
+    </message>
+    <message>
+        <source>Decide those orders with the rules as edited now; nothing is delivered, held or refunded</source>
+        <translation>用当前编辑中的规则判定这些订单；不会真的发货、审核或退款</translation>
+    </message>
+    <message>
+        <source>Try the rules on past orders before saving them.</source>
+        <translation>保存前先在历史订单上试运行规则。</translation>
+    </message>
+    <message>
+        <source>Orders tried</source>
+        <translation>试运行订单</translation>
+    </message>
+    <message>
+        <source>Would deliver</source>
+        <translation>将发货</translation>
+    </message>
+    <message>
+        <source>Would hold for review</source>
+        <translation>将转人工审核</translation>
+    </message>
+    <message>
+        <source>Would refund</source>
+        <translation>将退款</translation>
+    </message>
+    <message>
+        <source>Left to the default</source>
+        <translation>按默认处理</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <source>Matched</source>
+        <translation>命中</translation>
+    </message>
+    <message>
+        <source>Decided</source>
+        <translation>作出决定</translation>
+    </message>
+    <message>
+        <source>Then</source>
+        <translation>动作</translation>
+    </message>
+    <message>
+        <source>Double-click a sample order to open it</source>
+        <translation>双击样例订单可打开订单</translation>
+    </message>
+    <message>
+        <source>Deciding the orders of the last %1 days…</source>
+        <translation>正在判定最近 %1 天的订单…</translation>
+    </message>
+    <message>
+        <source>The rules were changed after this dry run: run it again to see their effect.</source>
+        <translation>试运行后规则已修改：请再次试运行查看效果。</translation>
+    </message>
+    <message>
+        <source>The dry run could not read the orders: %1</source>
+        <translation>试运行无法读取订单：%1</translation>
+    </message>
+    <message>
+        <source>No paid order from %1 to %2.</source>
+        <translation>%1 至 %2 没有已付订单。</translation>
+    </message>
+    <message>
+        <source>The newest %1 paid orders from %2 to %3 (at most %1 per run); nothing was executed.</source>
+        <translation>%2 至 %3 最新的 %1 笔已付订单（每次最多 %1 笔）；没有执行任何操作。</translation>
+    </message>
+    <message>
+        <source>%1 paid orders from %2 to %3; nothing was executed.</source>
+        <translation>%2 至 %3 共 %1 笔已付订单；没有执行任何操作。</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>Order #%1</source>
+        <translation>订单 #%1</translation>
+    </message>
+    <message>
+        <source>Order %1</source>
+        <translation>订单 %1</translation>
+    </message>
+    <message>
+        <source>Double-click to open the order</source>
+        <translation>双击打开订单</translation>
+    </message>
+</context>
+<context>
     <name>cardops::ui::FirstRunDialog</name>
     <message>
         <source>Welcome to CardOps</source>
@@ -1630,6 +2657,125 @@ cards import --goods ID --format F [--separator S] FILE --dry-run：离线预览
     <message>
         <source>Your platform&apos;s address, app id and secret; tested before it is saved.</source>
         <translation>填写平台地址、应用 ID 和密钥；保存前先测试连接。</translation>
+    </message>
+</context>
+<context>
+    <name>cardops::ui::FulfilmentPage</name>
+    <message>
+        <source>Fulfilment</source>
+        <translation>履约</translation>
+    </message>
+    <message>
+        <source>Orders the platform hands to CardOps pass the rules below and are delivered exactly once by whoever holds the fulfilment lease — this console or an unattended cardops-cli serve.</source>
+        <translation>平台移交给 CardOps 的订单先经过下列规则，再由持有履约租约的一方——本终端或无人值守的 cardops-cli serve——恰好发货一次。</translation>
+    </message>
+    <message>
+        <source>Worker</source>
+        <translation>履约进程</translation>
+    </message>
+    <message>
+        <source>Review queue</source>
+        <translation>待审核</translation>
+    </message>
+    <message>
+        <source>Rules</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <source>Blacklist</source>
+        <translation>黑名单</translation>
+    </message>
+    <message>
+        <source>Waiting for the platform.</source>
+        <translation>正在等待平台。</translation>
+    </message>
+    <message>
+        <source>Orders are delivered, refunded or rejected through the platform: the queue opens once this console is connected to one.</source>
+        <translation>订单的发货、退款和驳回都经由平台完成：本终端连接平台后即可打开审核队列。</translation>
+    </message>
+    <message>
+        <source>Fulfil in this console</source>
+        <translation>在本终端履约</translation>
+    </message>
+    <message>
+        <source>%1 holds the fulfilment lease now. This console will take it only when %1 gives it back or stops renewing it. Start anyway?</source>
+        <translation>%1 目前持有履约租约。只有当 %1 交还租约或停止续约后，本终端才能取得它。仍要开始吗？</translation>
+    </message>
+    <message>
+        <source>Only the lease holder decides and delivers handed-over orders. Every step is recorded before it is taken and repeated with the same key after a crash, so an order is never delivered or bought twice, whichever console fulfils. For 24/7 fulfilment run cardops-cli serve on an always-on machine (README: 无人值守履约).</source>
+        <translation>只有租约持有者才能决定并发货移交的订单。每一步在执行前先记录，崩溃后用同一个幂等键重做，因此无论哪个终端履约，订单都不会重复发货或重复采购。如需全天候履约，请在常开的机器上运行 cardops-cli serve（见 README：无人值守履约）。</translation>
+    </message>
+    <message>
+        <source>Lease holder:</source>
+        <translation>租约持有者：</translation>
+    </message>
+    <message>
+        <source>This console:</source>
+        <translation>本终端：</translation>
+    </message>
+    <message>
+        <source>Since started:</source>
+        <translation>自启动以来：</translation>
+    </message>
+    <message>
+        <source>Unknown: this cache was opened without a platform.</source>
+        <translation>未知：此缓存未连接平台。</translation>
+    </message>
+    <message>
+        <source>Cannot fulfil.</source>
+        <translation>无法履约。</translation>
+    </message>
+    <message>
+        <source>Start fulfilling</source>
+        <translation>开始履约</translation>
+    </message>
+    <message>
+        <source>Nobody: handed-over orders wait on the platform.</source>
+        <translation>无人持有：移交的订单在平台上等待。</translation>
+    </message>
+    <message>
+        <source>This console (%1), until %2</source>
+        <translation>本终端（%1），有效至 %2</translation>
+    </message>
+    <message>
+        <source>%1, until %2</source>
+        <translation>%1，有效至 %2</translation>
+    </message>
+    <message>
+        <source>Not connected to a platform yet.</source>
+        <translation>尚未连接平台。</translation>
+    </message>
+    <message>
+        <source>Fulfilling as %1.</source>
+        <translation>正以 %1 的身份履约。</translation>
+    </message>
+    <message>
+        <source>Fulfilling as %1. No supplier is docked: orders without platform stock go to review.</source>
+        <translation>正以 %1 的身份履约。未对接货源：平台无库存的订单将转人工审核。</translation>
+    </message>
+    <message>
+        <source>Not fulfilling (holder id %1).</source>
+        <translation>未在履约（持有者 ID %1）。</translation>
+    </message>
+    <message>
+        <source>No pass yet.</source>
+        <translation>尚未运行。</translation>
+    </message>
+    <message>
+        <source>%1 delivered from stock · %2 bought and delivered · %3 held for review · %4 refunded · %5 waiting · last pass %6</source>
+        <translation>库存发货 %1 · 采购后发货 %2 · 转人工审核 %3 · 退款 %4 · 等待中 %5 · 上一轮 %6</translation>
+    </message>
+    <message>
+        <source>Stop fulfilling</source>
+        <translation>停止履约</translation>
+    </message>
+    <message>
+        <source>What the worker did last</source>
+        <translation>最近的履约记录</translation>
+    </message>
+    <message>
+        <source>Nothing yet: handed-over orders appear here as the worker decides them.</source>
+        <translation>暂无记录：履约进程处理移交的订单后会显示在这里。</translation>
     </message>
 </context>
 <context>
@@ -1836,6 +2982,61 @@ CardOps 会显示仍可读取的数据，但不会再写入该文件。请恢复
     <message>
         <source>Until %1, as the platform said at the last sync</source>
         <translation>有效至 %1（上次同步时平台的答复）</translation>
+    </message>
+    <message>
+        <source>Fulfilment</source>
+        <translation>履约</translation>
+    </message>
+</context>
+<context>
+    <name>cardops::ui::OfflineOrderDialog</name>
+    <message>
+        <source>Record an offline-paid order</source>
+        <translation>补单：录入线下付款的订单</translation>
+    </message>
+    <message>
+        <source>For an order the buyer paid outside the shop. The platform records it as paid and delivers it as usual.</source>
+        <translation>用于买家在店外付款的订单。平台将其记为已付款，并照常发货。</translation>
+    </message>
+    <message>
+        <source>Member id</source>
+        <translation>会员 ID</translation>
+    </message>
+    <message>
+        <source>Goods id</source>
+        <translation>商品 ID</translation>
+    </message>
+    <message>
+        <source>Only for direct recharges</source>
+        <translation>仅直充商品需要</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>会员</translation>
+    </message>
+    <message>
+        <source>Goods</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Recharge account</source>
+        <translation>充值账号</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>联系方式</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>录入</translation>
+    </message>
+    <message>
+        <source>Enter the member and the goods.</source>
+        <translation>请填写会员和商品。</translation>
     </message>
 </context>
 <context>
@@ -2360,6 +3561,172 @@ CardOps 会显示仍可读取的数据，但不会再写入该文件。请恢复
     </message>
 </context>
 <context>
+    <name>cardops::ui::RefundDialog</name>
+    <message>
+        <source>Partial refund</source>
+        <translation>部分退款</translation>
+    </message>
+    <message>
+        <source>Reject orders</source>
+        <translation>驳回订单</translation>
+    </message>
+    <message>
+        <source>Refund orders</source>
+        <translation>订单退款</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <source>Left to refund</source>
+        <translation>可退金额</translation>
+    </message>
+    <message>
+        <source>%1 yuan</source>
+        <translation>%1 元</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>订单数</translation>
+    </message>
+    <message>
+        <source>Refund in all</source>
+        <translation>退款合计</translation>
+    </message>
+    <message>
+        <source>Full refund of what is left</source>
+        <translation>全额退还剩余金额</translation>
+    </message>
+    <message>
+        <source>Full refund of each order</source>
+        <translation>每单全额退款</translation>
+    </message>
+    <message>
+        <source>Amount in yuan, e.g. 12.50</source>
+        <translation>金额（元），如 12.50</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Why the order is rejected (required; kept in the operations log)</source>
+        <translation>驳回原因（必填，记入操作日志）</translation>
+    </message>
+    <message>
+        <source>Note for the operations log</source>
+        <translation>备注（记入操作日志）</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Rejecting refuses the order: what is left of the payment goes back to the buyer.</source>
+        <translation>驳回即拒绝此订单：剩余的付款将退还给买家。</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>驳回</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <source>Out of stock</source>
+        <translation>缺货</translation>
+    </message>
+    <message>
+        <source>Customer request</source>
+        <translation>买家申请</translation>
+    </message>
+    <message>
+        <source>Wrong goods</source>
+        <translation>商品错误</translation>
+    </message>
+    <message>
+        <source>Duplicate order</source>
+        <translation>重复下单</translation>
+    </message>
+    <message>
+        <source>Fraud</source>
+        <translation>欺诈</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Enter the amount to refund.</source>
+        <translation>请输入退款金额。</translation>
+    </message>
+    <message>
+        <source>Enter yuan with at most two decimals, e.g. 12.50.</source>
+        <translation>请输入最多两位小数的金额（元），如 12.50。</translation>
+    </message>
+    <message>
+        <source>The amount must be above zero.</source>
+        <translation>金额必须大于零。</translation>
+    </message>
+    <message>
+        <source>At most %1 yuan is left to refund.</source>
+        <translation>最多可退 %1 元。</translation>
+    </message>
+    <message>
+        <source>Write a note: a rejection or the reason &quot;Other&quot; needs one.</source>
+        <translation>请填写备注：驳回或原因为“其他”时必须填写。</translation>
+    </message>
+    <message>
+        <source>Nothing is left to refund.</source>
+        <translation>已无可退金额。</translation>
+    </message>
+</context>
+<context>
+    <name>cardops::ui::ReissueDialog</name>
+    <message>
+        <source>Reading the order&apos;s cards from the platform…</source>
+        <translation>正在从平台读取订单的卡密…</translation>
+    </message>
+    <message>
+        <source>Replace a card of order %1</source>
+        <translation>补发订单 %1 的卡密</translation>
+    </message>
+    <message>
+        <source>Pick the card the buyer reports as bad. The platform voids it and delivers a replacement from stock.</source>
+        <translation>选择买家反馈有问题的卡密。平台将作废该卡并从库存补发一张。</translation>
+    </message>
+    <message>
+        <source>What the buyer reported (required)</source>
+        <translation>买家反馈的问题（必填）</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>补发</translation>
+    </message>
+    <message>
+        <source>  · expires %1</source>
+        <translation>  · %1 到期</translation>
+    </message>
+    <message>
+        <source>  · %1</source>
+        <translation>  · %1</translation>
+    </message>
+    <message>
+        <source>This order has no delivered card to replace.</source>
+        <translation>此订单没有可补发的已发卡密。</translation>
+    </message>
+</context>
+<context>
     <name>cardops::ui::ResolvePurchaseDialog</name>
     <message>
         <source>Bought upstream</source>
@@ -2420,6 +3787,538 @@ CardOps 会显示仍可读取的数据，但不会再写入该文件。请恢复
     <message>
         <source>%1 cards, but %2 were bought: check before recording</source>
         <translation>%1 张卡密，但购买了 %2 张：请核对后再记录</translation>
+    </message>
+</context>
+<context>
+    <name>cardops::ui::ReviewQueueWidget</name>
+    <message>
+        <source>Assigned to me</source>
+        <translation>分配给我的</translation>
+    </message>
+    <message>
+        <source>Review queue</source>
+        <translation>待审核</translation>
+    </message>
+    <message>
+        <source>Orders held for a person: by the platform&apos;s own checks or by the fulfilment rules. Deliver them, refund or reject them; several at once.</source>
+        <translation>需要人工处理的订单：由平台自身校验或履约规则扣留。可发货、退款或驳回，支持批量操作。</translation>
+    </message>
+    <message>
+        <source>All reasons</source>
+        <translation>全部原因</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Deliver</source>
+        <translation>发货</translation>
+    </message>
+    <message>
+        <source>Refund…</source>
+        <translation>退款…</translation>
+    </message>
+    <message>
+        <source>Reject…</source>
+        <translation>驳回…</translation>
+    </message>
+    <message>
+        <source>Assign to me</source>
+        <translation>分配给我</translation>
+    </message>
+    <message>
+        <source>Replace card…</source>
+        <translation>补发…</translation>
+    </message>
+    <message>
+        <source>Offline order…</source>
+        <translation>补单…</translation>
+    </message>
+    <message>
+        <source>Cannot read the review queue: %1</source>
+        <translation>无法读取审核队列：%1</translation>
+    </message>
+    <message>
+        <source>Nothing waits for review. Orders the platform or the fulfilment rules hold appear here.</source>
+        <translation>没有待审核的订单。平台或履约规则扣留的订单会显示在这里。</translation>
+    </message>
+    <message>
+        <source>No order matches the filters.</source>
+        <translation>没有符合筛选条件的订单。</translation>
+    </message>
+    <message>
+        <source>%1 waiting</source>
+        <translation>%1 单待审核</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>加载中…</translation>
+    </message>
+    <message>
+        <source>Fulfilment lease: %1</source>
+        <translation>履约租约：%1</translation>
+    </message>
+    <message>
+        <source>Deliver the selected orders from platform stock</source>
+        <translation>从平台库存为选中的订单发货</translation>
+    </message>
+    <message>
+        <source>Refund the selected orders, in full or in part</source>
+        <translation>为选中的订单全额或部分退款</translation>
+    </message>
+    <message>
+        <source>Refuse the selected orders: refund what is left, with a reason</source>
+        <translation>驳回选中的订单：退还剩余金额，并注明原因</translation>
+    </message>
+    <message>
+        <source>Take the selected orders (or give them back when they are yours)</source>
+        <translation>认领选中的订单（已是你的则取消分配）</translation>
+    </message>
+    <message>
+        <source>Replace a bad card of the selected delivered order</source>
+        <translation>为选中的已发货订单补发一张有问题的卡密</translation>
+    </message>
+    <message>
+        <source>Select orders in the list first.</source>
+        <translation>请先在列表中选择订单。</translation>
+    </message>
+    <message>
+        <source>Select one order.</source>
+        <translation>请只选择一个订单。</translation>
+    </message>
+    <message>
+        <source>Waiting for the platform&apos;s answers to the last action.</source>
+        <translation>正在等待平台对上一次操作的应答。</translation>
+    </message>
+    <message>
+        <source>%1 of the %2 selected orders: %3</source>
+        <translation>选中的 %2 单中有 %1 单：%3</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Unassign</source>
+        <translation>取消分配</translation>
+    </message>
+    <message>
+        <source>Record an order the buyer paid outside the shop (%1)</source>
+        <translation>录入买家在店外付款的订单（%1）</translation>
+    </message>
+    <message>
+        <source>%1: sending %2 orders to the platform…</source>
+        <translation>%1：正在向平台发送 %2 单…</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>发送中…</translation>
+    </message>
+    <message>
+        <source>%1: %2 done, %3 refused</source>
+        <translation>%1：成功 %2 单，被拒 %3 单</translation>
+    </message>
+    <message>
+        <source>, %1 waiting for the platform (sent again by themselves)</source>
+        <translation>，%1 单等待平台应答（将自动重发）</translation>
+    </message>
+    <message>
+        <source>. Refused orders stay listed with the reason.</source>
+        <translation>。被拒的订单保留在列表中并注明原因。</translation>
+    </message>
+    <message>
+        <source>Reject %1 orders and refund %2 yuan in all (%3)?</source>
+        <translation>驳回 %1 单并共退款 %2 元（%3）？</translation>
+    </message>
+    <message>
+        <source>Refund %1 orders, %2 yuan in all (%3)?</source>
+        <translation>退款 %1 单，共 %2 元（%3）？</translation>
+    </message>
+    <message>
+        <source>Reject orders</source>
+        <translation>驳回订单</translation>
+    </message>
+    <message>
+        <source>Refund orders</source>
+        <translation>订单退款</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>驳回</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <source>Replace card</source>
+        <translation>补发</translation>
+    </message>
+    <message>
+        <source>Recording the offline order…</source>
+        <translation>正在补单…</translation>
+    </message>
+</context>
+<context>
+    <name>cardops::ui::RuleEditDialog</name>
+    <message>
+        <source>Add rule</source>
+        <translation>添加规则</translation>
+    </message>
+    <message>
+        <source>Edit rule</source>
+        <translation>编辑规则</translation>
+    </message>
+    <message>
+        <source>Optional, e.g. Large QQ coin orders</source>
+        <translation>选填，例如：Q币大额订单</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>条件</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Then</source>
+        <translation>动作</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>The usual quantity is the median of the member&apos;s last 20 paid orders. A member without paid orders never matches.</source>
+        <translation>常购量是该会员最近 20 笔已付订单购买数量的中位数。没有已付订单的会员不会命中。</translation>
+    </message>
+    <message>
+        <source>Matches when the linked supplier&apos;s balance minus this order&apos;s cost is below the amount. An unread balance never matches.</source>
+        <translation>关联上游的余额减去本单成本后低于该金额时命中。尚未读取到余额时不会命中。</translation>
+    </message>
+    <message>
+        <source>Beijing time. Closing at 00:00 means midnight; a closing time before the opening time spans midnight.</source>
+        <translation>北京时间。关门时间 00:00 表示午夜 24:00；关门早于开门表示营业时间跨过午夜。</translation>
+    </message>
+    <message>
+        <source>The lists are kept on the blacklist tab.</source>
+        <translation>名单在「黑名单」中维护。</translation>
+    </message>
+    <message>
+        <source>More than (pieces)</source>
+        <translation>超过（件）</translation>
+    </message>
+    <message>
+        <source>e.g. 3 or 2.5</source>
+        <translation>例如 3 或 2.5</translation>
+    </message>
+    <message>
+        <source>Multiple</source>
+        <translation>倍数</translation>
+    </message>
+    <message>
+        <source>yuan, e.g. 200</source>
+        <translation>单位元，例如 200</translation>
+    </message>
+    <message>
+        <source>Amount (yuan)</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <source>Goods IDs separated by commas, e.g. 12, 15</source>
+        <translation>商品 ID，用逗号分隔，例如 12, 15</translation>
+    </message>
+    <message>
+        <source>Goods IDs</source>
+        <translation>商品 ID</translation>
+    </message>
+    <message>
+        <source>Opens at</source>
+        <translation>开门时间</translation>
+    </message>
+    <message>
+        <source>Closes at</source>
+        <translation>关门时间</translation>
+    </message>
+    <message>
+        <source>code: a-z, 0-9, _</source>
+        <translation>代码：a-z、0-9、_</translation>
+    </message>
+    <message>
+        <source>e.g. large order</source>
+        <translation>例如：大额订单</translation>
+    </message>
+    <message>
+        <source>Other code…</source>
+        <translation>其他代码…</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>通知对象</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Notify and tag do not decide: the rules below still run.</source>
+        <translation>通知和打标签不作决定：下面的规则会继续匹配。</translation>
+    </message>
+    <message>
+        <source>The first matching rule that delivers, holds or refunds decides; the rules below it do not run.</source>
+        <translation>第一条命中的发货、审核或退款规则作出决定，其下的规则不再执行。</translation>
+    </message>
+    <message>
+        <source>Write the multiple as a number, e.g. 3 or 2.5.</source>
+        <translation>倍数请填写数字，例如 3 或 2.5。</translation>
+    </message>
+    <message>
+        <source>Write the amount in yuan with at most 4 decimals, e.g. 200 or 99.50.</source>
+        <translation>金额请以元为单位填写，最多 4 位小数，例如 200 或 99.50。</translation>
+    </message>
+    <message>
+        <source>Goods IDs are whole numbers separated by commas; “%1” is not one.</source>
+        <translation>商品 ID 是用逗号分隔的整数，「%1」不是。</translation>
+    </message>
+</context>
+<context>
+    <name>cardops::ui::RuleListModel</name>
+    <message>
+        <source>Rule %1 (id %2)</source>
+        <translation>第 %1 条规则（ID %2）</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <source>Enabled</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>条件</translation>
+    </message>
+    <message>
+        <source>Then</source>
+        <translation>动作</translation>
+    </message>
+</context>
+<context>
+    <name>cardops::ui::RuleSetWidget</name>
+    <message>
+        <source>Every order handed to CardOps passes these rules from top to bottom. The first matching rule that delivers, holds or refunds decides; notify and tag rules add up on the way. An order no such rule decides is delivered.</source>
+        <translation>交给 CardOps 履约的每笔订单从上到下逐条匹配这些规则：第一条命中的发货、审核或退款规则作出决定，途中命中的通知和标签规则都会生效。没有规则作出决定的订单正常发货。</translation>
+    </message>
+    <message>
+        <source>Reading the rules…</source>
+        <translation>正在读取规则…</translation>
+    </message>
+    <message>
+        <source>Add rule…</source>
+        <translation>添加规则…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>Alt+Up</source>
+        <translation>Alt+↑</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <source>Alt+Down</source>
+        <translation>Alt+↓</translation>
+    </message>
+    <message>
+        <source>Discard changes</source>
+        <translation>放弃修改</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Versions</source>
+        <translation>版本历史</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>保存时间</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>操作员</translation>
+    </message>
+    <message>
+        <source>Double-click an older version to edit a copy of it</source>
+        <translation>双击旧版本，以其副本为草稿编辑</translation>
+    </message>
+    <message>
+        <source>Edit an older version</source>
+        <translation>编辑旧版本</translation>
+    </message>
+    <message>
+        <source>Replace the rules being edited with those of version %1?</source>
+        <translation>用第 %1 版的规则替换正在编辑的规则？</translation>
+    </message>
+    <message>
+        <source>Saving them makes version %1; version %2 stays stored as it is.</source>
+        <translation>保存后成为第 %1 版；第 %2 版保持原样保留。</translation>
+    </message>
+    <message>
+        <source>Edit a copy</source>
+        <translation>编辑副本</translation>
+    </message>
+    <message>
+        <source>Cannot read the rules: %1</source>
+        <translation>无法读取规则：%1</translation>
+    </message>
+    <message>
+        <source>In force: version %1, the built-in defaults</source>
+        <translation>生效中：第 %1 版（内置默认规则）</translation>
+    </message>
+    <message>
+        <source>In force: version %1, saved %2 by %3</source>
+        <translation>生效中：第 %1 版，%3 保存于 %2</translation>
+    </message>
+    <message>
+        <source>Built in</source>
+        <translation>内置</translation>
+    </message>
+    <message>
+        <source>%1 (in force)</source>
+        <translation>%1（生效中）</translation>
+    </message>
+    <message>
+        <source>Save as version %1</source>
+        <translation>保存为第 %1 版</translation>
+    </message>
+    <message>
+        <source>Your role may look at the rules but not change them.</source>
+        <translation>您的角色可以查看规则，但不能修改。</translation>
+    </message>
+    <message>
+        <source>This view is read-only.</source>
+        <translation>此视图为只读。</translation>
+    </message>
+    <message>
+        <source>Unsaved changes: orders are still decided by version %1.</source>
+        <translation>有未保存的修改：订单仍按第 %1 版判定。</translation>
+    </message>
+    <message>
+        <source>Delete rule</source>
+        <translation>删除规则</translation>
+    </message>
+    <message>
+        <source>Delete rule %1, “%2”?</source>
+        <translation>删除第 %1 条规则「%2」？</translation>
+    </message>
+    <message>
+        <source>The change takes effect when the rules are saved.</source>
+        <translation>保存规则后生效。</translation>
+    </message>
+    <message>
+        <source>Discard the unsaved changes?</source>
+        <translation>放弃未保存的修改？</translation>
+    </message>
+    <message>
+        <source>The rules go back to version %1, as they are in force.</source>
+        <translation>规则恢复为正在生效的第 %1 版。</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>放弃</translation>
+    </message>
+    <message>
+        <source>Changes discarded.</source>
+        <translation>已放弃修改。</translation>
+    </message>
+    <message>
+        <source>These rules cannot be saved: %1</source>
+        <translation>无法保存这些规则：%1</translation>
+    </message>
+    <message>
+        <source>Save rules</source>
+        <translation>保存规则</translation>
+    </message>
+    <message>
+        <source>Save these rules as version %1?</source>
+        <translation>将这些规则保存为第 %1 版？</translation>
+    </message>
+    <message>
+        <source>Orders decided from now on follow version %1. Decisions already made keep naming the version they were made under.</source>
+        <translation>此后判定的订单按第 %1 版执行；已作出的判定仍记录当时的版本。</translation>
+    </message>
+    <message>
+        <source>Save version %1</source>
+        <translation>保存第 %1 版</translation>
+    </message>
+    <message>
+        <source>Saving version %1…</source>
+        <translation>正在保存第 %1 版…</translation>
+    </message>
+    <message>
+        <source>another version was saved meanwhile; your changes are kept, save them again.</source>
+        <translation>其间已保存了另一个版本；您的修改仍保留，请再次保存。</translation>
+    </message>
+    <message>
+        <source>your role may not change the rules.</source>
+        <translation>您的角色不能修改规则。</translation>
+    </message>
+    <message>
+        <source>Version %1 was not saved: %2</source>
+        <translation>第 %1 版未保存：%2</translation>
+    </message>
+    <message>
+        <source>Saved as version %1.</source>
+        <translation>已保存为第 %1 版。</translation>
+    </message>
+    <message>
+        <source>Editing a copy of version %1.</source>
+        <translation>正在编辑第 %1 版的副本。</translation>
+    </message>
+    <message>
+        <source>Cannot read version %1.</source>
+        <translation>无法读取第 %1 版。</translation>
     </message>
 </context>
 <context>
@@ -2824,6 +4723,25 @@ CardOps 会显示仍可读取的数据，但不会再写入该文件。请恢复
     <message>
         <source>Not recorded</source>
         <translation>未记录</translation>
+    </message>
+</context>
+<context>
+    <name>cardops::ui::TrayNotifier</name>
+    <message>
+        <source>Show window</source>
+        <translation>显示窗口</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <source>CardOps console</source>
+        <translation>卡盟运营台</translation>
+    </message>
+    <message>
+        <source>(and %1 more like this)</source>
+        <translation>（另有 %1 条同类通知）</translation>
     </message>
 </context>
 <context>

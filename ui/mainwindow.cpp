@@ -4,13 +4,16 @@
 #include "models/consolebackend.h"
 #include "models/consolestate.h"
 #include "models/datasource.h"
+#include "models/fulfilmentcontrol.h"
 #include "ui/diagnosticsdialog.h"
 #include "ui/emptystatepage.h"
+#include "ui/fulfilmentpage.h"
 #include "ui/listpage.h"
 #include "ui/orderdetaildialog.h"
 #include "ui/orderspage.h"
 #include "ui/settingspage.h"
 #include "ui/supplierspage.h"
+#include "ui/traynotifier.h"
 #include "ui/watermark.h"
 #include "ui/workbenchpage.h"
 
@@ -52,6 +55,7 @@ MainWindow::MainWindow(models::DataSource& source, models::ConsoleBackend& backe
     buildNavigation();
     buildStatusBar();
     buildActions();
+    buildNotifications();
     if (backend.isDemo())
         new Watermark(tr("Demo data"), m_stack);
 
@@ -125,6 +129,9 @@ void MainWindow::buildNavigation()
     auto* orders = new OrdersPage(m_source, m_stack);
     addPage(PageId::Orders, orders, tr("Orders"));
     connect(orders, &OrdersPage::openOrder, this, &MainWindow::openOrder);
+    auto* fulfilment = new FulfilmentPage(m_source, m_backend, m_stack);
+    addPage(PageId::Fulfilment, fulfilment, tr("Fulfilment"));
+    connect(fulfilment, &FulfilmentPage::openOrder, this, &MainWindow::openOrder);
     addPage(PageId::Goods,
             new ListPage(m_source, storage::ListKind::Goods, tr("Goods"),
                          tr("The platform's catalogue with price, cost and stock."), m_stack),
@@ -160,6 +167,36 @@ void MainWindow::buildNavigation()
     m_nav->setCurrentRow(0);
 }
 
+void MainWindow::buildNotifications()
+{
+    auto* tray = new TrayNotifier(windowIcon(), this);
+    connect(tray, &TrayNotifier::showWindowRequested, this, [this] {
+        showNormal();
+        raise();
+        activateWindow();
+    });
+    connect(tray, &TrayNotifier::quitRequested, this, &QWidget::close);
+    connect(tray, &TrayNotifier::activated, this, [this](qint64 orderId) {
+        showNormal();
+        raise();
+        if (orderId > 0)
+            openOrder(orderId);
+    });
+    connect(tray, &TrayNotifier::statusMessage, this,
+            [this](const QString& text, qint64) { statusBar()->showMessage(text, 15000); });
+    if (models::FulfilmentControl* control = m_backend.fulfilment())
+        connect(control, &models::FulfilmentControl::notice, tray,
+                [tray](int kind, const QString& title, const QString& text, qint64 orderId) {
+                    core::Notification n;
+                    n.kind = static_cast<core::Notification::Kind>(kind);
+                    n.title = title;
+                    n.text = text;
+                    n.orderId = orderId;
+                    n.at = QDateTime::currentSecsSinceEpoch();
+                    tray->show(n);
+                });
+}
+
 void MainWindow::buildStatusBar()
 {
     m_profile = new QLabel(this);
@@ -185,7 +222,8 @@ void MainWindow::buildActions()
     auto* view = menuBar()->addMenu(tr("&View"));
     for (int i = 0; i < m_order.size(); ++i) {
         auto* go = view->addAction(m_nav->item(i)->text());
-        go->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)));
+        if (i < 10) // Ctrl+1 … Ctrl+9, then Ctrl+0 for the tenth
+            go->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(i == 9 ? Qt::Key_0 : Qt::Key_1 + i)));
         connect(go, &QAction::triggered, this, [this, i] { m_nav->setCurrentRow(i); });
     }
     auto* search = view->addAction(tr("Search in this page"));

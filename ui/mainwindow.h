@@ -44,6 +44,7 @@ private:
     void buildNavigation();
     void buildStatusBar();
     void buildActions();
+    void buildNotifications();
     void updateStatus();
     void addPage(PageId id, Page* page, const QString& label);
 

@@ -9,6 +9,8 @@ QString pageName(PageId page)
         return QStringLiteral("workbench");
     case PageId::Orders:
         return QStringLiteral("orders");
+    case PageId::Fulfilment:
+        return QStringLiteral("fulfilment");
     case PageId::Goods:
         return QStringLiteral("goods");
     case PageId::Members:

@@ -6,13 +6,24 @@
 namespace cardops::ui {
 
 // The console's pages in navigation order. The names are the stable ids of `--page`.
-enum class PageId { Workbench, Orders, Goods, Members, Suppliers, Finance, Dashboard, AuditLog, Settings };
+enum class PageId {
+    Workbench,
+    Orders,
+    Fulfilment,
+    Goods,
+    Members,
+    Suppliers,
+    Finance,
+    Dashboard,
+    AuditLog,
+    Settings
+};
 
 inline const QList<PageId>& allPages()
 {
-    static const QList<PageId> pages = {PageId::Workbench, PageId::Orders,    PageId::Goods,
-                                        PageId::Members,   PageId::Suppliers, PageId::Finance,
-                                        PageId::Dashboard, PageId::AuditLog,  PageId::Settings};
+    static const QList<PageId> pages = {
+        PageId::Workbench, PageId::Orders,  PageId::Fulfilment, PageId::Goods,    PageId::Members,
+        PageId::Suppliers, PageId::Finance, PageId::Dashboard,  PageId::AuditLog, PageId::Settings};
     return pages;
 }
 

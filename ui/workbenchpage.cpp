@@ -37,7 +37,8 @@ WorkbenchPage::WorkbenchPage(models::ConsoleState& state, QWidget* parent)
     layout->addStretch(1);
 
     addTile(counters::ReviewPending, tr("Awaiting review"),
-            tr("Orders held by the platform's checks or rules"), PageId::Orders, QStringLiteral("review"));
+            tr("Orders held by the platform's checks or rules"), PageId::Fulfilment,
+            QStringLiteral("review"));
     addTile(counters::PurchaseUnknown, tr("Purchase outcome unknown"),
             tr("Supplier purchases whose answer was lost"), PageId::Suppliers, QStringLiteral("unknown"));
     addTile(counters::DeliveryFailed, tr("Delivery failed"),

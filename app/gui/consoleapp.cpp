@@ -2,6 +2,8 @@
 
 #include "app/cli/errortext.h"
 #include "app/gui/consolesession.h"
+#include "app/gui/fulfilmentdesk.h"
+#include "app/gui/orderactiondesk.h"
 #include "app/gui/supplierdesk.h"
 #include "core/clock.h"
 #include "suppliers/suppliererrortext.h"
@@ -45,7 +47,10 @@ ConsoleApp::ConsoleApp(const QString& profilesRoot, const QString& runningLangua
     , m_runningLanguage(runningLanguage)
 {}
 
-ConsoleApp::~ConsoleApp() = default;
+ConsoleApp::~ConsoleApp()
+{
+    detachFulfilment();
+}
 
 QString ConsoleApp::describe(const core::Error& error)
 {
@@ -117,6 +122,7 @@ core::Result<void> ConsoleApp::openFile(const QString& path)
 
 void ConsoleApp::attach(std::unique_ptr<ConsoleSession> session)
 {
+    detachFulfilment();
     m_desk.reset();
     m_session = std::move(session);
     m_desk = std::make_unique<SupplierDesk>(m_session->database(), m_session->clock());
@@ -125,6 +131,7 @@ void ConsoleApp::attach(std::unique_ptr<ConsoleSession> session)
     connect(m_session.get(), &ConsoleSession::syncProgress, this, &ConsoleApp::syncProgress);
     connect(m_session.get(), &ConsoleSession::syncFinished, this, &ConsoleApp::syncFinished);
     connect(m_session.get(), &ConsoleSession::damaged, this, &ConsoleApp::cacheDamaged);
+    attachFulfilment();
 }
 
 sync::SecretStore* ConsoleApp::secretsFor(const QString& profile)

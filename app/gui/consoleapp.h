@@ -14,6 +14,8 @@ struct CallError;
 namespace cardops::app {
 
 class ConsoleSession;
+class FulfilmentDesk;
+class OrderActionDesk;
 class SupplierDesk;
 
 // The console's composition root: the profiles and their secrets, the open session (cache,
@@ -73,7 +75,16 @@ public:
                         std::function<void(QString error)> done) override;
     SupplierDesk* supplierDesk() const { return m_desk.get(); }
 
+    // consolefulfilment.cpp
+    models::FulfilmentControl* fulfilment() override;
+    models::OrderActionBackend* orderActions() override;
+    core::Actor actor() const override;
+    FulfilmentDesk* fulfilmentDesk() const { return m_fulfilment.get(); }
+
 private:
+    // consolefulfilment.cpp: the fulfilment desk and the order actions follow the session's platform.
+    void attachFulfilment();
+    void detachFulfilment();
     void attach(std::unique_ptr<ConsoleSession> session);
     // The profile's suppliers with their secrets, and its seal key, into the desk.
     void dockSuppliers(const QString& profile);
@@ -90,8 +101,10 @@ private:
     QSettings m_settings;
     core::Profile m_profile;
     std::unique_ptr<ConsoleSession> m_session;
-    std::unique_ptr<SupplierDesk> m_desk; // after m_session: it writes through the session's cache
-    QString m_openedFile;                 // the cache opened with --db, not through a profile
+    std::unique_ptr<SupplierDesk> m_desk;         // after m_session: it writes through the session's cache
+    std::unique_ptr<FulfilmentDesk> m_fulfilment; // after m_desk: it uses the desk's purchaser
+    std::unique_ptr<OrderActionDesk> m_orderActions;
+    QString m_openedFile; // the cache opened with --db, not through a profile
 };
 
 } // namespace cardops::app

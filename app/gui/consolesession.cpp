@@ -143,6 +143,7 @@ void ConsoleSession::startPlatform(const sync::PlatformEndpoint& endpoint)
 
 void ConsoleSession::connectPlatform(const sync::PlatformEndpoint& endpoint)
 {
+    Q_EMIT platformAboutToChange();
     m_engine.reset();
     m_transport = std::make_unique<sync::PlatformTransport>(endpoint, m_clock);
     m_engine = std::make_unique<sync::SyncEngine>(*m_db, *m_transport);
@@ -153,6 +154,7 @@ void ConsoleSession::connectPlatform(const sync::PlatformEndpoint& endpoint)
     connect(m_engine.get(), &sync::SyncEngine::roundFinished, this, [this](const sync::RoundSummary& s) {
         Q_EMIT syncFinished(s.ok(), s.outcome == sync::RoundSummary::Outcome::Offline, s.error);
     });
+    Q_EMIT platformConnected();
     m_timer.start();
     syncNow();
 }

@@ -76,6 +76,9 @@ Q_SIGNALS:
     void damaged(const QString& reason);
     // The demo's simulator listens (it plays the platform and both suppliers there).
     void demoListening(const QUrl& url);
+    // The transport is about to be replaced (objects holding it let go), then the new one is there.
+    void platformAboutToChange();
+    void platformConnected();
 
 private:
     enum class Check { NotStarted, Running, Passed, Failed };

@@ -2,11 +2,16 @@
 
 #include "core/clock.h"
 #include "sim/data/generator.h"
+#include "sim/data/handover.h"
 #include "sim/server/simserver.h"
 
 #include <memory>
 
 namespace cardops::app {
+
+namespace {
+constexpr qint64 kDemoHandover = 40;
+}
 
 // Owns the simulator on the simulator's thread (its sockets belong there).
 class DemoSimulator::Host : public QObject
@@ -16,6 +21,8 @@ public:
     {
         m_server = std::make_unique<sim::SimServer>(
             sim::generatePlatform(sim::GeneratorParams::demo(), m_clock), m_clock);
+        // A few goods fulfilled by CardOps with a backlog waiting, so 履约 has work to show.
+        sim::placeHandover(m_server->state(), m_server->suppliers().fulu(), kDemoHandover, 1, 12);
         const quint16 port = m_server->listen(QHostAddress::LocalHost, 0);
         if (port != 0 && perMinute > 0) {
             m_server->liveOrders().setOrdersPerMinute(perMinute);

@@ -101,18 +101,31 @@ void SupplierDesk::setSealKey(const QByteArray& key)
     rebuildPurchaser();
 }
 
+QHash<QString, QString> SupplierDesk::suppliersByProtocol() const
+{
+    QHash<QString, QString> out;
+    QStringList ids = m_protocols.keys();
+    ids.sort();
+    for (const QString& id : std::as_const(ids))
+        if (!out.contains(m_protocols.value(id)))
+            out.insert(m_protocols.value(id), id);
+    return out;
+}
+
 void SupplierDesk::rebuildPurchaser()
 {
+    Q_EMIT purchaserAboutToChange();
     m_purchaser.reset();
     m_resumeTimer.stop();
     if (m_adapters.isEmpty() || m_sealKey.size() != core::kSealKeySize)
-        return;
+        return Q_EMIT purchaserChanged();
     if (!m_numbers)
         m_numbers = std::make_unique<suppliers::RequestNoGenerator>(QByteArrayLiteral("CDO"), m_clock);
     m_purchaser =
         std::make_unique<sync::Purchaser>(m_db.writer(), m_db.path(), m_sealKey, m_adapters, *m_numbers);
     m_resumeTimer.start();
     resume();
+    Q_EMIT purchaserChanged();
 }
 
 void SupplierDesk::resume()

@@ -64,6 +64,9 @@ public:
     // The desk settles what a restart left open at once and then every few minutes: Fulu purchases
     // of unknown outcome are queried by our number (sync::Purchaser::resume()).
     sync::Purchaser* purchaser() const { return m_purchaser.get(); }
+    const QByteArray& sealKey() const { return m_sealKey; }
+    // The first docked supplier of each protocol ("fulu", "acg-faka"), as the goods' links name them.
+    QHash<QString, QString> suppliersByProtocol() const;
     static constexpr int ResumeIntervalMs = 5 * 60'000;
     // Balances, prices and stock are read again this often while the console runs (and on F5).
     static constexpr int RefreshIntervalMs = 10 * 60'000;
@@ -78,6 +81,9 @@ public:
 
 Q_SIGNALS:
     void refreshed(const QString& error);
+    // The purchaser is about to be replaced (whoever holds it lets go), then the new one is there.
+    void purchaserAboutToChange();
+    void purchaserChanged();
 
 private:
     void rebuildPurchaser();

@@ -72,7 +72,7 @@ private Q_SLOTS:
             QVERIFY2(rowsOf(r.out, page) > 0, qPrintable(page + u": "_s + r.out));
         for (const QString& page : {u"workbench"_s, u"dashboard"_s})
             QVERIFY2(rowsOf(r.out, page) == 0, qPrintable(page + u": "_s + r.out));
-        QCOMPARE(QDir(dir).entryList({u"*.png"_s}).size(), 9);
+        QCOMPARE(QDir(dir).entryList({u"*.png"_s}).size(), 10);
     }
 
     void wrongUseIsRefused()

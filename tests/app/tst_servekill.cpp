@@ -186,8 +186,13 @@ void TestServeKill::twoWorkersKilledAtRandomDeliverEachOrderOnce()
     QRandomGenerator dice(20261129);
     QElapsedTimer elapsed;
     elapsed.start();
+    // Kills spread over the work: a purchase holds a slot for about a second and three orders in
+    // four are bought, so the backlog takes about orders × 0.75 / concurrency seconds.
+    const int concurrency = qEnvironmentVariable("CARDOPS_SOAK_CONCURRENCY", u"16"_s).toInt();
+    const qint64 workMs = qint64(orders) * 750 / qMax(1, concurrency);
+    const int meanGapMs = static_cast<int>(qMax<qint64>(850, workMs / (2 * kills)));
     while (a.kills() < kills || b.kills() < kills) {
-        QTest::qWait(dice.bounded(200, 1500));
+        QTest::qWait(dice.bounded(meanGapMs / 4, meanGapMs * 7 / 4));
         Worker& victim = (a.kills() >= kills) ? b : (b.kills() >= kills) ? a : (dice.bounded(2) == 0 ? a : b);
         if (dice.bounded(6) == 0) {
             victim.pauseBeyondLease();

@@ -14,6 +14,7 @@
 #include "ui/connectdialog.h"
 #include "ui/diagnosticsdialog.h"
 #include "ui/firstrundialog.h"
+#include "ui/fulfilmentpage.h"
 #include "ui/listpage.h"
 #include "ui/mainwindow.h"
 #include "ui/orderspage.h"
@@ -232,7 +233,12 @@ private Q_SLOTS:
         const auto buttons = bench->findChildren<QAbstractButton*>();
         QVERIFY(!buttons.isEmpty());
         buttons.first()->click();
-        QCOMPARE(window.currentPage(), ui::PageId::Orders);
+        // 待审核 opens the review queue of the 履约 page; the orders page's own tab counts the same.
+        QCOMPARE(window.currentPage(), ui::PageId::Fulfilment);
+        auto* fulfilment = qobject_cast<ui::FulfilmentPage*>(window.page(ui::PageId::Fulfilment));
+        QVERIFY(fulfilment);
+        QCOMPARE(fulfilment->tabs().currentIndex(), int(ui::FulfilmentPage::ReviewTab));
+        window.showPage(ui::PageId::Orders, QStringLiteral("review"));
         auto* orders = qobject_cast<ui::OrdersPage*>(window.page(ui::PageId::Orders));
         QVERIFY(orders->model().query().filter.tab == storage::OrderTab::Review);
         QTRY_VERIFY_WITH_TIMEOUT(orders->isReady(), 10'000);
