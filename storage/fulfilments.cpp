@@ -152,7 +152,7 @@ core::Result<QList<FulfilmentCandidate>> unsettled(const ReadSession& read, int 
         u" FROM fulfilments f JOIN orders o ON o.id = f.order_id "
         u"JOIN goods g ON g.id = o.goods_id "
         u"WHERE f.step IN ('decided', 'delivering', 'purchasing', 'delivering_supply', 'holding', "
-        u"'refunding') AND o.status <> 'handed_over' ORDER BY f.order_id LIMIT ?"_s;
+        u"'refunding') AND o.status <> 'handed_over' ORDER BY f.updated_at, f.order_id LIMIT ?"_s;
     auto rows = read.select(sql, {limit});
     if (!rows)
         return rows.error();

@@ -91,7 +91,8 @@ core::Result<QList<FulfilmentCandidate>> handedOver(const ReadSession& read, qin
                                                     qint64 afterId, int limit);
 // Records whose step is not final while their order no longer shows handed_over in the cache (the
 // worker's own call went through before a crash, or someone else acted): their call is repeated
-// with its key to learn the outcome.
+// with its key to learn the outcome. Least recently touched first, so records that keep failing
+// (each attempt touches them) never hold the others back.
 core::Result<QList<FulfilmentCandidate>> unsettled(const ReadSession& read, int limit);
 
 // The decision, step "decided" (or "holding"/"refunding" for review/refund); Conflict when the

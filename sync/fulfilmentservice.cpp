@@ -23,7 +23,10 @@ FulfilmentService::FulfilmentService(SyncEngine* engine, FulfilmentLease& lease,
         if (m_running && !m_stopping)
             m_lease.take();
     });
-    connect(&m_lease, &FulfilmentLease::acquired, this, &FulfilmentService::leaseAcquired);
+    connect(&m_lease, &FulfilmentLease::acquired, this, [this](qint64 expiresAt) {
+        ++m_acquisitions;
+        Q_EMIT leaseAcquired(expiresAt);
+    });
     connect(&m_lease, &FulfilmentLease::lost, this, [this](const QString& reason, const QByteArray& other) {
         Q_EMIT leaseLost(reason, other);
         if (m_running && !m_stopping)
@@ -33,13 +36,16 @@ FulfilmentService::FulfilmentService(SyncEngine* engine, FulfilmentLease& lease,
         if (m_stopping)
             finishStop();
     });
-    connect(&m_releaseGuard, &QTimer::timeout, this, &FulfilmentService::finishStop);
+    connect(&m_releaseGuard, &QTimer::timeout, this, [this] {
+        m_releaseGaveUp = true; // the platform did not answer: the lease lapses by itself
+        finishStop();
+    });
     if (m_engine)
         connect(m_engine, &SyncEngine::roundFinished, this, [this](const RoundSummary& summary) {
             if (!m_inCycle)
                 return;
             Q_EMIT syncFinished(summary);
-            afterSync();
+            afterSync(summary.ok());
         });
 }
 
@@ -49,6 +55,7 @@ void FulfilmentService::start()
         return;
     m_running = true;
     m_stopping = false;
+    m_releaseGaveUp = false;
     m_lease.take();
     cycle();
 }
@@ -58,19 +65,22 @@ void FulfilmentService::cycle()
     if (!m_running || m_stopping || m_inCycle)
         return;
     m_inCycle = true;
+    // A pass acts only on a cache synced after the lease was taken: a round that began before
+    // (or failed) could still show orders as handed over that another console settled.
+    m_roundEpoch = m_lease.isHeld() ? m_acquisitions : -1;
     if (m_engine)
         m_engine->startRound();
     else
-        afterSync();
+        afterSync(true);
 }
 
-void FulfilmentService::afterSync()
+void FulfilmentService::afterSync(bool synced)
 {
     if (m_stopping)
         return finishStop();
-    if (!m_lease.isHeld()) {
+    if (!m_lease.isHeld() || !synced || m_roundEpoch != m_acquisitions) {
         m_inCycle = false;
-        return schedule(m_options.idleInterval);
+        return schedule(m_lease.isHeld() && synced ? std::chrono::milliseconds(0) : m_options.idleInterval);
     }
     auto* watcher = new QFutureWatcher<FulfilmentPassSummary>(this);
     connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
@@ -109,8 +119,10 @@ void FulfilmentService::stop()
     m_stopping = true;
     m_next.stop();
     m_retake.stop();
-    if (m_inCycle)
-        return; // the pass (or the sync round) in flight ends first, then finishStop()
+    if (m_inCycle) {
+        m_worker.stop(); // the steps in flight end, no further order is taken up; then finishStop()
+        return;
+    }
     finishStop();
 }
 
@@ -118,10 +130,13 @@ void FulfilmentService::finishStop()
 {
     if (!m_running)
         return;
-    if (m_lease.state() != FulfilmentLease::State::Idle && m_lease.state() != FulfilmentLease::State::Lost &&
-        !m_releaseGuard.isActive()) {
-        m_releaseGuard.start(std::chrono::seconds(5));
-        m_lease.release();
+    const bool released =
+        m_lease.state() == FulfilmentLease::State::Idle || m_lease.state() == FulfilmentLease::State::Lost;
+    if (!released && !m_releaseGaveUp) {
+        if (!m_releaseGuard.isActive()) {
+            m_releaseGuard.start(std::chrono::seconds(5));
+            m_lease.release();
+        }
         return;
     }
     m_releaseGuard.stop();

@@ -15,10 +15,11 @@ struct RoundSummary;
 // Fulfilment, unattended (cardops-cli serve; the console's 开始履约): takes the lease and keeps
 // cycling — a sync round (new handed-over orders come in through the cache), then, while the
 // lease is held, a worker pass — going again at once while passes make progress and after
-// `idleInterval` otherwise. A lost lease is taken again every `retakeInterval`; work stops the
-// moment it is lost (the worker asks the lease before every call). stop() lets the step in
-// flight end, gives the lease back and emits stopped(). Lives in the transport's thread; every
-// object passed in must outlive it.
+// `idleInterval` otherwise. A pass runs only after a successful round that started while the lease
+// was held, so it never acts on a cache from before the lease. A lost lease is taken again every
+// `retakeInterval`; work stops the moment it is lost (the worker asks the lease before every call). stop()
+// lets the step in flight end, gives the lease back and emits stopped(). Lives in the transport's thread;
+// every object passed in must outlive it.
 class FulfilmentService : public QObject
 {
     Q_OBJECT
@@ -48,7 +49,7 @@ Q_SIGNALS:
 
 private:
     void cycle();
-    void afterSync();
+    void afterSync(bool synced);
     void afterPass(const FulfilmentPassSummary& summary);
     void schedule(std::chrono::milliseconds delay);
     void finishStop();
@@ -64,6 +65,9 @@ private:
     bool m_stopping = false;
     bool m_inCycle = false;
     int m_passes = 0;
+    qint64 m_acquisitions = 0; // leases taken so far
+    qint64 m_roundEpoch = -1;  // the lease the current round started under (-1: none)
+    bool m_releaseGaveUp = false;
 };
 
 } // namespace cardops::sync

@@ -34,6 +34,9 @@ QString orderStatusIn(const CallError& error)
     return data.contains(u"order_no"_s) ? data.value(u"status"_s).toString(u"closed"_s) : QString();
 }
 
+// Every call of the worker is conditional (`if_status`, CardOps's extension, platform-api.md): a
+// platform order that is no longer handed over answers 409 with the order instead of acting on it,
+// so a console whose cache is behind can never deliver, refund or hold an order someone else settled.
 Request post(qint64 orderId, const char* action, QByteArray body, const char* keySuffix)
 {
     Request r;
@@ -81,12 +84,24 @@ bool FulfilmentWorker::leaseOk(const JobPtr& job)
 QByteArray FulfilmentWorker::withHolder(QJsonObject body) const
 {
     body.insert(u"holder"_s, QString::fromLatin1(m_lease.holderId()));
+    body.insert(u"if_status"_s, u"handed_over"_s);
     return QJsonDocument(body).toJson(QJsonDocument::Compact);
 }
 
 void FulfilmentWorker::step(const JobPtr& job)
 {
     const QString& at = job->record().step;
+    if (job->unsettled && (at == step::Decided || at == step::Purchasing)) {
+        // The cache no longer shows the order handed over: nothing new is started for it. A purchase
+        // already recorded is followed (its delivery is conditional on the order still being open).
+        auto rows = at == step::Purchasing
+                        ? storage::purchases::forOrder(read(), job->orderId())
+                        : core::Result<QList<storage::PurchaseRecord>>(QList<storage::PurchaseRecord>());
+        if (!rows)
+            return transient(job, rows.error().detail);
+        if (rows->isEmpty())
+            return settledElsewhere(job, job->candidate.order.status);
+    }
     if (at == step::Decided) {
         if (job->candidate.goodsKind == u"card")
             return move(job, {step::Delivering, {}, {}, {}}, [this, job] { deliverFromStock(job); });
@@ -114,7 +129,11 @@ void FulfilmentWorker::call(const JobPtr& job, Request request, std::function<vo
                                                  handler = std::move(handler)](const Reply& reply) {
         if (!m_pass)
             return;
-        if (!reply.ok() && reply.error.kind == CallError::Forbidden) {
+        const bool leaseRefused =
+            !reply.ok() &&
+            (reply.error.kind == CallError::Forbidden || reply.error.kind == CallError::LeaseHeld ||
+             (reply.error.kind == CallError::Conflict && reply.error.code == 40901));
+        if (leaseRefused) {
             m_pass->summary.leaseLost = true; // the platform says we are not the holder
             m_pass->stopping = true;
             return finish(job);
@@ -142,6 +161,8 @@ void FulfilmentWorker::deliverFromStock(const JobPtr& job)
                  });
              if (reply.error.kind == CallError::Conflict) {
                  const QString status = orderStatusIn(reply.error);
+                 if (status == u"handed_over")
+                     return transient(job, reply.error.describe());
                  if (!status.isEmpty())
                      return settledElsewhere(job, status);
                  // Stock short: buy it, when the goods can be bought.
@@ -161,24 +182,23 @@ void FulfilmentWorker::purchase(const JobPtr& job)
     spec.quantity = job->candidate.order.quantity;
     spec.chargeAccount = job->candidate.order.chargeAccount;
     spec.contact = job->candidate.order.contact;
-    for (const Link& link : linksOf(job->candidate.supplierLinks)) {
-        const QString supplier = m_suppliersByProtocol.value(link.protocol);
-        if (supplier.isEmpty() || link.productRef.isEmpty())
-            continue;
-        const auto attempt = static_cast<int>(spec.candidates.size());
-        spec.candidates.append({supplier, link.productRef});
-        spec.externalNos.append(suppliers::RequestNoGenerator::forOrder(m_shopTag, spec.orderId, attempt));
-    }
-    if (m_purchaser == nullptr || spec.candidates.isEmpty())
-        return hold(job,
-                    job->candidate.goodsKind == u"card" && job->record().step == step::Purchasing &&
-                            !job->record().error.isEmpty()
-                        ? u"out_of_stock"_s
-                        : u"no_supplier"_s,
-                    job->record().error);
-    if (std::any_of(spec.externalNos.cbegin(), spec.externalNos.cend(),
-                    [](const QByteArray& n) { return n.isEmpty(); }))
-        spec.externalNos.clear(); // an order id beyond the scheme: numbers from the generator
+    // One supplier product per order, the goods' first link (by priority) as the platform lists it:
+    // every console makes the same choice and the same number, whatever suppliers it docks, so a
+    // purchase another console started meets the supplier's idempotency. Falling back to another
+    // link is an operator's decision in review (docs/fulfilment.md).
+    const QList<Link> links = linksOf(job->candidate.supplierLinks);
+    const bool stockShort = job->candidate.goodsKind == u"card" && !job->record().error.isEmpty();
+    const QString supplier =
+        links.isEmpty() ? QString() : m_suppliersByProtocol.value(links.first().protocol);
+    if (m_purchaser == nullptr || supplier.isEmpty() || links.first().productRef.isEmpty())
+        return hold(job, stockShort ? u"out_of_stock"_s : u"no_supplier"_s,
+                    links.isEmpty() ? QString()
+                                    : u"first supplier link: %1 %2"_s.arg(links.first().protocol,
+                                                                          links.first().productRef));
+    spec.candidates.append({supplier, links.first().productRef});
+    const QByteArray number = suppliers::RequestNoGenerator::forOrder(m_shopTag, spec.orderId, 0);
+    if (!number.isEmpty())
+        spec.externalNos.append(number); // else (an order id beyond the scheme) the generator's
     if (!leaseOk(job))
         return finish(job);
     watch(m_purchaser->purchase(spec), [this, job](const core::Result<PurchaseOutcome>& outcome) {
@@ -277,7 +297,9 @@ void FulfilmentWorker::deliverSupply(const JobPtr& job, qint64 purchaseId)
              [this, job, purchaseId](const Reply& reply) {
                  if (!reply.ok() && reply.error.kind == CallError::Conflict) {
                      const QString status = orderStatusIn(reply.error);
-                     return settledElsewhere(job, status.isEmpty() ? u"closed"_s : status);
+                     if (status.isEmpty() || status == u"handed_over")
+                         return transient(job, reply.error.describe());
+                     return settledElsewhere(job, status);
                  }
                  if (!reply.ok())
                      return hold(job, u"platform_refused"_s, reply.error.describe());
@@ -322,6 +344,9 @@ void FulfilmentWorker::sendReview(const JobPtr& job)
          [this, job, reason](const Reply& reply) {
              if (!reply.ok() && reply.error.kind == CallError::Conflict)
                  return settledElsewhere(job, orderStatusIn(reply.error));
+             if (!reply.ok() &&
+                 (reply.error.kind == CallError::BadRequest || reply.error.kind == CallError::NotFound))
+                 return settledElsewhere(job, u"refused: "_s + reply.error.describe());
              if (!reply.ok())
                  return transient(job, reply.error.describe());
              move(job, {step::Review, {}, {}, {}}, [this, job, reason] {
@@ -343,6 +368,8 @@ void FulfilmentWorker::sendRefund(const JobPtr& job)
          [this, job](const Reply& reply) {
              if (!reply.ok() && reply.error.kind == CallError::Conflict)
                  return settledElsewhere(job, orderStatusIn(reply.error));
+             if (!reply.ok() && reply.error.kind == CallError::NotFound)
+                 return settledElsewhere(job, u"not_found"_s);
              if (!reply.ok())
                  return hold(job, u"platform_refused"_s, reply.error.describe());
              move(job, {step::Refunded, {}, {}, {}}, [this, job] {

@@ -5,6 +5,7 @@
 #include "storage/databasewriter.h"
 #include "storage/fulfilmentrules.h"
 #include "storage/readsession.h"
+#include "suppliers/requestnumber.h"
 #include "sync/fulfilmentlease.h"
 #include "sync/fulfilmentworker_p.h"
 #include "sync/purchaser.h"
@@ -50,6 +51,11 @@ FulfilmentWorker::~FulfilmentWorker()
     }
 }
 
+QByteArray FulfilmentWorker::shopTagFor(const QByteArray& appId)
+{
+    return suppliers::RequestNoGenerator::shopTag(QByteArray("app:" + appId));
+}
+
 storage::ReadSession& FulfilmentWorker::read()
 {
     if (!m_read)
@@ -79,6 +85,15 @@ QFuture<FulfilmentPassSummary> FulfilmentWorker::runPass()
             startPass();
     });
     return future;
+}
+
+void FulfilmentWorker::stop()
+{
+    if (!m_pass)
+        return;
+    m_pass->stopping = true;
+    if (m_pass->inFlight == 0)
+        finishPass();
 }
 
 void FulfilmentWorker::startPass()
@@ -120,11 +135,13 @@ void FulfilmentWorker::fillSlots()
             }
             for (const storage::FulfilmentCandidate& c : std::as_const(batch.value()))
                 if (!pass.seen.contains(c.order.id))
-                    pass.queue.append(c);
+                    pass.queue.append({c, !handedOver});
             continue;
         }
         auto job = std::make_shared<Job>();
-        job->candidate = pass.queue.takeFirst();
+        const auto [candidate, unsettled] = pass.queue.takeFirst();
+        job->candidate = candidate;
+        job->unsettled = unsettled;
         pass.seen.insert(job->candidate.order.id);
         ++pass.inFlight;
         ++pass.summary.looked;

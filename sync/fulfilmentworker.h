@@ -88,9 +88,15 @@ public:
                      const Options& options, QObject* parent = nullptr);
     ~FulfilmentWorker() override;
 
+    // The shop's tag in supplier numbers: from the platform app id alone, so every console of the
+    // shop makes the same numbers however it spells the platform's address.
+    static QByteArray shopTagFor(const QByteArray& appId);
+
     // One pass over the cache as it is now. A pass already running is returned as it is.
     QFuture<FulfilmentPassSummary> runPass();
     bool isRunning() const { return m_pass != nullptr; }
+    // Ends the running pass early: the steps in flight end, no further order is taken up.
+    void stop();
 
 Q_SIGNALS:
     // An order went to review on the platform (reason code) — a notification's "new review item".

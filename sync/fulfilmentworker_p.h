@@ -23,7 +23,7 @@ struct FulfilmentWorker::Pass
     Phase phase = Phase::HandedOver;
     qint64 afterCreatedAt = -1;
     qint64 afterId = 0;
-    QList<storage::FulfilmentCandidate> queue;
+    QList<std::pair<storage::FulfilmentCandidate, bool>> queue; // bool: from the unsettled phase
     QSet<qint64> seen;
     int inFlight = 0;
     bool exhausted = false;
@@ -33,7 +33,7 @@ struct FulfilmentWorker::Pass
 struct FulfilmentWorker::Job
 {
     storage::FulfilmentCandidate candidate;
-    bool counted = false; // an outcome was counted in the summary
+    bool unsettled = false; // taken up in the unsettled phase: the cache no longer shows it handed over
     const storage::FulfilmentRecord& record() const { return *candidate.record; }
     qint64 orderId() const { return candidate.order.id; }
 };

@@ -200,12 +200,10 @@ int ServeCommand::run(const QString& databasePath, Options o)
         purchaser = std::make_unique<sync::Purchaser>((*db)->writer(), databasePath, sealKey, byId, numbers);
     sync::FulfilmentLease lease(transport, clock, o.holder, leaseOptions(o.leaseTtlSeconds),
                                 &(*db)->writer());
-    const QByteArray shopKey =
-        o.url.adjusted(QUrl::RemoveUserInfo | QUrl::StripTrailingSlash).toEncoded() + '\n' + o.appId;
     sync::FulfilmentWorker::Options workerOptions;
     workerOptions.concurrency = o.concurrency;
     sync::FulfilmentWorker worker((*db)->writer(), databasePath, transport, lease, purchaser.get(),
-                                  byProtocol, suppliers::RequestNoGenerator::shopTag(shopKey), sealKey,
+                                  byProtocol, sync::FulfilmentWorker::shopTagFor(o.appId), sealKey,
                                   workerOptions);
     sync::FulfilmentService::Options serviceOptions;
     serviceOptions.idleInterval = std::chrono::seconds(qMax(1, o.intervalSeconds));
@@ -268,7 +266,8 @@ int ServeCommand::run(const QString& databasePath, Options o)
                                << Qt::endl;
                          if (!s.error.isEmpty()) {
                              m_err << tr("Fulfilment stopped: %1").arg(s.error) << Qt::endl;
-                             exitCode = 1;
+                             if (o.once)
+                                 exitCode = 1; // serve goes on with the next pass
                          }
                          if (o.once && s.leaseLost)
                              exitCode = 1;
@@ -288,7 +287,9 @@ int ServeCommand::run(const QString& databasePath, Options o)
         service.stop();
     });
     stopPoll.start(200);
-    m_out << tr("Fulfilling for %1 as %2.").arg(o.url.toString(), QString::fromLatin1(o.holder)) << Qt::endl;
+    m_out << tr("Fulfilling for %1 as %2.")
+                 .arg(o.url.toString(QUrl::RemoveUserInfo), QString::fromLatin1(o.holder))
+          << Qt::endl;
     service.start();
     loop.exec();
     if (notifier) {

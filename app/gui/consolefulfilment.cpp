@@ -29,7 +29,7 @@ void ConsoleApp::attachFulfilment()
     m_fulfilment = std::make_unique<FulfilmentDesk>(m_session->database(), m_session->clock(), *m_desk,
                                                     m_profile.name.isEmpty() ? m_openedFile : m_profile.name);
     connect(m_session.get(), &ConsoleSession::platformAboutToChange, m_fulfilment.get(),
-            [desk = m_fulfilment.get()] { desk->setPlatform(nullptr); });
+            [desk = m_fulfilment.get()] { desk->setPlatform(nullptr, nullptr); });
     connect(m_session.get(), &ConsoleSession::platformConnected, this, [this] {
         sync::PlatformTransport* transport = m_session->transport();
         std::unique_ptr<OrderActionDesk> previous = std::move(m_orderActions);
@@ -39,7 +39,7 @@ void ConsoleApp::attachFulfilment()
         Q_EMIT orderActionsChanged();
         if (previous)
             previous.release()->deleteLater();
-        m_fulfilment->setPlatform(transport);
+        m_fulfilment->setPlatform(transport, m_session->engine());
     });
 }
 

@@ -55,6 +55,7 @@ public:
     bool hasPlatform() const { return m_engine != nullptr; }
     // The platform's transport once connected (the demo's once its simulator listens), else null.
     sync::PlatformTransport* transport() const { return m_transport.get(); }
+    sync::SyncEngine* engine() const { return m_engine.get(); }
     bool isSyncing() const;
     void syncNow();
     // The last request and its response as sent and received, for the diagnostics dialog.

@@ -50,10 +50,11 @@ QByteArray FulfilmentDesk::consoleHolderId(const QString& profile)
     return id.left(128);
 }
 
-void FulfilmentDesk::setPlatform(sync::PlatformTransport* transport)
+void FulfilmentDesk::setPlatform(sync::PlatformTransport* transport, sync::SyncEngine* engine)
 {
     teardown();
     m_transport = transport;
+    m_engine = engine;
     if (m_transport && remembered())
         m_wanted = true;
     if (m_wanted)
@@ -63,6 +64,8 @@ void FulfilmentDesk::setPlatform(sync::PlatformTransport* transport)
 
 void FulfilmentDesk::start()
 {
+    if (m_service && !m_service->isRunning())
+        teardown(); // a stop still winding down: start afresh
     m_wanted = true;
     m_totals.lastError.clear();
     remember(true);
@@ -85,19 +88,15 @@ void FulfilmentDesk::build()
 {
     if (m_service || !m_transport)
         return;
-    const sync::PlatformEndpoint& endpoint = m_transport->endpoint();
-    const QByteArray shopKey =
-        endpoint.baseUrl.adjusted(QUrl::RemoveUserInfo | QUrl::StripTrailingSlash).toEncoded() + '\n' +
-        endpoint.appId;
     m_lease = std::make_unique<sync::FulfilmentLease>(*m_transport, m_clock, m_holderId, &m_db.writer());
     m_worker = std::make_unique<sync::FulfilmentWorker>(
         m_db.writer(), m_db.path(), *m_transport, *m_lease, m_suppliers.purchaser(),
         m_suppliers.purchaser() ? m_suppliers.suppliersByProtocol() : QHash<QString, QString>(),
-        suppliers::RequestNoGenerator::shopTag(shopKey), m_suppliers.sealKey());
+        sync::FulfilmentWorker::shopTagFor(m_transport->endpoint().appId), m_suppliers.sealKey());
     sync::FulfilmentService::Options options;
-    options.idleInterval = std::chrono::seconds(5);
+    options.idleInterval = std::chrono::seconds(10); // each cycle is a sync round of the session's engine
     options.retakeInterval = std::chrono::seconds(15);
-    m_service = std::make_unique<sync::FulfilmentService>(nullptr, *m_lease, *m_worker, options);
+    m_service = std::make_unique<sync::FulfilmentService>(m_engine, *m_lease, *m_worker, options);
     connect(m_service.get(), &sync::FulfilmentService::passFinished, this, &FulfilmentDesk::onPass);
     connect(m_service.get(), &sync::FulfilmentService::leaseAcquired, this, [this] {
         m_totals.lastError.clear();

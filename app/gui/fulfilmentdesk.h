@@ -17,6 +17,7 @@ class FulfilmentLease;
 class FulfilmentService;
 class FulfilmentWorker;
 class PlatformTransport;
+class SyncEngine;
 struct FulfilmentPassSummary;
 } // namespace cardops::sync
 
@@ -36,8 +37,9 @@ public:
                    QObject* parent = nullptr);
     ~FulfilmentDesk() override;
 
-    // The platform (null: none yet or no longer). Resumes fulfilling when the profile says so.
-    void setPlatform(sync::PlatformTransport* transport);
+    // The platform (null: none yet or no longer) and the session's sync engine (a pass runs only
+    // after a round of it that started under the lease). Resumes fulfilling when the profile says so.
+    void setPlatform(sync::PlatformTransport* transport, sync::SyncEngine* engine);
     QByteArray holderId() const { return m_holderId; }
     // console-<host>-<profile>: stable for one installation and profile.
     static QByteArray consoleHolderId(const QString& profile);
@@ -59,6 +61,7 @@ private:
     QString m_profile;
     QByteArray m_holderId;
     sync::PlatformTransport* m_transport = nullptr;
+    sync::SyncEngine* m_engine = nullptr;
     std::unique_ptr<sync::FulfilmentLease> m_lease;
     std::unique_ptr<sync::FulfilmentWorker> m_worker;
     std::unique_ptr<sync::FulfilmentService> m_service;

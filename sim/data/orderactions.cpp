@@ -45,6 +45,18 @@ ApiResult PlatformState::orderGate(qint64 id, QByteArrayView holder, qint32* ind
     return ApiResult::ok({});
 }
 
+ApiResult PlatformState::ifStatus(qint32 index, const QJsonObject& body) const
+{
+    const QJsonValue want = body[u"if_status"];
+    if (want.isUndefined())
+        return ApiResult::ok({});
+    if (!want.isString())
+        return bad("if_status");
+    if (want.toString() != QLatin1String(orderStatusName(m_orders[index].status)))
+        return ApiResult::error(409, 40900, "order status differs", entityJson(core::Feed::Orders, index));
+    return ApiResult::ok({});
+}
+
 ApiResult PlatformState::createOrder(const QJsonObject& body)
 {
     OrderDraft d;
@@ -91,6 +103,8 @@ ApiResult PlatformState::deliverOrder(qint64 id, const QJsonObject& body, QByteA
     qint32 index = 0;
     if (auto gate = orderGate(id, holder, &index); !gate.isOk())
         return gate;
+    if (auto condition = ifStatus(index, body); !condition.isOk())
+        return condition;
     Order& o = m_orders[index];
     const bool open = o.status == OrderStatus::Paid || o.status == OrderStatus::HandedOver ||
                       o.status == OrderStatus::Delivering || o.status == OrderStatus::Review;
@@ -118,6 +132,8 @@ ApiResult PlatformState::reviewOrder(qint64 id, const QJsonObject& body, QByteAr
     qint32 index = 0;
     if (auto gate = orderGate(id, holder, &index); !gate.isOk())
         return gate;
+    if (auto condition = ifStatus(index, body); !condition.isOk())
+        return condition;
     const QString reason = body[u"reason"].toString();
     if (reason.isEmpty())
         return bad("reason");
@@ -138,6 +154,8 @@ ApiResult PlatformState::refundOrder(qint64 id, const QJsonObject& body, QByteAr
     qint32 index = 0;
     if (auto gate = orderGate(id, holder, &index); !gate.isOk())
         return gate;
+    if (auto condition = ifStatus(index, body); !condition.isOk())
+        return condition;
     Order& o = m_orders[index];
     if (o.status == OrderStatus::Unpaid || o.status == OrderStatus::Cancelled)
         return ApiResult::error(409, 40900, "order is not paid", entityJson(core::Feed::Orders, index));

@@ -174,6 +174,9 @@ private:
     bool deliverNow(qint32 orderIndex, bool fromStock);
     void bookCommissions(qint32 orderIndex, qint64 at);
     ApiResult orderGate(qint64 id, QByteArrayView holder, qint32* index) const;
+    // CardOps's conditional order actions: a body member "if_status" that is not the order's status
+    // is answered 409/40900 with the order, and nothing is done.
+    ApiResult ifStatus(qint32 index, const QJsonObject& body) const;
     ApiResult orderResult(qint32 index) const;
     bool wouldCycle(const QList<qint64>& parents, qint64 id, qint64 newParent) const;
 

@@ -148,7 +148,7 @@ struct Console
         }
         worker = std::make_unique<sync::FulfilmentWorker>(
             db->writer(), path, *transport, *lease, purchaser.get(), byProtocol,
-            suppliers::RequestNoGenerator::shopTag("test-shop"), key, options);
+            sync::FulfilmentWorker::shopTagFor("demo"), key, options);
     }
 
     bool sync()

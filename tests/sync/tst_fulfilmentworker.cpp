@@ -47,6 +47,7 @@ private Q_SLOTS:
     void lostLeaseStopsWorkAtOnce();
     void crashesAnywhereResumeWithoutRepeats();
     void anotherConsoleTakesOverHalfWay();
+    void aStaleCacheNeverActsOnASettledOrder();
 };
 
 void TestFulfilmentWorker::deliversEveryOrderOnce()
@@ -234,6 +235,41 @@ void TestFulfilmentWorker::anotherConsoleTakesOverHalfWay()
     const QMap<QString, qint64> steps = a.steps();
     for (auto it = steps.cbegin(); it != steps.cend(); ++it)
         QVERIFY2(storage::fulfilmentstep::isFinal(it.key()), qPrintable(it.key()));
+}
+
+void TestFulfilmentWorker::aStaleCacheNeverActsOnASettledOrder()
+{
+    Shop shop(30, 31);
+    const qint64 first = firstHandedOver(shop, 30);
+    Console a(shop, "worker-a");
+    Console b(shop, "worker-b");
+    QVERIFY(a.sync());
+    QVERIFY(b.sync()); // B's cache: every order still handed over
+    QVERIFY(a.takeLease());
+    QVERIFY(a.drain().error.isEmpty());
+    verifyExactlyOnce(shop, first, 30);
+    const QHash<QString, int> settled = shop.statuses(first);
+    a.lease->release();
+    QTest::qWait(50);
+    // B's rules would refund everything, and B acts without syncing first.
+    {
+        storage::ReadSession read(b.path);
+        const core::Actor admin = storage::OperatorRepository::actorFor(read, u"admin"_s).value();
+        core::Rule all{u"refund-all"_s, {}, true, core::Condition::always(), core::Action::refund(u"test"_s)};
+        const core::RuleSet set = core::RuleSet::defaults().revised({all}).value();
+        auto saved = b.db->writer().submit(u"test.rules"_s, [admin, set](storage::WriteContext& ctx) {
+            return storage::fulfilmentrules::save(ctx, admin, set);
+        });
+        saved.waitForFinished();
+        QVERIFY(saved.result().ok());
+    }
+    QVERIFY(b.takeLease());
+    const sync::FulfilmentPassSummary s = b.pass();
+    QVERIFY2(s.error.isEmpty(), qPrintable(s.error));
+    QCOMPARE(s.refunded, 0);
+    QCOMPARE(s.settledElsewhere, 30);
+    QCOMPARE(shop.statuses(first), settled); // the platform refused every action: nothing changed
+    QCOMPARE(b.steps().value(u"settled"_s), 30);
 }
 
 QTEST_GUILESS_MAIN(TestFulfilmentWorker)
