@@ -1809,6 +1809,116 @@ fulfil：同步一轮并履约一遍，然后输出摘要</translation>
     </message>
 </context>
 <context>
+    <name>cardops::models::CategoryTreeModel</name>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Every category</source>
+        <translation>所有分类</translation>
+    </message>
+</context>
+<context>
+    <name>cardops::models::GoodsModel</name>
+    <message>
+        <source>Tier %1</source>
+        <translation>等级 %1</translation>
+    </message>
+    <message>
+        <source>Supplier&apos;s cost of %1 %2</source>
+        <translation>货源 %1 商品 %2 的进价</translation>
+    </message>
+    <message>
+        <source>The platform&apos;s cost (no mirrored supplier cost)</source>
+        <translation>平台记录的成本（无货源进价）</translation>
+    </message>
+    <message>
+        <source>Below the low-stock threshold of %1</source>
+        <translation>低于库存预警阈值 %1</translation>
+    </message>
+    <message>
+        <source>Product %1</source>
+        <translation>货源商品 %1</translation>
+    </message>
+    <message>
+        <source>No sales in the last 7 days</source>
+        <translation>近7天无销量</translation>
+    </message>
+    <message>
+        <source>Stock ÷ (7-day sales ÷ 7), rounded down</source>
+        <translation>库存 ÷ (7日销量 ÷ 7)，向下取整</translation>
+    </message>
+    <message>
+        <source>Click to sort</source>
+        <translation>点击排序</translation>
+    </message>
+    <message>
+        <source>Computed for the visible rows: not sortable</source>
+        <translation>按可见行计算：不可排序</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>分类</translation>
+    </message>
+    <message>
+        <source>Price (¥)</source>
+        <translation>售价 (¥)</translation>
+    </message>
+    <message>
+        <source>Tier prices (¥)</source>
+        <translation>等级价 (¥)</translation>
+    </message>
+    <message>
+        <source>Cost (¥)</source>
+        <translation>成本 (¥)</translation>
+    </message>
+    <message>
+        <source>Margin (¥)</source>
+        <translation>毛利 (¥)</translation>
+    </message>
+    <message>
+        <source>Stock</source>
+        <translation>库存</translation>
+    </message>
+    <message>
+        <source>7-day sales</source>
+        <translation>7日销量</translation>
+    </message>
+    <message>
+        <source>Days left</source>
+        <translation>可售天数</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>归属</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Supplier</source>
+        <translation>货源</translation>
+    </message>
+</context>
+<context>
     <name>cardops::models::LinkedGoodsModel</name>
     <message>
         <source>In stock</source>
@@ -2779,6 +2889,143 @@ fulfil：同步一轮并履约一遍，然后输出摘要</translation>
     </message>
 </context>
 <context>
+    <name>cardops::ui::GoodsPage</name>
+    <message>
+        <source>Goods</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>The platform&apos;s catalogue with tier prices, supply cost, margin, stock and recent sales. Margins below zero are red; low stock is highlighted.</source>
+        <translation>平台商品目录：等级价、进价、毛利、库存和近期销量。负毛利标红，低库存高亮。</translation>
+    </message>
+    <message>
+        <source>Name, SKU or supplier product id</source>
+        <translation>名称、SKU 或货源商品编号</translation>
+    </message>
+    <message>
+        <source>Search (Ctrl+F): part of the name, the start of the SKU, or part of a linked supplier&apos;s product id</source>
+        <translation>搜索 (Ctrl+F)：名称的一部分、SKU 前缀或对接货源商品编号的一部分</translation>
+    </message>
+    <message>
+        <source>All owners</source>
+        <translation>全部归属</translation>
+    </message>
+    <message>
+        <source>Platform delivers</source>
+        <translation>平台发货</translation>
+    </message>
+    <message>
+        <source>CardOps delivers</source>
+        <translation>CardOps 发货</translation>
+    </message>
+    <message>
+        <source>Owner: who delivers the goods</source>
+        <translation>归属：由谁发货</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>On sale</source>
+        <translation>上架</translation>
+    </message>
+    <message>
+        <source>Off sale</source>
+        <translation>下架</translation>
+    </message>
+    <message>
+        <source>Status on the platform</source>
+        <translation>平台上的状态</translation>
+    </message>
+    <message>
+        <source>All stock</source>
+        <translation>全部库存</translation>
+    </message>
+    <message>
+        <source>Low stock</source>
+        <translation>低库存</translation>
+    </message>
+    <message>
+        <source>Stock: low means below the goods&apos; low-stock threshold</source>
+        <translation>库存：低库存指低于该商品的库存预警阈值</translation>
+    </message>
+    <message>
+        <source>Any supplier</source>
+        <translation>全部货源</translation>
+    </message>
+    <message>
+        <source>Linked to a supplier</source>
+        <translation>已对接货源</translation>
+    </message>
+    <message>
+        <source>Not linked</source>
+        <translation>未对接货源</translation>
+    </message>
+    <message>
+        <source>Supplier link</source>
+        <translation>货源对接</translation>
+    </message>
+    <message>
+        <source>Cannot change the category: %1</source>
+        <translation>无法修改分类：%1</translation>
+    </message>
+    <message>
+        <source>Cannot read the goods: %1</source>
+        <translation>无法读取商品：%1</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>重命名…</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <source>Sent to the platform; shown as pending until it accepts</source>
+        <translation>提交到平台；平台接受前显示为本地待同步</translation>
+    </message>
+    <message>
+        <source>No operator signed in</source>
+        <translation>未登录操作员</translation>
+    </message>
+    <message>
+        <source>Rename category</source>
+        <translation>重命名分类</translation>
+    </message>
+    <message>
+        <source>New name of %1:</source>
+        <translation>%1 的新名称：</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>统计中…</translation>
+    </message>
+    <message>
+        <source>No goods yet: the catalogue fills after the next sync.</source>
+        <translation>暂无商品：下次同步后显示商品目录。</translation>
+    </message>
+    <message>
+        <source>No goods match the filters.</source>
+        <translation>没有符合筛选条件的商品。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n goods</source>
+        <translation>
+            <numerusform>%n 件商品</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Copied %1 rows; %2 rows not loaded yet were left out.</source>
+        <translation>已复制 %1 行；%2 行尚未加载，未包含在内。</translation>
+    </message>
+</context>
+<context>
     <name>cardops::ui::ListPage</name>
     <message>
         <source>Cannot read the list: %1</source>
@@ -2838,10 +3085,6 @@ fulfil：同步一轮并履约一遍，然后输出摘要</translation>
     <message>
         <source>Goods</source>
         <translation>商品</translation>
-    </message>
-    <message>
-        <source>The platform&apos;s catalogue with price, cost and stock.</source>
-        <translation>平台的商品目录，含售价、成本和库存。</translation>
     </message>
     <message>
         <source>Members and tiers</source>

@@ -8,6 +8,7 @@
 #include "ui/diagnosticsdialog.h"
 #include "ui/emptystatepage.h"
 #include "ui/fulfilmentpage.h"
+#include "ui/goodspage.h"
 #include "ui/listpage.h"
 #include "ui/orderdetaildialog.h"
 #include "ui/orderspage.h"
@@ -132,10 +133,9 @@ void MainWindow::buildNavigation()
     auto* fulfilment = new FulfilmentPage(m_source, m_backend, m_stack);
     addPage(PageId::Fulfilment, fulfilment, tr("Fulfilment"));
     connect(fulfilment, &FulfilmentPage::openOrder, this, &MainWindow::openOrder);
-    addPage(PageId::Goods,
-            new ListPage(m_source, storage::ListKind::Goods, tr("Goods"),
-                         tr("The platform's catalogue with price, cost and stock."), m_stack),
-            tr("Goods"));
+    auto* goods = new GoodsPage(m_source, m_stack);
+    goods->setActor(m_backend.actor());
+    addPage(PageId::Goods, goods, tr("Goods"));
     addPage(PageId::Members,
             new ListPage(m_source, storage::ListKind::Members, tr("Members and tiers"),
                          tr("Consumers, agents and enterprise buyers with their tier and balance."), m_stack),
