@@ -56,4 +56,27 @@ int placeHandover(PlatformState& state, FuluState& fulu, qint64 count, quint64 s
     return static_cast<int>(goods.size());
 }
 
+qint64 placeOneOrder(PlatformState& state, bool handedOver)
+{
+    qint32 gi = -1;
+    for (qint32 i = 0; i < state.goods().size() && gi < 0; ++i) {
+        const Goods& g = state.goods()[i];
+        if (g.on && !g.direct && g.stockAvailable >= 5)
+            gi = i;
+    }
+    if (gi < 0)
+        return 0;
+    const bool owner = state.goods()[gi].ownerCardops;
+    state.goodsAt(gi).ownerCardops = handedOver;
+    OrderDraft d;
+    d.memberIndex = 2;
+    d.goodsIndex = gi;
+    d.payChannel = PayChannel::Alipay;
+    if (!handedOver)
+        d.forcedReason = ReviewReason::QuantityAboveNorm;
+    const qint32 index = state.placeOrder(d);
+    state.goodsAt(gi).ownerCardops = owner;
+    return PlatformState::orderId(index);
+}
+
 } // namespace cardops::sim

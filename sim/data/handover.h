@@ -16,4 +16,9 @@ class FuluState;
 // number of goods handed to CardOps.
 int placeHandover(PlatformState& state, FuluState& fulu, qint64 count, quint64 seed, int goodsLimit = 0);
 
+// One new paid order of the first card goods on sale with stock (≥ 5), through the platform's own
+// flow: handed over to CardOps, or held for review by the platform's quantity check. The goods'
+// owner is left as it was. Returns the order id, 0 when no goods qualifies.
+qint64 placeOneOrder(PlatformState& state, bool handedOver);
+
 } // namespace cardops::sim

@@ -1,4 +1,5 @@
 #include "sim/data/cardstore.h"
+#include "sim/data/handover.h"
 #include "storage/orderactions.h"
 #include "sync/orderactions.h"
 #include "syncfixture.h"
@@ -48,28 +49,7 @@ class TstOrderActions : public QObject
     const sim::Order& simOrder(qint64 id) { return state().orders()[id - sim::kOrderIdBase - 1]; }
     // A new paid order of a card goods with stock through the platform's own flow: held for review
     // (the platform's quantity check), or handed over to CardOps.
-    qint64 placeOrder(bool handedOver)
-    {
-        qint32 gi = -1;
-        for (qint32 i = 0; i < state().goods().size() && gi < 0; ++i) {
-            const sim::Goods& g = state().goods()[i];
-            if (g.on && !g.direct && g.stockAvailable >= 5)
-                gi = i;
-        }
-        if (gi < 0)
-            return 0;
-        const bool owner = state().goods()[gi].ownerCardops;
-        state().goodsAt(gi).ownerCardops = handedOver;
-        sim::OrderDraft d;
-        d.memberIndex = 2;
-        d.goodsIndex = gi;
-        d.payChannel = sim::PayChannel::Alipay;
-        if (!handedOver)
-            d.forcedReason = sim::ReviewReason::QuantityAboveNorm;
-        const qint32 index = state().placeOrder(d);
-        state().goodsAt(gi).ownerCardops = owner;
-        return sim::PlatformState::orderId(index);
-    }
+    qint64 placeOrder(bool handedOver) { return sim::placeOneOrder(state(), handedOver); }
     qint64 reviewOrderWithStock() { return placeOrder(false); }
     std::optional<storage::OrderActionRecord> action(qint64 id)
     {
