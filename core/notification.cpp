@@ -29,6 +29,7 @@ constexpr std::array<KindName, kNotificationKindCount> kKinds = {{
     {Notification::Kind::LeaseTaken, u"lease_taken"},
     {Notification::Kind::WorkerStarted, u"worker_started"},
     {Notification::Kind::WorkerStopped, u"worker_stopped"},
+    {Notification::Kind::LowStock, u"low_stock"},
     {Notification::Kind::Test, u"test"},
 }};
 

@@ -26,6 +26,7 @@ struct Notification
         LeaseTaken,     // this process took (or regained) the lease
         WorkerStarted,
         WorkerStopped,
+        LowStock, // goods fell below their low-stock threshold (docs/goods.md)
         Test, // `cardops-cli notify --test`: checks the channels
     };
 
@@ -36,10 +37,10 @@ struct Notification
     qint64 at = 0;      // unix seconds
 };
 
-inline constexpr int kNotificationKindCount = 7;
+inline constexpr int kNotificationKindCount = 8;
 
 // Stable keys for config files and logs: review_item, delivery_failed, lease_lost, lease_taken,
-// worker_started, worker_stopped, test.
+// worker_started, worker_stopped, low_stock, test.
 QString notificationKindKey(Notification::Kind kind);
 std::optional<Notification::Kind> notificationKindFromKey(QStringView key);
 QList<Notification::Kind> allNotificationKinds();

@@ -121,7 +121,7 @@ public:
             if (!kind)
                 return error(v.line,
                              u"unknown event '%1' (known: all, review_item, delivery_failed, lease_lost, "
-                             u"lease_taken, worker_started, worker_stopped, test)"_s.arg(key));
+                             u"lease_taken, worker_started, worker_stopped, low_stock, test)"_s.arg(key));
             if (!out.contains(*kind))
                 out.append(*kind);
         }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/access.h"
+#include "core/stocknotices.h"
 
 #include <QByteArray>
 #include <QList>
@@ -106,6 +107,7 @@ struct SupplierExchange
 // demo simulator, profiles, the keychain). The UI sees only this; tests give it a fake. UI thread.
 class FulfilmentControl;
 class OrderActionBackend;
+class RestockBackend;
 
 class ConsoleBackend : public QObject
 {
@@ -168,6 +170,22 @@ public:
     // null when this session cannot offer them (a file opened without a platform, a test).
     virtual FulfilmentControl* fulfilment() { return nullptr; }
     virtual OrderActionBackend* orderActions() { return nullptr; }
+    // A new goods category under `parentId` (0: top level), last among its siblings: made by the
+    // platform (a keyed call) and recorded in the cache at once, audited. done("") or an error for
+    // the operator; without a platform it answers why not.
+    virtual void createCategory(const QString& name, qint64 parentId, QObject* context,
+                                std::function<void(QString error)> done)
+    {
+        Q_UNUSED(name);
+        Q_UNUSED(parentId);
+        Q_UNUSED(context);
+        done(tr("Categories are created on the platform: connect a shop first."));
+    }
+    // 一键补货 (issue #9): null when this session cannot buy and upload (no platform, a test).
+    virtual RestockBackend* restocker() { return nullptr; }
+    // Card stock of goods on the platform (issue #9 item 4): import, list, lock/unlock/void, reveal;
+    // null when this session cannot offer it.
+    virtual class CardStockBackend* cardStock() { return nullptr; }
     // Who is acting, for the edits the pages make in the cache (rules, blacklist).
     virtual core::Actor actor() const { return {}; }
 
@@ -176,6 +194,8 @@ Q_SIGNALS:
     void syncStarted();
     void syncProgress(const QString& feed, qint64 items, double itemsPerSecond);
     void syncFinished(bool ok, bool offline, const QString& error);
+    // The low-stock alerts the last round raised or cleared (not sent when there were none).
+    void stockAlertsChanged(const QList<cardops::core::LowStockNotice>& alerts);
     // The open cache failed its integrity check: it is shown as it is and never written or synced.
     void cacheDamaged(const QString& reason);
     // orderActions() now answers another object (the platform connected); the old one is deleted

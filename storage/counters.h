@@ -21,6 +21,7 @@ inline const QString LowStock = QStringLiteral("low_stock");                    
 inline const QString SupplierBalanceLow = QStringLiteral("supplier_balance_low"); // 上游余额不足
 inline const QString SyncError = QStringLiteral("sync_error");                    // 同步异常
 inline const QString WithdrawalPending = QStringLiteral("withdrawal_pending");    // 提现待审
+inline const QString PricingAlerts = QStringLiteral("pricing_alerts");            // 上游变价 (storage/pricingrules.h)
 // Not kept in the counter table (a goods' price and its supplier's cost change apart): counted when
 // the console status is read (consolestatus::read).
 inline const QString NegativeMargin = QStringLiteral("negative_margin"); // 毛利为负

@@ -1,6 +1,7 @@
 #include "storage/goodsqueries.h"
 
 #include "core/money.h"
+#include "storage/goodslinks_p.h"
 #include "storage/listqueries.h"
 
 #include <QJsonArray>
@@ -97,34 +98,7 @@ QString orderBy(const GoodsQuery& q, const QString& prefix)
     return keys.join(u", "_s);
 }
 
-struct Link
-{
-    QString protocol;
-    QString ref;
-};
-
-// The first link of a goods: the lowest priority, then the first in the platform's order.
-std::optional<Link> firstLink(const QString& json)
-{
-    const QJsonArray links = QJsonDocument::fromJson(json.toUtf8()).array();
-    std::optional<Link> best;
-    qint64 bestPriority = 0;
-    for (const QJsonValue& v : links) {
-        if (!v.isObject())
-            continue;
-        const QJsonObject o = v.toObject();
-        const qint64 priority = o.contains(u"priority"_s) ? o.value(u"priority"_s).toInteger(1) : 1;
-        if (best && priority >= bestPriority)
-            continue;
-        QString protocol = o.value(u"protocol"_s).toString();
-        if (protocol == u"acgfaka") // as older platforms write it
-            protocol = u"acg-faka"_s;
-        const QJsonValue ref = o.value(u"product_ref"_s);
-        best = Link{protocol, ref.isString() ? ref.toString() : QString::number(ref.toInteger())};
-        bestPriority = priority;
-    }
-    return best;
-}
+using Link = detail::GoodsLink;
 
 QList<TierPrice> tierPrices(const QString& json, const QHash<qint64, QString>& tierNames)
 {
@@ -260,6 +234,21 @@ QString windowSql(const GoodsQuery& query, QVariantList* binds)
            u" LIMIT ? OFFSET ?"_s;
 }
 
+core::Result<QList<qint64>> matchingIds(const ReadSession& session, const GoodsQuery& query)
+{
+    QVariantList binds;
+    const QString sql = windowSql(query, &binds);
+    binds << -1 << 0;
+    auto rows = session.select(sql, binds);
+    if (!rows)
+        return rows.error();
+    QList<qint64> out;
+    out.reserve(rows->size());
+    for (const QVariantList& r : *rows)
+        out.append(r.value(0).toLongLong());
+    return out;
+}
+
 QString pageSql(const GoodsQuery& query, QVariantList* binds)
 {
     QVariantList window;
@@ -302,7 +291,7 @@ core::Result<QList<GoodsRow>> page(const ReadSession& session, const GoodsQuery&
     QList<std::optional<Link>> links;
     QList<Link> wanted;
     for (const QVariantList& r : *rows) {
-        links.append(firstLink(r.value(11).toString()));
+        links.append(detail::firstGoodsLink(r.value(11).toString()));
         if (links.back())
             wanted.append(*links.back());
     }

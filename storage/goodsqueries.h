@@ -100,6 +100,8 @@ core::Result<GoodsCounts> counts(const ReadSession& session, const GoodsQuery& q
 // Rows [offset, offset + limit) of the query's order, figures computed for those rows only.
 core::Result<QList<GoodsRow>> page(const ReadSession& session, const GoodsQuery& query, qint64 offset,
                                    int limit);
+// Every goods id the query matches, in its order (a bulk operation over the filter).
+core::Result<QList<qint64>> matchingIds(const ReadSession& session, const GoodsQuery& query);
 // The SQL of a window's ids, and of a page (its rows with their figures); `binds` gets the
 // positional values except the trailing LIMIT and OFFSET. For query plans and baselines.
 QString windowSql(const GoodsQuery& query, QVariantList* binds);

@@ -347,8 +347,81 @@ constexpr const char* kV8[] = {
         assigned_at INTEGER NOT NULL))",
 };
 
+// v9: listing templates (docs/goods.md "Listing templates"): CardOps's own data, never sent to the
+// platform; a goods follows at most one template.
+constexpr const char* kV9[] = {
+    R"(CREATE TABLE listing_templates (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE,
+        body TEXT NOT NULL,
+        operator_id INTEGER NOT NULL REFERENCES operators (id),
+        updated_at INTEGER NOT NULL))",
+    R"(CREATE TABLE goods_templates (
+        goods_id INTEGER PRIMARY KEY,
+        template_id INTEGER NOT NULL REFERENCES listing_templates (id),
+        updated_at INTEGER NOT NULL))",
+    "CREATE INDEX goods_templates_template ON goods_templates (template_id, goods_id)",
+};
+
+// v10: pricing (docs/goods.md "Pricing"): markup rules; each goods' rule and follow-upstream
+// policy with the operator who set it (an auto policy stages its edits as that operator); the
+// supplier product's cost and shelf state each linked goods was last seen with, so a change is
+// acted on once; the upstream-change records (上游变价) and their counter.
+constexpr const char* kV10[] = {
+    R"(CREATE TABLE pricing_rules (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE,
+        body TEXT NOT NULL,
+        operator_id INTEGER NOT NULL REFERENCES operators (id),
+        updated_at INTEGER NOT NULL))",
+    R"(CREATE TABLE goods_pricing (
+        goods_id INTEGER PRIMARY KEY,
+        rule_id INTEGER REFERENCES pricing_rules (id),
+        follow TEXT NOT NULL DEFAULT 'alert' CHECK (follow IN ('alert', 'auto')),
+        operator_id INTEGER NOT NULL REFERENCES operators (id),
+        updated_at INTEGER NOT NULL))",
+    "CREATE INDEX goods_pricing_rule ON goods_pricing (rule_id, goods_id)",
+    R"(CREATE TABLE upstream_seen (
+        goods_id INTEGER PRIMARY KEY,
+        supplier_id TEXT NOT NULL,
+        product_id TEXT NOT NULL,
+        cost INTEGER,
+        on_sale INTEGER NOT NULL CHECK (on_sale IN (0, 1)),
+        seen_at INTEGER NOT NULL))",
+    R"(CREATE TABLE pricing_alerts (
+        id INTEGER PRIMARY KEY,
+        goods_id INTEGER NOT NULL,
+        reason TEXT NOT NULL,
+        action TEXT NOT NULL CHECK (action IN ('alert', 'adjusted', 'off_sale')),
+        supplier_id TEXT NOT NULL,
+        product_id TEXT NOT NULL,
+        old_cost INTEGER,
+        new_cost INTEGER,
+        old_on_sale INTEGER NOT NULL,
+        new_on_sale INTEGER NOT NULL,
+        price INTEGER NOT NULL,
+        suggested INTEGER,
+        outbox_id INTEGER,
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL,
+        resolved_at INTEGER NOT NULL DEFAULT 0,
+        resolved_by INTEGER NOT NULL DEFAULT 0))",
+    "CREATE INDEX pricing_alerts_open ON pricing_alerts (resolved_at, id)",
+    "CREATE INDEX pricing_alerts_goods ON pricing_alerts (goods_id, id)",
+    "INSERT INTO counters (name, value) VALUES ('pricing_alerts', 0)",
+};
+
+// v11: low-stock alerts (docs/goods.md "Low-stock alert"): each goods' alert state between rounds.
+constexpr const char* kV11[] = {
+    R"(CREATE TABLE stock_alerts (
+        goods_id INTEGER PRIMARY KEY,
+        state TEXT NOT NULL,
+        updated_at INTEGER NOT NULL))",
+};
+
 constexpr Migration kMigrations[] = {
-    {1, kV1}, {2, kV2}, {3, kV3}, {4, kV4}, {5, kV5}, {6, kV6}, {7, kV7}, {8, kV8},
+    {1, kV1}, {2, kV2}, {3, kV3}, {4, kV4},   {5, kV5},   {6, kV6},
+    {7, kV7}, {8, kV8}, {9, kV9}, {10, kV10}, {11, kV11},
 };
 
 static_assert(schema::ApplicationId == 1128354372, "v1 writes the application id literally");

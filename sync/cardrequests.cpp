@@ -1,6 +1,7 @@
 #include "sync/cardrequests.h"
 
 #include "core/signing.h"
+#include "sync/signedcall_p.h"
 
 #include <QPointer>
 #include <QPromise>
@@ -12,42 +13,10 @@ namespace cardops::sync::cards {
 
 namespace {
 
-// Sends, and sends once more freshly signed after a 401/40102: a proxy or a clock step can spoil
-// one signature; a second refusal means the credentials are wrong.
-void sendSigned(PlatformTransport& transport, const Request& request, bool retried,
-                std::function<void(const Reply&)> done)
-{
-    QPointer<PlatformTransport> guard(&transport);
-    transport.send(request).then([guard, request, retried, done = std::move(done)](const Reply& reply) {
-        if (!reply.ok() && reply.error.kind == CallError::Auth && reply.error.code == 40102 && !retried &&
-            guard)
-            return sendSigned(*guard, request, true, done);
-        done(reply);
-    });
-}
-
 template<typename T, typename Parse>
 QFuture<Answer<T>> call(PlatformTransport& transport, const Request& request, Parse parse)
 {
-    auto promise = std::make_shared<QPromise<Answer<T>>>();
-    promise->start();
-    QFuture<Answer<T>> future = promise->future();
-    sendSigned(transport, request, false, [promise, parse](const Reply& reply) {
-        Answer<T> answer;
-        if (!reply.ok()) {
-            answer.error = reply.error;
-        } else if (auto parsed = parse(reply.response->data)) {
-            answer.value = std::move(parsed).value();
-        } else {
-            answer.error.kind = CallError::Malformed;
-            answer.error.httpStatus = reply.response->httpStatus;
-            answer.error.message = parsed.error().detail;
-            answer.error.attempts = reply.response->attempts;
-        }
-        promise->addResult(std::move(answer));
-        promise->finish();
-    });
-    return future;
+    return detail::signedCall<Answer<T>>(transport, request, parse);
 }
 
 } // namespace

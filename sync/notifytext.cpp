@@ -18,6 +18,8 @@ QString NotifyText::title(core::Notification::Kind kind)
         return tr("Worker started");
     case Kind::WorkerStopped:
         return tr("Worker stopped");
+    case Kind::LowStock:
+        return tr("Low stock");
     case Kind::Test:
         return tr("Test notification");
     }

@@ -3,6 +3,7 @@
 #include "core/clock.h"
 #include "storage/database.h"
 #include "storage/databasewriter.h"
+#include "storage/pricingrules.h"
 #include "storage/supply.h"
 
 #include <QTimer>
@@ -152,7 +153,11 @@ void SupplierRefresh::readCatalogue(const RefreshTarget& target, RefreshOutcome 
             m_database.writer()
                 .submit<void>(u"supplier.catalogue"_s,
                               [id = target.id, products, at](storage::WriteContext& ctx) {
-                                  return storage::supply::mirrorCatalogue(ctx, id, products, at);
+                                  if (auto m = storage::supply::mirrorCatalogue(ctx, id, products, at); !m)
+                                      return m;
+                                  // The goods whose supplier product changed, once (docs/goods.md "Pricing").
+                                  auto followed = storage::pricingrules::followUpstream(ctx, at);
+                                  return followed ? core::Result<void>() : followed.error();
                               })
                 .then(this, [this, target, outcome](const core::Result<void>& w) mutable {
                     if (!w)

@@ -119,17 +119,23 @@ void SyncEngine::runSteps()
         return finish(Outcome::Cancelled, QStringLiteral("cancelled"));
     if (m_steps.isEmpty()) {
         const QString at = QString::number(m_db.clock().nowSeconds());
-        whenWritten(m_db.writer().submit(QStringLiteral("sync.roundDone"),
-                                         [at](storage::WriteContext& ctx) -> core::Result<void> {
-                                             auto r = storage::platformcache::setState(
-                                                 ctx, storage::statekeys::LastRoundAt, at);
-                                             return r ? storage::platformcache::setState(
-                                                            ctx, storage::statekeys::LastError, QString())
-                                                      : r;
-                                         }),
-                    [this, round = m_round](const core::Result<void>& r) {
-                        if (alive(round))
-                            finish(r ? Outcome::Ok : Outcome::Failed, r ? QString() : r.error().detail);
+        using Alerts = QList<storage::stockalerts::AlertChange>;
+        whenWritten(m_db.writer().submit<Alerts>(
+                        QStringLiteral("sync.roundDone"),
+                        [at](storage::WriteContext& ctx) -> core::Result<Alerts> {
+                            auto r = storage::platformcache::setState(ctx, storage::statekeys::LastRoundAt, at);
+                            if (r)
+                                r = storage::platformcache::setState(ctx, storage::statekeys::LastError, QString());
+                            if (!r)
+                                return r.error();
+                            return storage::stockalerts::evaluate(ctx, at.toLongLong());
+                        }),
+                    [this, round = m_round](const core::Result<Alerts>& r) {
+                        if (!alive(round))
+                            return;
+                        if (r)
+                            m_summary.stockAlerts = r.value();
+                        finish(r ? Outcome::Ok : Outcome::Failed, r ? QString() : r.error().detail);
                     });
         return;
     }

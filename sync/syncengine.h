@@ -2,6 +2,7 @@
 
 #include "core/platformtypes.h"
 #include "core/result.h"
+#include "storage/stockalertstore.h"
 
 #include <QElapsedTimer>
 #include <QFuture>
@@ -38,6 +39,8 @@ struct RoundSummary
     qint64 conflicts = 0;          // outbox items that met a change made elsewhere
     qint64 failed = 0;             // outbox items the platform refused
     qint64 elapsedMs = 0;
+    // Low-stock alerts raised or cleared by this round's readings (docs/goods.md), by goods id.
+    QList<storage::stockalerts::AlertChange> stockAlerts;
     bool ok() const { return outcome == Outcome::Ok; }
 };
 

@@ -2,7 +2,9 @@
 
 #include "models/categoryeditor.h"
 #include "models/categorytreemodel.h"
+#include "models/consolebackend.h"
 #include "models/goodsmodel.h"
+#include "ui/goodsactions.h"
 #include "ui/tablecopy.h"
 
 #include <QComboBox>
@@ -72,11 +74,13 @@ GoodsPage::GoodsPage(models::DataSource& source, QWidget* parent)
                         {tr("Not linked"), int(GoodsLink::Unlinked)}},
                        tr("Supplier link"));
 
+    m_actions = new GoodsActions(source, *this);
     auto* bar = new QHBoxLayout;
     bar->addWidget(m_search);
     for (QComboBox* c : {m_owner, m_status, m_stock, m_link})
         bar->addWidget(c);
     bar->addStretch(1);
+    bar->addWidget(m_actions->toolbar());
 
     m_tree->setModel(m_categories);
     m_tree->setHeaderHidden(true);
@@ -102,6 +106,13 @@ GoodsPage::GoodsPage(models::DataSource& source, QWidget* parent)
     m_view->setWordWrap(false);
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_view->installEventFilter(this);
+    m_view->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_view, &QWidget::customContextMenuRequested, this, [this](const QPoint& at) {
+        const QModelIndex index = m_view->indexAt(at);
+        const QVariant key = index.isValid() ? m_model->rowKey(index.row()) : QVariant();
+        if (key.isValid())
+            m_actions->showRowMenu(key.toLongLong(), m_view->viewport()->mapToGlobal(at));
+    });
 
     auto* splitter = new QSplitter(Qt::Horizontal, this);
     splitter->addWidget(m_tree);
@@ -115,6 +126,7 @@ GoodsPage::GoodsPage(models::DataSource& source, QWidget* parent)
     layout->addWidget(heading);
     layout->addWidget(explanation);
     layout->addLayout(bar);
+    layout->addWidget(m_actions->undoBar());
     layout->addWidget(splitter, 1);
     layout->addWidget(m_footer);
 
@@ -241,6 +253,9 @@ void GoodsPage::applyFilter(const QString& filter)
         q.categoryId = 0;
         m_model->setQuery(q);
         selectCategory(0);
+    } else if (filter == u"pricing_alerts") {
+        m_actions->openPricingRules(true);
+        return;
     } else if (filter == u"on" || filter == u"off") {
         choose(m_status, int(filter == u"on" ? GoodsStatus::On : GoodsStatus::Off));
     } else if (filter == u"linked" || filter == u"unlinked") {
@@ -254,18 +269,53 @@ void GoodsPage::applyFilter(const QString& filter)
 void GoodsPage::setActor(const core::Actor& actor)
 {
     m_editor->setActor(actor);
+    m_actions->setActor(actor);
+}
+
+void GoodsPage::setBackend(models::ConsoleBackend* backend)
+{
+    m_backend = backend;
+    m_actions->setBackend(backend);
+}
+
+void GoodsPage::createCategory(qint64 parentId, const QString& parentName)
+{
+    auto* dialog = new QInputDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowTitle(tr("New category"));
+    dialog->setLabelText(parentId > 0 ? tr("Name of the new category under %1:").arg(parentName)
+                                      : tr("Name of the new top-level category:"));
+    connect(dialog, &QInputDialog::textValueSelected, this, [this, parentId](const QString& name) {
+        if (!m_backend)
+            return;
+        m_footer->setText(tr("Creating the category on the platform…"));
+        m_backend->createCategory(name, parentId, this, [this, name](const QString& error) {
+            m_footer->setText(error.isEmpty() ? tr("Category %1 created.").arg(name)
+                                              : tr("Cannot create the category: %1").arg(error));
+        });
+    });
+    dialog->open();
 }
 
 void GoodsPage::showCategoryMenu(const QPoint& at)
 {
     const QModelIndex index = m_tree->indexAt(at);
-    const qint64 id = index.data(models::CategoryTreeModel::CategoryIdRole).toLongLong();
-    if (id <= 0)
+    if (!index.isValid())
         return;
+    const qint64 id = index.data(models::CategoryTreeModel::CategoryIdRole).toLongLong();
     const QString name = index.data(Qt::ToolTipRole).toString();
     auto* menu = new QMenu(this);
     menu->setAttribute(Qt::WA_DeleteOnClose);
     const bool editable = m_editor->canEdit();
+    QAction* create = menu->addAction(id > 0 ? tr("New subcategory…") : tr("New category…"));
+    create->setEnabled(editable && m_backend);
+    connect(create, &QAction::triggered, this,
+            [this, id, name] { createCategory(std::max<qint64>(id, 0), name); });
+    if (id <= 0) {
+        menu->popup(m_tree->viewport()->mapToGlobal(at));
+        return;
+    }
+    menu->addSeparator();
     QAction* rename = menu->addAction(tr("Rename…"));
     QAction* up = menu->addAction(tr("Move up"));
     QAction* down = menu->addAction(tr("Move down"));
@@ -312,6 +362,13 @@ void GoodsPage::updateFooter()
                               : tr("No goods match the filters."));
     else
         m_footer->setText(tr("%n goods", nullptr, int(std::min<qint64>(count, 1'000'000'000))));
+}
+
+qint64 GoodsPage::currentGoodsId() const
+{
+    const QModelIndex current = m_view->currentIndex();
+    const QVariant key = current.isValid() ? m_model->rowKey(current.row()) : QVariant();
+    return key.isValid() ? key.toLongLong() : 0;
 }
 
 void GoodsPage::openCurrent()

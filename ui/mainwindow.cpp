@@ -1,6 +1,7 @@
 #include "ui/mainwindow.h"
 
 #include "core/csvexport.h"
+#include "core/stocknotices.h"
 #include "models/consolebackend.h"
 #include "models/consolestate.h"
 #include "models/datasource.h"
@@ -8,6 +9,7 @@
 #include "ui/diagnosticsdialog.h"
 #include "ui/emptystatepage.h"
 #include "ui/fulfilmentpage.h"
+#include "ui/goodseditordialog.h"
 #include "ui/goodspage.h"
 #include "ui/listpage.h"
 #include "ui/orderdetaildialog.h"
@@ -135,6 +137,9 @@ void MainWindow::buildNavigation()
     connect(fulfilment, &FulfilmentPage::openOrder, this, &MainWindow::openOrder);
     auto* goods = new GoodsPage(m_source, m_stack);
     goods->setActor(m_backend.actor());
+    goods->setBackend(&m_backend);
+    connect(goods, &GoodsPage::openGoods, this,
+            [this](qint64 id) { GoodsEditorDialog::open(m_source, m_backend.actor(), id, this); });
     addPage(PageId::Goods, goods, tr("Goods"));
     addPage(PageId::Members,
             new ListPage(m_source, storage::ListKind::Members, tr("Members and tiers"),
@@ -181,18 +186,30 @@ void MainWindow::buildNotifications()
         raise();
         if (orderId > 0)
             openOrder(orderId);
+        else if (m_lastTrayKind == core::Notification::Kind::LowStock)
+            showPage(PageId::Goods, QStringLiteral("low_stock"));
     });
+    connect(&m_backend, &models::ConsoleBackend::stockAlertsChanged, tray,
+            [this, tray](const QList<core::LowStockNotice>& alerts) {
+                const std::optional<core::Notification> n =
+                    core::StockNotices::lowStock(alerts, QDateTime::currentSecsSinceEpoch());
+                if (!n)
+                    return;
+                m_lastTrayKind = n->kind;
+                tray->show(*n);
+            });
     connect(tray, &TrayNotifier::statusMessage, this,
             [this](const QString& text, qint64) { statusBar()->showMessage(text, 15000); });
     if (models::FulfilmentControl* control = m_backend.fulfilment())
         connect(control, &models::FulfilmentControl::notice, tray,
-                [tray](int kind, const QString& title, const QString& text, qint64 orderId) {
+                [this, tray](int kind, const QString& title, const QString& text, qint64 orderId) {
                     core::Notification n;
                     n.kind = static_cast<core::Notification::Kind>(kind);
                     n.title = title;
                     n.text = text;
                     n.orderId = orderId;
                     n.at = QDateTime::currentSecsSinceEpoch();
+                    m_lastTrayKind = n.kind;
                     tray->show(n);
                 });
 }

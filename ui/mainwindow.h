@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/notification.h"
 #include "ui/pageid.h"
 
 #include <QHash>
@@ -51,6 +52,7 @@ private:
     models::DataSource& m_source;
     models::ConsoleBackend& m_backend;
     models::ConsoleState* m_state = nullptr;
+    core::Notification::Kind m_lastTrayKind = core::Notification::Kind::Test;
     QListWidget* m_nav = nullptr;
     QStackedWidget* m_stack = nullptr;
     QHash<PageId, Page*> m_pages;

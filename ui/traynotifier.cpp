@@ -76,8 +76,9 @@ void TrayNotifier::present(const core::NotifyCoalescer::Out& out)
     QString text = n.text;
     if (out.more > 0)
         text += u'\n' + tr("(and %1 more like this)").arg(out.more);
-    const bool warning =
-        n.kind == core::Notification::Kind::DeliveryFailed || n.kind == core::Notification::Kind::LeaseLost;
+    const bool warning = n.kind == core::Notification::Kind::DeliveryFailed ||
+                         n.kind == core::Notification::Kind::LeaseLost ||
+                         n.kind == core::Notification::Kind::LowStock;
     m_lastOrderId = n.orderId;
     m_tray->showMessage(n.title, text, warning ? QSystemTrayIcon::Warning : QSystemTrayIcon::Information,
                         10000);

@@ -46,6 +46,9 @@ WorkbenchPage::WorkbenchPage(models::ConsoleState& state, QWidget* parent)
             QStringLiteral("handed_over"));
     addTile(counters::LowStock, tr("Low stock"), tr("Goods below their stock threshold"), PageId::Goods,
             QStringLiteral("low_stock"));
+    addTile(counters::PricingAlerts, tr("Supplier price changes"),
+            tr("Goods whose supplier changed its price or shelf state: reprice or acknowledge"), PageId::Goods,
+            QStringLiteral("pricing_alerts"));
     addTile(counters::SupplierBalanceLow, tr("Supplier balance low"),
             tr("Suppliers that may refuse the next purchase"), PageId::Suppliers, {});
     addTile(counters::NegativeMargin, tr("Selling below cost"),

@@ -110,7 +110,10 @@ int CliCommands::run(const QStringList& arguments)
            "supplier balance [--supplier ID]: refresh the suppliers and show their balances\n"
            "supplier catalogue --supplier ID [--json]: refresh a supplier and list its products\n"
            "cards import --goods ID --format F [--separator S] FILE --dry-run: preview a .txt or .csv "
-           "card file (UTF-8 or GBK; - reads standard input) as JSON, offline\n"
+           "card file (UTF-8 or GBK; - reads standard input) as JSON; with --profile or --url the "
+           "platform's stock counts as already in stock\n"
+           "cards upload --goods ID --format F [--separator S] FILE (--profile or --url): preview, then "
+           "upload the new cards and print the platform's result per line as JSON\n"
            "serve: sync and fulfil handed-over orders unattended until stopped (SIGTERM/SIGINT)\n"
            "fulfil: one sync round and one fulfilment pass, then a summary"));
     if (!parser.parse(arguments)) {
@@ -366,13 +369,54 @@ int CliCommands::serve(const QCommandLineParser& parser, bool once, const QStrin
 
 int CliCommands::cards(const QCommandLineParser& parser, const QStringList& positional)
 {
-    // The platform cannot yet be asked which secrets it holds, so a profile would add nothing but a
-    // false promise: the preview stays offline until the goods page brings the stock check.
-    if (parser.isSet(QStringLiteral("profile")) || parser.isSet(QStringLiteral("db"))) {
-        m_err << tr("cards import previews offline for now: run it without --profile and --db.") << Qt::endl;
+    // The platform to compare with (and upload to): --url and --app-id with the secret in the
+    // environment, or a profile's platform and its secret; without either the preview is offline.
+    CardsCommand::Options options;
+    const QString profile = parser.value(QStringLiteral("profile"));
+    if (parser.isSet(QStringLiteral("url"))) {
+        options.url = QUrl(parser.value(QStringLiteral("url")), QUrl::StrictMode);
+        options.appId = parser.value(QStringLiteral("app-id")).toUtf8();
+        options.secret = qgetenv("CARDOPS_PLATFORM_SECRET");
+        if (!options.url.isValid() || options.appId.isEmpty() || options.secret.isEmpty()) {
+            m_err << tr("cards with --url needs a valid address, --app-id and the secret in "
+                        "CARDOPS_PLATFORM_SECRET.")
+                  << Qt::endl;
+            return 2;
+        }
+    } else if (!profile.isEmpty() && profile != u"demo") {
+        core::ProfileStore store(profilesRoot());
+        auto loaded = store.load(profile);
+        if (!loaded) {
+            m_err << tr("Cannot load profile %1: %2").arg(profile, ErrorText::describe(loaded.error()))
+                  << Qt::endl;
+            return loaded.error().code == core::ErrorCode::NotFound ? 2 : 1;
+        }
+        options.url = loaded->platformUrl;
+        options.appId = loaded->appId.toUtf8();
+        options.secret = qgetenv("CARDOPS_PLATFORM_SECRET");
+        if (options.secret.isEmpty()) {
+            sync::SecretStore secrets(store.directory(loaded->name));
+            QEventLoop wait;
+            secrets.read(loaded->name, loaded->secretStorage, &wait, [&](core::Result<QByteArray> r) {
+                if (r.ok())
+                    options.secret = r.value();
+                wait.quit();
+            });
+            wait.exec();
+        }
+        if (options.secret.isEmpty()) {
+            m_err
+                << tr("The platform secret of profile %1 cannot be read: put it in CARDOPS_PLATFORM_SECRET.")
+                       .arg(profile)
+                << Qt::endl;
+            return 2;
+        }
+    } else if (!profile.isEmpty() || parser.isSet(QStringLiteral("db"))) {
+        m_err << tr("The demo has no shop platform to compare with: preview offline (without --profile and "
+                    "--db), or give --profile NAME of a shop, or --url and --app-id.")
+              << Qt::endl;
         return 2;
     }
-    CardsCommand::Options options;
     options.action = positional.value(1);
     options.goods = parser.value(QStringLiteral("goods"));
     options.format = parser.value(QStringLiteral("format"));

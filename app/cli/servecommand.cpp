@@ -5,6 +5,7 @@
 #include "core/cipher.h"
 #include "core/clock.h"
 #include "core/notifyconfig.h"
+#include "core/stocknotices.h"
 #include "sim/data/generator.h"
 #include "sim/server/simserver.h"
 #include "storage/database.h"
@@ -216,6 +217,18 @@ int ServeCommand::run(const QString& databasePath, Options o)
         if (notifier)
             notifier->notify(n);
     });
+    // Low-stock alerts of each round go to the channels too (docs/notifications.md, low_stock).
+    QObject::connect(&engine, &sync::SyncEngine::roundFinished, &engine,
+                     [&notifier, &clock](const sync::RoundSummary& s) {
+                         if (!notifier || s.stockAlerts.isEmpty())
+                             return;
+                         QList<core::LowStockNotice> notices;
+                         for (const auto& c : s.stockAlerts)
+                             notices.append({c.goodsId, c.name, c.event == core::StockAlertEvent::Raised,
+                                             c.state.available.value_or(-1), c.state.threshold});
+                         if (const auto n = core::StockNotices::lowStock(notices, clock.nowSeconds()))
+                             notifier->notify(*n);
+                     });
     if (notifier) {
         core::Notification started;
         started.kind = core::Notification::Kind::WorkerStarted;

@@ -130,6 +130,7 @@ void ConsoleApp::attach(std::unique_ptr<ConsoleSession> session)
     connect(m_session.get(), &ConsoleSession::syncStarted, this, &ConsoleApp::syncStarted);
     connect(m_session.get(), &ConsoleSession::syncProgress, this, &ConsoleApp::syncProgress);
     connect(m_session.get(), &ConsoleSession::syncFinished, this, &ConsoleApp::syncFinished);
+    connect(m_session.get(), &ConsoleSession::stockAlertsChanged, this, &ConsoleApp::stockAlertsChanged);
     connect(m_session.get(), &ConsoleSession::damaged, this, &ConsoleApp::cacheDamaged);
     attachFulfilment();
 }

@@ -78,6 +78,10 @@ public:
     // consolefulfilment.cpp
     models::FulfilmentControl* fulfilment() override;
     models::OrderActionBackend* orderActions() override;
+    models::CardStockBackend* cardStock() override; // cardstockdesk.cpp: the CardStockDesk child
+    models::RestockBackend* restocker() override;   // restockdesk.cpp: the RestockDesk child
+    void createCategory(const QString& name, qint64 parentId, QObject* context,
+                        std::function<void(QString error)> done) override; // consolecategories.cpp
     core::Actor actor() const override;
     FulfilmentDesk* fulfilmentDesk() const { return m_fulfilment.get(); }
 

@@ -153,6 +153,14 @@ void ConsoleSession::connectPlatform(const sync::PlatformEndpoint& endpoint)
     });
     connect(m_engine.get(), &sync::SyncEngine::roundFinished, this, [this](const sync::RoundSummary& s) {
         Q_EMIT syncFinished(s.ok(), s.outcome == sync::RoundSummary::Outcome::Offline, s.error);
+        if (s.stockAlerts.isEmpty())
+            return;
+        QList<core::LowStockNotice> notices;
+        for (const auto& c : s.stockAlerts)
+            notices.append({c.goodsId, c.name, c.event == core::StockAlertEvent::Raised,
+                            c.state.available.value_or(-1), c.state.threshold});
+        m_source->scheduleChanged({QStringLiteral("stock_alerts")});
+        Q_EMIT stockAlertsChanged(notices);
     });
     Q_EMIT platformConnected();
     m_timer.start();

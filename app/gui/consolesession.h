@@ -3,6 +3,7 @@
 #include "core/access.h"
 #include "core/clock.h"
 #include "core/result.h"
+#include "models/consolebackend.h"
 
 #include <QFuture>
 #include <QList>
@@ -73,6 +74,7 @@ Q_SIGNALS:
     void syncStarted();
     void syncProgress(const QString& feed, qint64 items, double itemsPerSecond);
     void syncFinished(bool ok, bool offline, const QString& error);
+    void stockAlertsChanged(const QList<cardops::core::LowStockNotice>& alerts);
     // The cache failed its integrity check: it is shown as it is and never written.
     void damaged(const QString& reason);
     // The demo's simulator listens (it plays the platform and both suppliers there).

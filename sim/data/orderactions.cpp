@@ -1,5 +1,6 @@
 // PlatformState: order actions of the API (create, deliver, review, refund, reissue).
 #include "sim/data/cardstore.h"
+#include "sim/data/goodscards.h"
 #include "sim/data/platformstate.h"
 
 #include <QJsonArray>
@@ -214,6 +215,8 @@ ApiResult PlatformState::reissueCard(qint64 id, const QJsonObject& body, QByteAr
     if (g.stockAvailable < 1)
         return ApiResult::error(409, 40900, "stock short", entityJson(core::Feed::Goods, gi));
     g.stockAvailable -= 1;
+    if (m_goodsCards)
+        m_goodsCards->allocate(gi, index, 1);
     commitChange(core::Feed::Goods, gi);
     m_reissued[index].append(static_cast<qint32>(cardIndex));
     commitChange(core::Feed::Orders, index);

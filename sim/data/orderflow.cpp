@@ -1,4 +1,5 @@
 // PlatformState: pricing, the order flow and balance movements (the platform's own behaviour).
+#include "sim/data/goodscards.h"
 #include "sim/data/platformstate.h"
 
 #include <algorithm>
@@ -74,6 +75,8 @@ bool PlatformState::deliverNow(qint32 orderIndex, bool fromStock)
         if (g.direct || g.stockAvailable < o.quantity)
             return false;
         g.stockAvailable -= o.quantity;
+        if (m_goodsCards)
+            m_goodsCards->allocate(gi, orderIndex, o.quantity); // uploaded cards go first
         commitChange(core::Feed::Goods, gi, at);
     }
     ++m_deliveries;

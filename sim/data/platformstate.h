@@ -11,9 +11,12 @@
 #include <QList>
 #include <QSet>
 #include <array>
+#include <memory>
 #include <optional>
 
 namespace cardops::sim {
+
+class GoodsCards;
 
 // The answer of one API operation, before HTTP: status, envelope code and message, and the JSON text
 // of `data` (empty = absent). The server wraps it into {"code":…,"message":…,"data":…}.
@@ -143,6 +146,9 @@ public:
     qint64 deliveries() const { return m_deliveries; }
     // Handed-over orders delivered with cards or a recharge CardOps bought (not platform stock).
     qint64 suppliedDeliveries() const { return m_suppliedDeliveries; }
+    // The card stock uploaded to goods (sim/data/goodscards.h), made on first use; deliveries from
+    // stock take its cards first.
+    GoodsCards& goodsCards();
 
     // ---- simulation hooks (generator, live orders, web-admin editor, late commits) ----
 
@@ -204,6 +210,7 @@ private:
     qint64 m_deliveries = 0;
     qint64 m_suppliedDeliveries = 0;
     Money m_shopBalance = Money::fromYuan(12000);
+    std::shared_ptr<GoodsCards> m_goodsCards; // shared_ptr: GoodsCards stays incomplete here
 };
 
 } // namespace cardops::sim

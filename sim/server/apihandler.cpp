@@ -1,6 +1,7 @@
 #include "sim/server/apihandler.h"
 
 #include "core/signing.h"
+#include "sim/data/goodscards.h"
 #include "sim/data/jsonout.h"
 
 #include <QJsonDocument>
@@ -171,6 +172,10 @@ ApiResult ApiHandler::route(const SimRequest& r, const Options& options, Outcome
     QByteArray holder = body.value(u"holder").toString().toUtf8();
     if (holder.isEmpty())
         holder = r.header("X-Lease-Holder");
+    // Card stock of a goods (docs/platform-api.md): uploads, the metadata list, lock/unlock/void and
+    // the reveal of an uploaded card; other card ids go on to the cards of orders below.
+    if (auto stock = m_state.goodsCards().route(m, seg, r.rawQuery, body))
+        return *stock;
 
     if (n == 3 && m == "GET") {
         if (top == "shop")

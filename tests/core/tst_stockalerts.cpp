@@ -1,4 +1,5 @@
 #include "core/stockalerts.h"
+#include "core/stocknotices.h"
 
 #include <QtTest>
 
@@ -71,6 +72,7 @@ private Q_SLOTS:
     void suggestion();
     void suggestionWorkings();
     void suggestionRefused();
+    void lowStockNotification();
 };
 
 void TestStockAlerts::rounds_data()
@@ -252,6 +254,30 @@ void TestStockAlerts::suggestionRefused()
     QCOMPARE(suggestRestock({}, 0, {kLastDay, 14, -1}).error().code, ErrorCode::InvalidArgument);
     QCOMPARE(suggestRestock({{kLastDay, MaxDaySales + 1}}, 0, {kLastDay, 14, 7}).error().code,
              ErrorCode::InvalidArgument);
+}
+
+// The words of the low-stock notification (English, untranslated): raised alerts only, three named.
+void TestStockAlerts::lowStockNotification()
+{
+    using cardops::core::LowStockNotice;
+    using cardops::core::StockNotices;
+    QVERIFY(!StockNotices::lowStock({}, 1).has_value());
+    QVERIFY(!StockNotices::lowStock({{7, QStringLiteral("Q币"), false, 9, 5}}, 1).has_value());
+
+    const auto one = StockNotices::lowStock({{7, QStringLiteral("Q币"), true, 3, 5}, {8, QStringLiteral("x"), false, 9, 5}}, 42);
+    QVERIFY(one.has_value());
+    QCOMPARE(one->kind, cardops::core::Notification::Kind::LowStock);
+    QCOMPARE(one->at, 42);
+    QCOMPARE(one->title, QStringLiteral("Low stock: Q币"));
+    QCOMPARE(one->text, QStringLiteral("Q币 (goods 7): 3 left, alert below 5"));
+
+    QList<LowStockNotice> five;
+    for (int i = 1; i <= 5; ++i)
+        five.append({i, QStringLiteral("g%1").arg(i), true, i == 2 ? -1 : i, 10});
+    const auto many = StockNotices::lowStock(five, 1);
+    QCOMPARE(many->title, QStringLiteral("5 goods low on stock"));
+    QCOMPARE(many->text, QStringLiteral("g1 (goods 1): 1 left, alert below 10\ng2 (goods 2): the supplier is short\n"
+                                        "g3 (goods 3): 3 left, alert below 10\n…and 2 more"));
 }
 
 QTEST_GUILESS_MAIN(TestStockAlerts)

@@ -5,18 +5,26 @@
 #include "models/datasource.h"
 #include "models/goodsmodel.h"
 #include "storage/counters.h"
+#include "storage/listingtemplates.h"
 #include "storage/database.h"
 #include "storage/databasewriter.h"
 #include "storage/readsession.h"
 #include "storage/supply.h"
 #include "storage/writecontext.h"
+#include "ui/goodsactions.h"
 #include "ui/goodspage.h"
+#include "ui/restockdialog.h"
 #include "ui/style.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QBrush>
 #include <QComboBox>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QTableWidget>
+#include <QFrame>
+#include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
 #include <QRegularExpression>
@@ -329,6 +337,167 @@ private Q_SLOTS:
         editor.move(second, -1);
         QVERIFY(done.wait(5000));
         QCOMPARE(scalar(u"SELECT COUNT(*) FROM outbox"_s), outboxRows);
+    }
+
+    // Bulk: the selected rows (or the whole filter) after a confirmation, each an outbox edit; the
+    // undo bar and Ctrl+Z drop what is not synced yet and the cache shows the platform's values again.
+    void bulkOffSaleWithUndo()
+    {
+        auto page = openPage();
+        QVERIFY(page);
+        auto& actions = page->actions();
+        page->setActor({1, u"admin"_s, core::Role::Administrator});
+        QStringList asked;
+        bool answer = false;
+        actions.setConfirm([&](const QString&, const QString& question) {
+            asked << question;
+            return answer;
+        });
+        QVERIFY(QTest::qWaitFor([&] { return page->model().isRowLoaded(2); }, 5000));
+        const qint64 outboxBefore = scalar(u"SELECT COUNT(*) FROM outbox"_s);
+        QList<qint64> chosen;
+        auto* selection = page->view().selectionModel();
+        for (int row : {0, 2}) {
+            selection->select(page->model().index(row, 0), QItemSelectionModel::Select | QItemSelectionModel::Rows);
+            chosen << page->model().rowKey(row).toLongLong();
+        }
+        const qint64 onBefore = scalar(u"SELECT COUNT(*) FROM goods WHERE status = 'on' AND id IN (?, ?)"_s,
+                                       {chosen.at(0), chosen.at(1)});
+
+        // Declined: nothing changes.
+        actions.changeStatus(false);
+        QCOMPARE(asked.size(), 1);
+        QVERIFY2(asked.first().contains(u'2'), qPrintable(asked.first()));
+        QCOMPARE(scalar(u"SELECT COUNT(*) FROM outbox"_s), outboxBefore);
+
+        answer = true;
+        QSignalSpy applied(&actions.bulk(), &models::GoodsBulkEditor::applied);
+        actions.changeStatus(false);
+        QVERIFY(applied.wait(5000));
+        QVERIFY2(applied.first().at(2).toString().isEmpty(), qPrintable(applied.first().at(2).toString()));
+        QCOMPARE(applied.first().at(0).toLongLong(), onBefore);
+        QCOMPARE(scalar(u"SELECT COUNT(*) FROM outbox WHERE state = 'pending' AND fields = '[\"status\"]'"_s),
+                 onBefore);
+        QCOMPARE(scalar(u"SELECT COUNT(*) FROM goods WHERE status = 'off' AND id IN (?, ?)"_s,
+                        {chosen.at(0), chosen.at(1)}),
+                 2);
+        if (onBefore > 0)
+            QVERIFY(actions.undoBar()->isVisible());
+
+        // Ctrl+Z on the page undoes it.
+        QSignalSpy undone(&actions.bulk(), &models::GoodsBulkEditor::undone);
+        page->view().setFocus();
+        QTest::keyClick(&page->view(), Qt::Key_Z, Qt::ControlModifier);
+        if (onBefore > 0) {
+            QVERIFY(undone.wait(5000));
+            QCOMPARE(undone.first().at(0).toLongLong(), onBefore);
+        }
+        QCOMPARE(scalar(u"SELECT COUNT(*) FROM outbox WHERE entity = 'goods' AND state = 'pending'"_s), 0);
+        QCOMPARE(scalar(u"SELECT COUNT(*) FROM goods WHERE status = 'on' AND id IN (?, ?)"_s,
+                        {chosen.at(0), chosen.at(1)}),
+                 onBefore);
+        QVERIFY(!actions.undoBar()->isVisible());
+        QVERIFY(!actions.bulk().canUndo());
+
+        // Nothing selected: the threshold goes to every goods of the filter (a search).
+        selection->clearSelection();
+        page->searchField().setText(page->model().data(page->model().index(0, 2)).toString());
+        QTest::keyClick(&page->searchField(), Qt::Key_Return);
+        QVERIFY(QTest::qWaitFor([&] { return page->model().totalCount() > 0 && page->model().isRowLoaded(0); },
+                                5000));
+        const qint64 matching = page->model().totalCount();
+        applied.clear();
+        actions.changeThreshold(987);
+        QVERIFY(applied.wait(5000));
+        QCOMPARE(applied.first().at(0).toLongLong() + applied.first().at(1).toLongLong(), matching);
+        QCOMPARE(scalar(u"SELECT COUNT(*) FROM goods WHERE low_stock_threshold = 987"_s), matching);
+        undone.clear();
+        actions.bulk().undoLast();
+        QVERIFY(undone.wait(5000));
+        QCOMPARE(scalar(u"SELECT COUNT(*) FROM goods WHERE low_stock_threshold = 987"_s), 0);
+    }
+
+    // A listing template for the selected goods, undone back to what each followed before.
+    void bulkTemplateWithUndo()
+    {
+        auto page = openPage();
+        QVERIFY(page);
+        auto& actions = page->actions();
+        const core::Actor admin{1, u"admin"_s, core::Role::Administrator};
+        page->setActor(admin);
+        actions.setConfirm([](const QString&, const QString&) { return true; });
+        auto seeded = m_db->writer()
+                          .submit<qint64>(u"test"_s,
+                                          [admin](storage::WriteContext& ctx) {
+                                              return storage::listingtemplates::ensureDefaults(ctx, admin);
+                                          })
+                          .result();
+        QVERIFY(seeded.ok());
+        const qint64 first = scalar(u"SELECT min(id) FROM listing_templates"_s);
+        const qint64 second = scalar(u"SELECT max(id) FROM listing_templates"_s);
+        QVERIFY(first > 0 && second > first);
+        QVERIFY(QTest::qWaitFor([&] { return page->model().isRowLoaded(1); }, 5000));
+        auto* selection = page->view().selectionModel();
+        selection->clearSelection();
+        for (int row : {0, 1})
+            selection->select(page->model().index(row, 0), QItemSelectionModel::Select | QItemSelectionModel::Rows);
+        const qint64 a = page->model().rowKey(0).toLongLong();
+        const qint64 b = page->model().rowKey(1).toLongLong();
+
+        QSignalSpy applied(&actions.bulk(), &models::GoodsBulkEditor::applied);
+        actions.changeTemplate(first, u"first"_s); // a follows `first` before the batch under test
+        QVERIFY(applied.wait(5000));
+        selection->clearSelection();
+        selection->select(page->model().index(1, 0), QItemSelectionModel::Select | QItemSelectionModel::Rows);
+        selection->select(page->model().index(0, 0), QItemSelectionModel::Select | QItemSelectionModel::Rows);
+        applied.clear();
+        actions.changeTemplate(second, u"second"_s);
+        QVERIFY(applied.wait(5000));
+        QCOMPARE(applied.first().at(0).toLongLong(), 2);
+        QCOMPARE(scalar(u"SELECT count(*) FROM goods_templates WHERE template_id = ? AND goods_id IN (?, ?)"_s,
+                        {second, a, b}),
+                 2);
+        QSignalSpy undone(&actions.bulk(), &models::GoodsBulkEditor::undone);
+        actions.bulk().undoLast();
+        QVERIFY(undone.wait(5000));
+        QCOMPARE(scalar(u"SELECT template_id FROM goods_templates WHERE goods_id = ?"_s, {a}), first);
+        QCOMPARE(scalar(u"SELECT template_id FROM goods_templates WHERE goods_id = ?"_s, {b}), first);
+        undone.clear();
+        actions.bulk().undoLast();
+        QVERIFY(undone.wait(5000));
+        QCOMPARE(scalar(u"SELECT count(*) FROM goods_templates WHERE goods_id IN (?, ?)"_s, {a, b}), 0);
+    }
+
+    // 补货 without a platform: the figures and the suggestion show, buying is off with the reason;
+    // the resellers list middle and high tiers first. CARDOPS_SHOTS: restock.png.
+    void restockDialogFigures()
+    {
+        const qint64 goodsId = scalar(u"SELECT o.goods_id FROM orders o JOIN members m ON m.id = o.member_id "
+                                      u"JOIN goods g ON g.id = o.goods_id WHERE m.kind = 'agent' AND "
+                                      u"g.kind = 'card' AND g.supplier_links <> '[]' GROUP BY o.goods_id "
+                                      u"ORDER BY count(DISTINCT o.member_id) DESC, o.goods_id LIMIT 1"_s);
+        QVERIFY(goodsId > 0);
+        ui::RestockDialog dialog(*m_source, nullptr, goodsId);
+        QSignalSpy loaded(&dialog, &ui::RestockDialog::loaded);
+        dialog.show();
+        QVERIFY(loaded.wait(5000));
+        QVERIFY2(dialog.info().ok, qPrintable(dialog.info().error));
+        QCOMPARE(dialog.info().goods.goodsId, goodsId);
+        QVERIFY(dialog.info().suggestion.has_value());
+        QVERIFY(!dialog.restockButton().isEnabled());
+        QVERIFY(!dialog.restockButton().toolTip().isEmpty());
+        QCOMPARE(dialog.quantity().value(),
+                 int(std::clamp<qint64>(dialog.info().suggestion->suggested, 1, dialog.quantity().maximum())));
+        QVERIFY(dialog.suggestionText().text().contains(QString::number(dialog.info().suggestion->suggested)));
+        const auto& sellers = dialog.info().resellers;
+        QVERIFY(!sellers.isEmpty());
+        QCOMPARE(dialog.resellers().rowCount(), int(sellers.size()));
+        for (qsizetype i = 1; i < sellers.size(); ++i)
+            QVERIFY(sellers.at(i - 1).middleOrHigh || !sellers.at(i).middleOrHigh);
+        QCOMPARE(dialog.resellers().item(0, 0)->text(), sellers.first().name);
+        const QString shots = qEnvironmentVariable("CARDOPS_SHOTS");
+        if (!shots.isEmpty())
+            shoot(dialog, shots + u"/restock.png"_s);
     }
 };
 
