@@ -4,10 +4,6 @@
 <context>
     <name>CardsCommand</name>
     <message>
-        <source>Unknown cards action &apos;%1&apos;: use cards import.</source>
-        <translation>未知的 cards 操作“%1”：请使用 cards import。</translation>
-    </message>
-    <message>
         <source>cards import needs --goods ID, the goods&apos; id on the platform.</source>
         <translation>cards import 需要 --goods ID，即该商品在平台上的 ID。</translation>
     </message>
@@ -18,10 +14,6 @@
     <message>
         <source>cards import needs the card file (.txt or .csv, or - for standard input).</source>
         <translation>cards import 需要卡密文件（.txt 或 .csv，- 表示从标准输入读取）。</translation>
-    </message>
-    <message>
-        <source>Uploading cards comes with the goods page; use --dry-run to preview the file.</source>
-        <translation>上传卡密将随商品页面提供；请使用 --dry-run 预览文件。</translation>
     </message>
     <message>
         <source>Cannot read %1: %2</source>
@@ -36,8 +28,44 @@
         <translation>%1：%2</translation>
     </message>
     <message>
-        <source>Goods %1, %2: %3 lines read (%4), %5 blank. Offline preview: nothing is compared with the platform&apos;s stock.</source>
-        <translation>商品 %1，%2：已读取 %3 行（%4），其中空行 %5 行。离线预览：未与平台库存比对。</translation>
+        <source>Unknown cards action &apos;%1&apos;: use cards import or cards upload.</source>
+        <translation>未知的 cards 操作“%1”：请使用 cards import 或 cards upload。</translation>
+    </message>
+    <message>
+        <source>cards import only previews: use --dry-run, or cards upload to upload the new cards.</source>
+        <translation>cards import 只做预览：请加 --dry-run，或用 cards upload 上传新卡密。</translation>
+    </message>
+    <message>
+        <source>cards upload uploads; for a preview use cards import --dry-run.</source>
+        <translation>cards upload 会直接上传；只想预览请用 cards import --dry-run。</translation>
+    </message>
+    <message>
+        <source>cards upload needs the platform: --profile NAME, or --url and --app-id with the secret in CARDOPS_PLATFORM_SECRET.</source>
+        <translation>cards upload 需要连接平台：请用 --profile 指定档案，或给出 --url 和 --app-id 并在 CARDOPS_PLATFORM_SECRET 中提供密钥。</translation>
+    </message>
+    <message>
+        <source>The goods&apos; stock could not be read from the platform: %1</source>
+        <translation>无法从平台读取该商品的库存：%1</translation>
+    </message>
+    <message>
+        <source>Goods %1, %2: %3 lines read (%4), %5 blank.</source>
+        <translation>商品 %1，%2：读取 %3 行（%4），空行 %5 行。</translation>
+    </message>
+    <message>
+        <source>Compared with the %1 cards the platform holds.</source>
+        <translation>已与平台上现有的 %1 张卡密比对。</translation>
+    </message>
+    <message>
+        <source>Offline preview: nothing is compared with the platform&apos;s stock.</source>
+        <translation>离线预览：未与平台库存比对。</translation>
+    </message>
+    <message>
+        <source>Uploading %1 new cards (%2 duplicate in the file, %3 already in stock, %4 invalid are left out).</source>
+        <translation>正在上传 %1 张新卡密（文件内重复 %2 张、已在库存 %3 张、无效 %4 张不上传）。</translation>
+    </message>
+    <message>
+        <source>The upload stopped after %1 of %2 cards: %3</source>
+        <translation>上传在 %2 张中的第 %1 张后中止：%3</translation>
     </message>
 </context>
 <context>
@@ -247,10 +275,6 @@
         <translation>cards import：仅预览，不上传。</translation>
     </message>
     <message>
-        <source>cards import previews offline for now: run it without --profile and --db.</source>
-        <translation>cards import 目前仅支持离线预览：请不带 --profile 和 --db 运行。</translation>
-    </message>
-    <message>
         <source>cards import takes one file, not %1.</source>
         <translation>cards import 只接受一个文件，而不是 %1 个。</translation>
     </message>
@@ -283,26 +307,6 @@
         <translation>serve/fulfil 配合 --url：货源使用模拟器自带的供应商（培训沙盒）。</translation>
     </message>
     <message>
-        <source>status: open the cache (creating it if needed) and show its state
-check: verify a cache file without changing it
-generate: build a new cache from the simulator&apos;s data (--seed --days --orders)
-sync: one sync round with the platform, then a summary (the secret comes from CARDOPS_PLATFORM_SECRET)
-supplier balance [--supplier ID]: refresh the suppliers and show their balances
-supplier catalogue --supplier ID [--json]: refresh a supplier and list its products
-cards import --goods ID --format F [--separator S] FILE --dry-run: preview a .txt or .csv card file (UTF-8 or GBK; - reads standard input) as JSON, offline
-serve: sync and fulfil handed-over orders unattended until stopped (SIGTERM/SIGINT)
-fulfil: one sync round and one fulfilment pass, then a summary</source>
-        <translation>status：打开缓存（必要时创建）并显示其状态
-check：校验缓存文件，不做任何修改
-generate：用模拟器数据生成新的缓存（--seed --days --orders）
-sync：与平台同步一轮并输出摘要（密钥取自 CARDOPS_PLATFORM_SECRET）
-supplier balance [--supplier ID]：刷新货源并显示余额
-supplier catalogue --supplier ID [--json]：刷新一个货源并列出其商品
-cards import --goods ID --format F [--separator S] FILE --dry-run：离线预览 .txt 或 .csv 卡密文件（UTF-8 或 GBK；- 表示读取标准输入），输出 JSON
-serve：无人值守地同步并履约平台移交的订单，直到收到停止信号（SIGTERM/SIGINT）
-fulfil：同步一轮并履约一遍，然后输出摘要</translation>
-    </message>
-    <message>
         <source>--lease-ttl must be at least 3 and --interval at least 1 (seconds); --concurrency 1 to 500.</source>
         <translation>--lease-ttl 至少为 3 秒、--interval 至少为 1 秒；--concurrency 取 1 到 500。</translation>
     </message>
@@ -317,6 +321,36 @@ fulfil：同步一轮并履约一遍，然后输出摘要</translation>
     <message>
         <source>This cache has no platform address: give --url and --app-id, or --profile.</source>
         <translation>此缓存没有平台地址：请提供 --url 和 --app-id，或使用 --profile。</translation>
+    </message>
+    <message>
+        <source>status: open the cache (creating it if needed) and show its state
+check: verify a cache file without changing it
+generate: build a new cache from the simulator&apos;s data (--seed --days --orders)
+sync: one sync round with the platform, then a summary (the secret comes from CARDOPS_PLATFORM_SECRET)
+supplier balance [--supplier ID]: refresh the suppliers and show their balances
+supplier catalogue --supplier ID [--json]: refresh a supplier and list its products
+cards import --goods ID --format F [--separator S] FILE --dry-run: preview a .txt or .csv card file (UTF-8 or GBK; - reads standard input) as JSON; with --profile or --url the platform&apos;s stock counts as already in stock
+cards upload --goods ID --format F [--separator S] FILE (--profile or --url): preview, then upload the new cards and print the platform&apos;s result per line as JSON
+serve: sync and fulfil handed-over orders unattended until stopped (SIGTERM/SIGINT)
+fulfil: one sync round and one fulfilment pass, then a summary</source>
+        <translation>status：打开缓存（必要时创建）并显示其状态
+check：校验缓存文件，不做任何修改
+generate：用模拟器数据生成新的缓存（--seed --days --orders）
+sync：与平台同步一轮并输出摘要（密钥取自 CARDOPS_PLATFORM_SECRET）
+supplier balance [--supplier ID]：刷新货源并显示余额
+supplier catalogue --supplier ID [--json]：刷新一个货源并列出其商品
+cards import --goods ID --format F [--separator S] FILE --dry-run：预览 .txt 或 .csv 卡密文件（UTF-8 或 GBK；- 表示读取标准输入），输出 JSON；带 --profile 或 --url 时，平台上已有的卡密计为“已在库存”
+cards upload --goods ID --format F [--separator S] FILE（--profile 或 --url）：先预览，再上传新卡密，并以 JSON 输出平台对每行的结果
+serve：无人值守地同步并履约平台移交的订单，直到收到停止信号（SIGTERM/SIGINT）
+fulfil：同步一轮并履约一遍，然后输出摘要</translation>
+    </message>
+    <message>
+        <source>cards with --url needs a valid address, --app-id and the secret in CARDOPS_PLATFORM_SECRET.</source>
+        <translation>cards 使用 --url 时需要有效的地址、--app-id，以及环境变量 CARDOPS_PLATFORM_SECRET 中的密钥。</translation>
+    </message>
+    <message>
+        <source>The demo has no shop platform to compare with: preview offline (without --profile and --db), or give --profile NAME of a shop, or --url and --app-id.</source>
+        <translation>演示档案没有可对比的店铺平台：请离线预览（不带 --profile 和 --db），或用 --profile 指定某个店铺的档案，或给出 --url 和 --app-id。</translation>
     </message>
 </context>
 <context>
@@ -808,6 +842,10 @@ fulfil：同步一轮并履约一遍，然后输出摘要</translation>
         <source>(and %1 more like this)</source>
         <translation>（另有 %1 条同类通知）</translation>
     </message>
+    <message>
+        <source>Low stock</source>
+        <translation>低库存</translation>
+    </message>
 </context>
 <context>
     <name>OrderTimeline</name>
@@ -1251,6 +1289,33 @@ fulfil：同步一轮并履约一遍，然后输出摘要</translation>
     </message>
 </context>
 <context>
+    <name>StockNotices</name>
+    <message>
+        <source>Low stock: %1</source>
+        <translation>低库存：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n goods low on stock</source>
+        <translation>
+            <numerusform>%n 件商品低库存</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (goods %2): %3 left, alert below %4</source>
+        <translation>%1（商品 %2）：剩余 %3，低于 %4 预警</translation>
+    </message>
+    <message>
+        <source>%1 (goods %2): the supplier is short</source>
+        <translation>%1（商品 %2）：上游缺货</translation>
+    </message>
+    <message numerus="yes">
+        <source>…and %n more</source>
+        <translation>
+            <numerusform>……以及另外 %n 件</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SupplierCommand</name>
     <message>
         <source>Unknown supplier action &apos;%1&apos;: use balance or catalogue.</source>
@@ -1530,6 +1595,65 @@ fulfil：同步一轮并履约一遍，然后输出摘要</translation>
     </message>
 </context>
 <context>
+    <name>cardops::app::CardStockDesk</name>
+    <message>
+        <source>The request was cancelled: the shop was closed or reconnected.</source>
+        <translation>请求已取消：店铺已关闭或已重新连接。</translation>
+    </message>
+    <message>
+        <source>The platform could not be reached (%1). Card stock is managed only while the console is online.</source>
+        <translation>无法连接平台（%1）。卡密库存只能在控制台在线时管理。</translation>
+    </message>
+    <message>
+        <source>The platform does not know this card.</source>
+        <translation>平台上没有这张卡密。</translation>
+    </message>
+    <message>
+        <source>The platform does not know this goods.</source>
+        <translation>平台上没有这个商品。</translation>
+    </message>
+    <message>
+        <source>The platform did not accept this console&apos;s credentials (%1).</source>
+        <translation>平台未接受此控制台的凭据（%1）。</translation>
+    </message>
+    <message>
+        <source>The platform does not allow this (%1).</source>
+        <translation>平台不允许此操作（%1）。</translation>
+    </message>
+    <message>
+        <source>The platform&apos;s answer could not be read (%1).</source>
+        <translation>无法读取平台的回应（%1）。</translation>
+    </message>
+    <message>
+        <source>The platform refused the request (%1).</source>
+        <translation>平台拒绝了请求（%1）。</translation>
+    </message>
+    <message>
+        <source>Card stock lives on the platform, and this console has no platform connection right now.</source>
+        <translation>卡密库存保存在平台上，而此控制台当前未连接平台。</translation>
+    </message>
+    <message>
+        <source>Your role may not reveal card secrets; an administrator can.</source>
+        <translation>您的角色无权查看卡密明文；管理员可以查看。</translation>
+    </message>
+    <message>
+        <source>Your role may not change card stock; an operator or administrator can.</source>
+        <translation>您的角色无权更改卡密库存；运营或管理员可以更改。</translation>
+    </message>
+    <message>
+        <source>The cards were uploaded, but the local audit log could not record it (%1).</source>
+        <translation>卡密已上传，但本地审计日志无法记录此操作（%1）。</translation>
+    </message>
+    <message>
+        <source>The platform made the change, but the local audit log could not record it (%1).</source>
+        <translation>平台已完成更改，但本地审计日志无法记录此操作（%1）。</translation>
+    </message>
+    <message>
+        <source>The card was revealed on the platform, but the local audit log could not record it (%1), so the secret is not shown.</source>
+        <translation>平台已返回卡密明文，但本地审计日志无法记录此操作（%1），因此不显示卡密。</translation>
+    </message>
+</context>
+<context>
     <name>cardops::app::ConsoleApp</name>
     <message>
         <source>The platform secret could not be read: %1</source>
@@ -1614,6 +1738,22 @@ fulfil：同步一轮并履约一遍，然后输出摘要</translation>
     <message>
         <source>%1: its secret could not be read (%2)</source>
         <translation>%1：无法读取其密钥（%2）</translation>
+    </message>
+    <message>
+        <source>A category needs a name.</source>
+        <translation>分类需要一个名称。</translation>
+    </message>
+    <message>
+        <source>Categories are created on the platform: connect a shop first.</source>
+        <translation>分类在平台上创建：请先连接店铺。</translation>
+    </message>
+    <message>
+        <source>The category cannot be created: %1</source>
+        <translation>无法创建分类：%1</translation>
+    </message>
+    <message>
+        <source>Created on the platform; the cache follows with the next sync (%1).</source>
+        <translation>已在平台上创建；本地缓存将在下次同步后更新（%1）。</translation>
     </message>
 </context>
 <context>
@@ -1773,6 +1913,81 @@ fulfil：同步一轮并履约一遍，然后输出摘要</translation>
     </message>
 </context>
 <context>
+    <name>cardops::app::RestockDesk</name>
+    <message>
+        <source>No cache is open.</source>
+        <translation>没有打开的缓存。</translation>
+    </message>
+    <message>
+        <source>No supplier is docked (货源), or the key that seals bought cards is not read yet.</source>
+        <translation>尚未对接货源，或尚未读取加密所购卡密的密钥。</translation>
+    </message>
+    <message>
+        <source>No platform is connected.</source>
+        <translation>未连接平台。</translation>
+    </message>
+    <message>
+        <source>No docked supplier speaks %1.</source>
+        <translation>没有对接 %1 协议的货源。</translation>
+    </message>
+    <message>
+        <source>Buy at least one card.</source>
+        <translation>至少采购一张卡密。</translation>
+    </message>
+    <message>
+        <source>Buying %1 cards from %2…</source>
+        <translation>正在从 %2 采购 %1 张卡密……</translation>
+    </message>
+    <message>
+        <source>The purchase could not be recorded: %1</source>
+        <translation>无法记录采购：%1</translation>
+    </message>
+    <message>
+        <source>The supplier&apos;s answer is not final (purchase %1): it waits in 货源 · 采购结果未知; nothing is bought again.</source>
+        <translation>上游尚未给出最终结果（采购 %1）：已列入 货源 · 采购结果未知，不会重复采购。</translation>
+    </message>
+    <message>
+        <source>The supplier refused: %1</source>
+        <translation>上游拒绝：%1</translation>
+    </message>
+    <message>
+        <source>The cache closed before the cards were uploaded; they wait in 货源.</source>
+        <translation>卡密上传前缓存已关闭；卡密保留在 货源 中。</translation>
+    </message>
+    <message>
+        <source>The bought cards cannot be read: %1</source>
+        <translation>无法读取所购卡密：%1</translation>
+    </message>
+    <message>
+        <source>the goods is gone from the cache</source>
+        <translation>缓存中已没有该商品</translation>
+    </message>
+    <message>
+        <source>The goods&apos; card format is unknown: %1</source>
+        <translation>商品的卡密格式未知：%1</translation>
+    </message>
+    <message>
+        <source>The bought cards cannot be opened with this profile&apos;s key.</source>
+        <translation>无法用此配置的密钥解开所购卡密。</translation>
+    </message>
+    <message>
+        <source>No platform is connected; the cards wait in 货源.</source>
+        <translation>未连接平台；卡密保留在 货源 中。</translation>
+    </message>
+    <message>
+        <source>Uploading %1 cards to the platform…</source>
+        <translation>正在向平台上传 %1 张卡密……</translation>
+    </message>
+    <message>
+        <source>The upload failed: %1. The cards wait in 货源; try again.</source>
+        <translation>上传失败：%1。卡密保留在 货源 中，请重试。</translation>
+    </message>
+    <message>
+        <source>%1 bought cards do not fit the goods&apos; card format or were refused; the purchase keeps them in 货源.</source>
+        <translation>%1 张所购卡密不符合商品的卡密格式或被平台拒绝；它们保留在该采购中（货源）。</translation>
+    </message>
+</context>
+<context>
     <name>cardops::app::ScreenshotRun</name>
     <message>
         <source>Timed out waiting for the page&apos;s data.</source>
@@ -1809,6 +2024,25 @@ fulfil：同步一轮并履约一遍，然后输出摘要</translation>
     </message>
 </context>
 <context>
+    <name>cardops::models::CardProblemModel</name>
+    <message>
+        <source>Line</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Text (masked)</source>
+        <translation>内容（已遮盖）</translation>
+    </message>
+</context>
+<context>
     <name>cardops::models::CategoryTreeModel</name>
     <message>
         <source>All</source>
@@ -1821,6 +2055,119 @@ fulfil：同步一轮并履约一遍，然后输出摘要</translation>
     <message>
         <source>Every category</source>
         <translation>所有分类</translation>
+    </message>
+</context>
+<context>
+    <name>cardops::models::ConsoleBackend</name>
+    <message>
+        <source>Categories are created on the platform: connect a shop first.</source>
+        <translation>分类在平台上创建：请先连接店铺。</translation>
+    </message>
+</context>
+<context>
+    <name>cardops::models::GoodsBulkEditor</name>
+    <message>
+        <source>Bulk changes need an operator and a writable cache.</source>
+        <translation>批量修改需要登录的操作员和可写的缓存。</translation>
+    </message>
+    <message>
+        <source>The previous bulk change is still being saved.</source>
+        <translation>上一次批量修改仍在保存中。</translation>
+    </message>
+    <message>
+        <source>No goods chosen.</source>
+        <translation>未选择商品。</translation>
+    </message>
+    <message>
+        <source>Nothing to undo.</source>
+        <translation>没有可撤销的修改。</translation>
+    </message>
+</context>
+<context>
+    <name>cardops::models::GoodsEditor</name>
+    <message>
+        <source>Price %1 is below the cost %2</source>
+        <translation>售价 %1 低于成本 %2</translation>
+    </message>
+    <message>
+        <source>Tier price %1 for %2 is below the cost %3</source>
+        <translation>%2的等级价 %1 低于成本 %3</translation>
+    </message>
+    <message>
+        <source>%1 pays %2 by its discount, below the cost %3</source>
+        <translation>%1按折扣支付 %2，低于成本 %3</translation>
+    </message>
+    <message>
+        <source>Contract price %1 for member %2 is below the cost %3</source>
+        <translation>会员 %2 的合同价 %1 低于成本 %3</translation>
+    </message>
+    <message>
+        <source>The goods is still loading or saving.</source>
+        <translation>商品仍在加载或保存中。</translation>
+    </message>
+    <message>
+        <source>Editing needs an operator and a writable cache.</source>
+        <translation>编辑需要登录的操作员和可写的本地缓存。</translation>
+    </message>
+    <message>
+        <source>Title: the part “%1” is missing</source>
+        <translation>标题：缺少「%1」</translation>
+    </message>
+    <message>
+        <source>Title: the part “%1” is missing (%2)</source>
+        <translation>标题：缺少「%1」（%2）</translation>
+    </message>
+    <message>
+        <source>Title: “%1” does not fit the goods now; remove it</source>
+        <translation>标题：「%1」已不适用于当前商品，请删除</translation>
+    </message>
+    <message>
+        <source>Title: “%1” does not match the goods; it should read %2</source>
+        <translation>标题：「%1」与商品不符，应为 %2</translation>
+    </message>
+    <message>
+        <source>Title: %1 characters, at most %2</source>
+        <translation>标题：%1 个字，最多 %2 个字</translation>
+    </message>
+    <message>
+        <source>Spec “%1” is missing</source>
+        <translation>缺少规格「%1」</translation>
+    </message>
+    <message>
+        <source>Spec: the unit “%1” is missing</source>
+        <translation>规格：缺少单位「%1」</translation>
+    </message>
+    <message>
+        <source>Spec: it should read %1</source>
+        <translation>规格：应为 %1</translation>
+    </message>
+    <message>
+        <source>Stock %1 is above the template&apos;s cap of %2</source>
+        <translation>库存 %1 超过模板的库存上限 %2</translation>
+    </message>
+    <message>
+        <source>Description: the section 【%1】 is missing</source>
+        <translation>描述：缺少【%1】</translation>
+    </message>
+    <message>
+        <source>Description: the section 【%1】 is empty</source>
+        <translation>描述：【%1】没有内容</translation>
+    </message>
+    <message>
+        <source>spec unit %1</source>
+        <translation>规格单位 %1</translation>
+    </message>
+    <message>
+        <source>spec</source>
+        <translation>规格</translation>
+    </message>
+    <message>
+        <source>Missing: %1</source>
+        <translation>缺少：%1</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
     </message>
 </context>
 <context>
@@ -2074,6 +2421,93 @@ fulfil：同步一轮并履约一遍，然后输出摘要</translation>
     <message>
         <source>Updated</source>
         <translation>更新时间</translation>
+    </message>
+</context>
+<context>
+    <name>cardops::models::RepriceModel</name>
+    <message>
+        <source>price %1</source>
+        <translation>售价 %1</translation>
+    </message>
+    <message>
+        <source>%1 price %2</source>
+        <translation>%1价 %2</translation>
+    </message>
+    <message>
+        <source>contract price of member %1: %2</source>
+        <translation>会员 %1 的合同价 %2</translation>
+    </message>
+    <message>
+        <source>tier %1</source>
+        <translation>等级 %1</translation>
+    </message>
+    <message>
+        <source>No cost to mark up</source>
+        <translation>无成本，无法加价</translation>
+    </message>
+    <message>
+        <source>Cost or price out of range</source>
+        <translation>成本或售价超出范围</translation>
+    </message>
+    <message>
+        <source>Below cost %1: %2</source>
+        <translation>低于成本 %1：%2</translation>
+    </message>
+    <message>
+        <source>No change</source>
+        <translation>价格不变</translation>
+    </message>
+    <message>
+        <source>Supplier has taken it off shelf</source>
+        <translation>货源已下架</translation>
+    </message>
+    <message>
+        <source>Has an edit waiting to sync</source>
+        <translation>有本地待同步的修改</translation>
+    </message>
+    <message>
+        <source>SKU %1 · goods %2</source>
+        <translation>SKU %1 · 商品 %2</translation>
+    </message>
+    <message>
+        <source>Supplier&apos;s cost of %1 %2</source>
+        <translation>货源 %1 商品 %2 的成本</translation>
+    </message>
+    <message>
+        <source>The platform&apos;s cost (no mirrored supplier cost)</source>
+        <translation>平台成本（无货源镜像成本）</translation>
+    </message>
+    <message>
+        <source>What each tier pays: its own tier price, else the price × the tier&apos;s discount</source>
+        <translation>各等级实付价：有单独等级价按等级价，否则按售价 × 等级折扣</translation>
+    </message>
+    <message>
+        <source>Goods</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>成本</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>售价</translation>
+    </message>
+    <message>
+        <source>Tier prices</source>
+        <translation>等级价</translation>
+    </message>
+    <message>
+        <source>Margin</source>
+        <translation>毛利</translation>
+    </message>
+    <message>
+        <source>Margin %</source>
+        <translation>毛利率</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>说明</translation>
     </message>
 </context>
 <context>
@@ -2443,6 +2877,550 @@ fulfil：同步一轮并履约一遍，然后输出摘要</translation>
     <message>
         <source>The blacklist was not changed: %1</source>
         <translation>黑名单未修改：%1</translation>
+    </message>
+</context>
+<context>
+    <name>cardops::ui::CardImportDialog</name>
+    <message numerus="yes">
+        <source>Wrong number of fields (the format has %n)</source>
+        <translation>
+            <numerusform>字段数不对（该格式应有 %n 段）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A field is empty</source>
+        <translation>有字段为空</translation>
+    </message>
+    <message>
+        <source>Control characters or garbled text</source>
+        <translation>含控制字符或乱码</translation>
+    </message>
+    <message>
+        <source>A field is longer than %1 characters</source>
+        <translation>有字段超过 %1 个字符</translation>
+    </message>
+    <message>
+        <source>Unclosed quote in the CSV: nothing after this line was read</source>
+        <translation>CSV 引号未闭合：此行之后的内容未读取</translation>
+    </message>
+    <message>
+        <source>Platform: not a card of this goods&apos; format</source>
+        <translation>平台：不符合该商品的卡密格式</translation>
+    </message>
+    <message>
+        <source>Platform: already expired</source>
+        <translation>平台：已过期</translation>
+    </message>
+    <message>
+        <source>Platform: refused (%1)</source>
+        <translation>平台：拒收（%1）</translation>
+    </message>
+    <message>
+        <source>Import card secrets</source>
+        <translation>导入卡密</translation>
+    </message>
+    <message>
+        <source>Single code (CDK, 激活码)</source>
+        <translation>单个卡密（CDK、激活码）</translation>
+    </message>
+    <message>
+        <source>Number + password</source>
+        <translation>卡号 + 密码</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n fields</source>
+        <translation>
+            <numerusform>%n 段</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>default</source>
+        <translation>默认</translation>
+    </message>
+    <message>
+        <source>Separator</source>
+        <translation>分隔符</translation>
+    </message>
+    <message>
+        <source>Card format</source>
+        <translation>卡密格式</translation>
+    </message>
+    <message>
+        <source>Open file…</source>
+        <translation>打开文件…</translation>
+    </message>
+    <message>
+        <source>Paste instead</source>
+        <translation>改为粘贴</translation>
+    </message>
+    <message>
+        <source>Paste the cards below, one per line, or open a .txt or .csv file.</source>
+        <translation>在下方粘贴卡密，每行一张；或打开 .txt、.csv 文件。</translation>
+    </message>
+    <message>
+        <source>Detect encoding</source>
+        <translation>自动识别编码</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Expires on</source>
+        <translation>有效期至</translation>
+    </message>
+    <message>
+        <source>Reusable cards (循环卡密)</source>
+        <translation>循环卡密（可重复发货）</translation>
+    </message>
+    <message>
+        <source>Options</source>
+        <translation>选项</translation>
+    </message>
+    <message>
+        <source>One card per line, e.g.
+6212345678904401 K7PQRSTUVWXYM2XA
+or 账号----密码----邮箱</source>
+        <translation>每行一张卡密，例如
+6212345678904401 K7PQRSTUVWXYM2XA
+或 账号----密码----邮箱</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <source>Check every line before anything is uploaded (Ctrl+Enter).</source>
+        <translation>上传之前逐行检查（Ctrl+Enter）。</translation>
+    </message>
+    <message>
+        <source>Upload</source>
+        <translation>上传</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Import card secrets · goods %1</source>
+        <translation>导入卡密 · 商品 %1</translation>
+    </message>
+    <message>
+        <source>This goods is not in the cache yet; choose its card format yourself.</source>
+        <translation>缓存中还没有这个商品，请自行选择卡密格式。</translation>
+    </message>
+    <message>
+        <source>Import card secrets · %1 (#%2)</source>
+        <translation>导入卡密 · %1（#%2）</translation>
+    </message>
+    <message>
+        <source>A direct-recharge (直充) goods has no card secrets.</source>
+        <translation>直充商品没有卡密。</translation>
+    </message>
+    <message>
+        <source>Offline preview: nothing is compared with the platform&apos;s stock, and nothing can be uploaded.</source>
+        <translation>离线预览：不与平台库存比对，也不能上传。</translation>
+    </message>
+    <message>
+        <source>Reading the goods&apos; stock on the platform…</source>
+        <translation>正在读取该商品在平台上的库存…</translation>
+    </message>
+    <message>
+        <source>Reading the goods&apos; stock on the platform… %1 cards</source>
+        <translation>正在读取该商品在平台上的库存… 已读 %1 张</translation>
+    </message>
+    <message numerus="yes">
+        <source>The platform holds %n cards of this goods; they count as already in stock.</source>
+        <translation>
+            <numerusform>平台上该商品已有 %n 张卡密，预览时计为“已在库存”。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The platform&apos;s stock could not be read (%1); the preview cannot tell which cards are already in stock.</source>
+        <translation>无法读取平台库存（%1）；预览无法判断哪些卡密已在库存。</translation>
+    </message>
+    <message>
+        <source>Open card file</source>
+        <translation>打开卡密文件</translation>
+    </message>
+    <message>
+        <source>Card files (*.txt *.csv);;All files (*)</source>
+        <translation>卡密文件 (*.txt *.csv);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 is larger than %2 MB: not a card file.</source>
+        <translation>%1 大于 %2 MB：不是卡密文件。</translation>
+    </message>
+    <message>
+        <source>File %1 (%2 KB); the text area is not used.</source>
+        <translation>文件 %1（%2 KB）；不使用粘贴区。</translation>
+    </message>
+    <message>
+        <source>The card format is not usable: %1</source>
+        <translation>卡密格式不可用：%1</translation>
+    </message>
+    <message>
+        <source>Checking… %p%</source>
+        <translation>正在检查… %p%</translation>
+    </message>
+    <message>
+        <source>The file could not be read: %1</source>
+        <translation>无法读取文件：%1</translation>
+    </message>
+    <message>
+        <source>Invalid</source>
+        <translation>无效</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Same card as line %1</source>
+        <translation>与第 %1 行相同</translation>
+    </message>
+    <message>
+        <source>Already in stock</source>
+        <translation>已在库存</translation>
+    </message>
+    <message>
+        <source>The platform already holds this card</source>
+        <translation>平台上已有这张卡密</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n lines read</source>
+        <translation>
+            <numerusform>读取 %n 行</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>, encoding %1</source>
+        <translation>，编码 %1</translation>
+    </message>
+    <message>
+        <source>, the column titles on the first line skipped</source>
+        <translation>，已跳过首行的列标题</translation>
+    </message>
+    <message>
+        <source>. The platform&apos;s stock is unknown: nothing counts as already in stock</source>
+        <translation>。平台库存未知：没有卡密计为“已在库存”</translation>
+    </message>
+    <message>
+        <source>%1.</source>
+        <comment>the end of a sentence</comment>
+        <translation>%1。</translation>
+    </message>
+    <message>
+        <source>New %1 · duplicate in the input %2 · already in stock %3 · invalid %4</source>
+        <translation>新卡 %1 · 文件内重复 %2 · 已在库存 %3 · 无效 %4</translation>
+    </message>
+    <message>
+        <source>Platform: added %1 · duplicate %2 · invalid %3</source>
+        <translation>平台结果：新增 %1 · 重复 %2 · 无效 %3</translation>
+    </message>
+    <message>
+        <source>Offline: the cards cannot be uploaded from here.</source>
+        <translation>离线：无法从这里上传卡密。</translation>
+    </message>
+    <message>
+        <source>Continue upload</source>
+        <translation>继续上传</translation>
+    </message>
+    <message numerus="yes">
+        <source>Upload %n new cards</source>
+        <translation>
+            <numerusform>上传 %n 张新卡密</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Preview first: only previewed cards are uploaded.</source>
+        <translation>请先预览：只上传预览过的卡密。</translation>
+    </message>
+    <message>
+        <source>Cancel preview</source>
+        <translation>取消预览</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Uploading… %v / %m</source>
+        <translation>正在上传… %v / %m</translation>
+    </message>
+    <message>
+        <source>Uploading to the platform…</source>
+        <translation>正在上传到平台…</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <source>Platform: the goods already holds this card</source>
+        <translation>平台：该商品已有这张卡密</translation>
+    </message>
+    <message>
+        <source>Uploaded: the goods now has %1 cards available on the platform.</source>
+        <translation>上传完成：该商品在平台上现有 %1 张可用卡密。</translation>
+    </message>
+    <message>
+        <source>The upload stopped: %1 Continue to send the rest; nothing is added twice.</source>
+        <translation>上传中止：%1 继续上传会发送剩余部分，不会重复添加。</translation>
+    </message>
+    <message>
+        <source>Preview cancelled.</source>
+        <translation>已取消预览。</translation>
+    </message>
+</context>
+<context>
+    <name>cardops::ui::CardListDialog</name>
+    <message>
+        <source>Available</source>
+        <translation>可用</translation>
+    </message>
+    <message>
+        <source>Locked</source>
+        <translation>已锁定</translation>
+    </message>
+    <message>
+        <source>Sold</source>
+        <translation>已售出</translation>
+    </message>
+    <message>
+        <source>Void</source>
+        <translation>已作废</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>已过期</translation>
+    </message>
+    <message>
+        <source>Expires within 7 days</source>
+        <translation>7 天内到期</translation>
+    </message>
+    <message>
+        <source>No expiry</source>
+        <translation>不过期</translation>
+    </message>
+    <message>
+        <source>Reusable</source>
+        <translation>循环</translation>
+    </message>
+    <message>
+        <source>Card id</source>
+        <translation>卡密编号</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Card (masked)</source>
+        <translation>卡密（已遮盖）</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>有效期至</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <source>Uploaded</source>
+        <translation>上传时间</translation>
+    </message>
+    <message>
+        <source>Card stock</source>
+        <translation>卡密库存</translation>
+    </message>
+    <message>
+        <source>Card stock · goods %1</source>
+        <translation>卡密库存 · 商品 %1</translation>
+    </message>
+    <message>
+        <source>Card stock · %1 (#%2)</source>
+        <translation>卡密库存 · %1（#%2）</translation>
+    </message>
+    <message>
+        <source>All cards</source>
+        <translation>全部卡密</translation>
+    </message>
+    <message>
+        <source>Expiring within 7 days</source>
+        <translation>7 天内到期</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Hide</source>
+        <translation>隐藏</translation>
+    </message>
+    <message>
+        <source>Lock</source>
+        <translation>锁定</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>解锁</translation>
+    </message>
+    <message>
+        <source>Void…</source>
+        <translation>作废…</translation>
+    </message>
+    <message>
+        <source>Show secret…</source>
+        <translation>查看卡密…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Copied; the clipboard is cleared when this window closes.</source>
+        <translation>已复制；关闭此窗口时会清空剪贴板。</translation>
+    </message>
+    <message>
+        <source>Card stock lives on the platform, and this console has no platform connection.</source>
+        <translation>卡密库存保存在平台上，而此控制台未连接平台。</translation>
+    </message>
+    <message>
+        <source>Reading the cards from the platform…</source>
+        <translation>正在从平台读取卡密…</translation>
+    </message>
+    <message>
+        <source>Reading the cards… %1</source>
+        <translation>正在读取卡密… %1</translation>
+    </message>
+    <message>
+        <source>No cards were uploaded to this goods yet. Use 导入卡密 to add some.</source>
+        <translation>该商品还没有上传过卡密。可用“导入卡密”添加。</translation>
+    </message>
+    <message>
+        <source>The cards could not be read: %1</source>
+        <translation>无法读取卡密：%1</translation>
+    </message>
+    <message>
+        <source>%1 cards · available %2 · locked %3 · sold %4 · void %5</source>
+        <translation>共 %1 张 · 可用 %2 · 锁定 %3 · 已售 %4 · 作废 %5</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n card(s) expire within 7 days</source>
+        <translation>
+            <numerusform>%n 张卡密 7 天内到期</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n card(s) expired</source>
+        <translation>
+            <numerusform>%n 张卡密已过期</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No platform connection.</source>
+        <translation>未连接平台。</translation>
+    </message>
+    <message>
+        <source>Viewing a card secret is recorded in the operation log.</source>
+        <translation>查看卡密会记入操作日志。</translation>
+    </message>
+    <message>
+        <source>Void cards</source>
+        <translation>作废卡密</translation>
+    </message>
+    <message numerus="yes">
+        <source>Void %n card(s)? A void card is never delivered and cannot be restored.</source>
+        <translation>
+            <numerusform>作废 %n 张卡密？作废的卡密不会再发货，且无法恢复。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Asking the platform…</source>
+        <translation>正在询问平台…</translation>
+    </message>
+    <message>
+        <source>The platform did not change the cards: %1</source>
+        <translation>平台未更改这些卡密：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Locked %n card(s)</source>
+        <translation>
+            <numerusform>已锁定 %n 张卡密</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Unlocked %n card(s)</source>
+        <translation>
+            <numerusform>已解锁 %n 张卡密</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Voided %n card(s)</source>
+        <translation>
+            <numerusform>已作废 %n 张卡密</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n already so</source>
+        <translation>
+            <numerusform>；%n 张本来就是该状态</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n refused (sold or void)</source>
+        <translation>
+            <numerusform>；%n 张被拒绝（已售出或已作废）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n unknown to the platform</source>
+        <translation>
+            <numerusform>；%n 张平台上不存在</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1.</source>
+        <comment>the end of a sentence</comment>
+        <translation>%1。</translation>
+    </message>
+    <message>
+        <source>Show card secret</source>
+        <translation>显示卡密</translation>
+    </message>
+    <message>
+        <source>Show the secret of card %1?</source>
+        <translation>显示卡密 %1 的明文？</translation>
+    </message>
+    <message>
+        <source>Asking the platform for the secret…</source>
+        <translation>正在向平台获取卡密明文…</translation>
+    </message>
+    <message>
+        <source>Cannot show the secret: %1</source>
+        <translation>无法显示卡密：%1</translation>
+    </message>
+    <message>
+        <source>Secret of card %1</source>
+        <translation>卡密 %1 的明文</translation>
+    </message>
+    <message>
+        <source>Shown once: the secret is hidden again when you pick another card or close this window.</source>
+        <translation>仅显示一次：选择其他卡密或关闭此窗口后即隐藏。</translation>
     </message>
 </context>
 <context>
@@ -2889,6 +3867,536 @@ fulfil：同步一轮并履约一遍，然后输出摘要</translation>
     </message>
 </context>
 <context>
+    <name>cardops::ui::GoodsActions</name>
+    <message>
+        <source>The change is kept here first and sent to the platform with the next sync; until then it can be undone (Ctrl+Z).</source>
+        <translation>修改先保存在本地，下次同步时提交到平台；提交前可以撤销（Ctrl+Z）。</translation>
+    </message>
+    <message>
+        <source>Bulk changes</source>
+        <translation>批量修改</translation>
+    </message>
+    <message>
+        <source>Change the selected goods, or every goods of the filter when none is selected</source>
+        <translation>修改选中的商品；未选中时修改当前筛选的全部商品</translation>
+    </message>
+    <message>
+        <source>Put on sale</source>
+        <translation>上架</translation>
+    </message>
+    <message>
+        <source>Take off sale</source>
+        <translation>下架</translation>
+    </message>
+    <message>
+        <source>Move to category…</source>
+        <translation>移动到分类…</translation>
+    </message>
+    <message>
+        <source>Set low-stock threshold…</source>
+        <translation>设置预警阈值…</translation>
+    </message>
+    <message>
+        <source>Apply listing template…</source>
+        <translation>套用商品模板…</translation>
+    </message>
+    <message>
+        <source>Platform delivers</source>
+        <translation>平台发货</translation>
+    </message>
+    <message>
+        <source>CardOps delivers</source>
+        <translation>CardOps 发货</translation>
+    </message>
+    <message>
+        <source>Restock…</source>
+        <translation>补货…</translation>
+    </message>
+    <message>
+        <source>The restock suggestion of the current goods, and 一键补货</source>
+        <translation>当前商品的补货建议与一键补货</translation>
+    </message>
+    <message>
+        <source>Choose a goods first.</source>
+        <translation>请先选择一件商品。</translation>
+    </message>
+    <message>
+        <source>Import cards…</source>
+        <translation>导入卡密…</translation>
+    </message>
+    <message>
+        <source>Import card secrets of the current goods into the platform&apos;s stock, with a preview</source>
+        <translation>将卡密导入当前商品的平台库存（先预览）</translation>
+    </message>
+    <message>
+        <source>Templates…</source>
+        <translation>管理模板…</translation>
+    </message>
+    <message>
+        <source>Listing templates: title formula, spec template and description frame</source>
+        <translation>商品模板：标题公式、规格模板与详情框架</translation>
+    </message>
+    <message>
+        <source>Reprice…</source>
+        <translation>批量改价…</translation>
+    </message>
+    <message>
+        <source>Reprice the selected goods (or every goods of the filter) by a rule, with a before/after preview</source>
+        <translation>按规则为选中的商品（或当前筛选的全部商品）改价，先预览改前改后</translation>
+    </message>
+    <message>
+        <source>Pricing rules…</source>
+        <translation>定价规则…</translation>
+    </message>
+    <message>
+        <source>Markup rules, each goods&apos; follow-upstream policy and the supplier price alerts</source>
+        <translation>加价规则、各商品的跟随上游策略与上游变价提醒</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Undo the last bulk change (Ctrl+Z): edits not yet sent are dropped</source>
+        <translation>撤销上一次批量修改（Ctrl+Z）：尚未提交的修改将被丢弃</translation>
+    </message>
+    <message>
+        <source>Hide</source>
+        <translation>隐藏</translation>
+    </message>
+    <message>
+        <source>Undo bulk change</source>
+        <translation>撤销批量修改</translation>
+    </message>
+    <message>
+        <source>The bulk change was not saved: %1</source>
+        <translation>批量修改未保存：%1</translation>
+    </message>
+    <message>
+        <source>%1 goods changed, waiting for the next sync.</source>
+        <translation>已修改 %1 件商品，等待下次同步。</translation>
+    </message>
+    <message>
+        <source>%1 already had this value.</source>
+        <translation>%1 件原本就是该值。</translation>
+    </message>
+    <message>
+        <source>Undone for %1 goods.</source>
+        <translation>已撤销 %1 件商品的修改。</translation>
+    </message>
+    <message>
+        <source>Cannot undo: %1</source>
+        <translation>无法撤销：%1</translation>
+    </message>
+    <message>
+        <source>%1 were already synced and stay changed.</source>
+        <translation>%1 件已同步，保持修改。</translation>
+    </message>
+    <message>
+        <source>Earlier: %1</source>
+        <translation>更早：%1</translation>
+    </message>
+    <message>
+        <source>No operator signed in, or the cache is read-only</source>
+        <translation>未登录操作员，或缓存只读</translation>
+    </message>
+    <message>
+        <source>No goods to change: the filter matches none.</source>
+        <translation>没有可修改的商品：当前筛选没有结果。</translation>
+    </message>
+    <message>
+        <source>Bulk change</source>
+        <translation>批量修改</translation>
+    </message>
+    <message>
+        <source>Put %1 goods on sale</source>
+        <translation>上架 %1 件商品</translation>
+    </message>
+    <message>
+        <source>Take %1 goods off sale</source>
+        <translation>下架 %1 件商品</translation>
+    </message>
+    <message>
+        <source>Let CardOps deliver %1 goods</source>
+        <translation>将 %1 件商品改为 CardOps 发货</translation>
+    </message>
+    <message>
+        <source>Let the platform deliver %1 goods</source>
+        <translation>将 %1 件商品改为平台发货</translation>
+    </message>
+    <message>
+        <source>Set the low-stock threshold of %1 goods to %2</source>
+        <translation>将 %1 件商品的预警阈值设为 %2</translation>
+    </message>
+    <message>
+        <source>Move %1 goods to %2</source>
+        <translation>将 %1 件商品移动到 %2</translation>
+    </message>
+    <message>
+        <source>No goods to reprice: the filter matches none.</source>
+        <translation>没有可改价的商品：当前筛选没有结果。</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Cards…</source>
+        <translation>卡密…</translation>
+    </message>
+    <message>
+        <source>Let %1 goods follow the template %2</source>
+        <translation>让 %1 件商品使用模板 %2</translation>
+    </message>
+    <message>
+        <source>Let %1 goods follow no template</source>
+        <translation>让 %1 件商品不使用模板</translation>
+    </message>
+    <message>
+        <source>(no template)</source>
+        <translation>（不使用模板）</translation>
+    </message>
+    <message>
+        <source>Apply listing template</source>
+        <translation>套用商品模板</translation>
+    </message>
+    <message>
+        <source>Template:</source>
+        <translation>模板：</translation>
+    </message>
+    <message>
+        <source>Low-stock threshold</source>
+        <translation>库存预警阈值</translation>
+    </message>
+    <message>
+        <source>Alert when the stock falls below (0 switches the alert off):</source>
+        <translation>库存低于此数时预警（0 表示关闭预警）：</translation>
+    </message>
+    <message>
+        <source>No categories yet: they come with the next sync.</source>
+        <translation>还没有分类：下次同步后出现。</translation>
+    </message>
+    <message>
+        <source>Move to category</source>
+        <translation>移动到分类</translation>
+    </message>
+    <message>
+        <source>Category:</source>
+        <translation>分类：</translation>
+    </message>
+</context>
+<context>
+    <name>cardops::ui::GoodsEditorDialog</name>
+    <message>
+        <source>Goods #%1</source>
+        <translation>商品 #%1</translation>
+    </message>
+    <message>
+        <source>Basics</source>
+        <translation>基本</translation>
+    </message>
+    <message>
+        <source>Prices</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <source>Listing</source>
+        <translation>商品详情</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>加载中…</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Save (Ctrl+S): sent to the platform; shown as pending until it accepts</source>
+        <translation>保存（Ctrl+S）：提交到平台；平台接受前显示为本地待同步</translation>
+    </message>
+    <message>
+        <source>Read only: editing needs a signed-in operator and a writable cache.</source>
+        <translation>只读：编辑需要登录的操作员和可写的本地缓存。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n edit(s) of this goods were refused or are in conflict: see the sync status.</source>
+        <translation>
+            <numerusform>该商品有 %n 项修改被平台拒绝或冲突：请查看同步状态。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n edit(s) waiting for the platform (pending sync).</source>
+        <translation>
+            <numerusform>%n 项修改等待平台接受（本地待同步）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The goods cannot be shown: %1</source>
+        <translation>无法显示该商品：%1</translation>
+    </message>
+    <message>
+        <source>The platform does not let the SKU change</source>
+        <translation>平台不允许修改 SKU</translation>
+    </message>
+    <message>
+        <source>Order within the category: smaller first</source>
+        <translation>分类内的排序：数字小的在前</translation>
+    </message>
+    <message>
+        <source>On sale</source>
+        <translation>上架</translation>
+    </message>
+    <message>
+        <source>Platform delivers</source>
+        <translation>平台发货</translation>
+    </message>
+    <message>
+        <source>CardOps delivers</source>
+        <translation>CardOps 发货</translation>
+    </message>
+    <message>
+        <source>CardOps delivers: the platform hands every paid order of this goods to CardOps&apos;s rules and suppliers</source>
+        <translation>CardOps 发货：平台把该商品的每笔已付款订单交给 CardOps 的规则和货源处理</translation>
+    </message>
+    <message>
+        <source>Below this stock a low-stock alert is raised; 0 = no alert</source>
+        <translation>库存低于此数时发出低库存预警；0 = 不预警</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Kind · face value</source>
+        <translation>类型 · 面值</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>分类</translation>
+    </message>
+    <message>
+        <source>Sort</source>
+        <translation>排序</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Delivered by</source>
+        <translation>发货方</translation>
+    </message>
+    <message>
+        <source>Low-stock threshold</source>
+        <translation>库存预警阈值</translation>
+    </message>
+    <message>
+        <source>The name and SKU are the platform&apos;s; change them there.</source>
+        <translation>名称和 SKU 以平台为准，请在平台修改。</translation>
+    </message>
+    <message>
+        <source>e.g. 98.50</source>
+        <translation>例如 98.50</translation>
+    </message>
+    <message>
+        <source>Below cost: saving asks you to confirm selling at a loss.</source>
+        <translation>低于成本：保存时需要确认亏本销售。</translation>
+    </message>
+    <message>
+        <source>Price (yuan)</source>
+        <translation>售价（元）</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>成本</translation>
+    </message>
+    <message>
+        <source>Margin</source>
+        <translation>毛利</translation>
+    </message>
+    <message>
+        <source>Tier prices (empty: the tier&apos;s discount applies)</source>
+        <translation>等级价（留空：按等级折扣）</translation>
+    </message>
+    <message>
+        <source>Contract prices</source>
+        <translation>合同价</translation>
+    </message>
+    <message>
+        <source>Member id</source>
+        <translation>会员 ID</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>会员</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>售价</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>(not in the cache)</source>
+        <translation>（本地缓存中没有）</translation>
+    </message>
+    <message>
+        <source>Goods · %1</source>
+        <translation>商品编辑 · %1</translation>
+    </message>
+    <message>
+        <source>Direct recharge</source>
+        <translation>直充</translation>
+    </message>
+    <message>
+        <source>Card secret</source>
+        <translation>卡密</translation>
+    </message>
+    <message>
+        <source>Category #%1</source>
+        <translation>分类 #%1</translation>
+    </message>
+    <message>
+        <source>stock now: %1</source>
+        <translation>当前库存：%1</translation>
+    </message>
+    <message>
+        <source>Tier #%1</source>
+        <translation>等级 #%1</translation>
+    </message>
+    <message>
+        <source>No tiers in the cache yet: they arrive with the next sync.</source>
+        <translation>本地缓存中还没有等级：下次同步后出现。</translation>
+    </message>
+    <message>
+        <source>the price</source>
+        <translation>售价</translation>
+    </message>
+    <message>
+        <source>a tier price</source>
+        <translation>等级价</translation>
+    </message>
+    <message>
+        <source>contract price row %1</source>
+        <translation>合同价第 %1 行</translation>
+    </message>
+    <message>
+        <source>Not a valid value: %1</source>
+        <translation>输入无效：%1</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Enter yuan with at most 4 decimals, e.g. 98.50</source>
+        <translation>请输入金额（元），最多 4 位小数，例如 98.50</translation>
+    </message>
+    <message>
+        <source>A member id</source>
+        <translation>会员 ID</translation>
+    </message>
+    <message>
+        <source>Yuan with at most 4 decimals</source>
+        <translation>金额（元），最多 4 位小数</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>%1 (supplier %2&apos;s price)</source>
+        <translation>%1（货源 %2 的进价）</translation>
+    </message>
+    <message>
+        <source>%1 (the platform&apos;s cost)</source>
+        <translation>%1（平台成本）</translation>
+    </message>
+    <message>
+        <source>by discount: %1</source>
+        <translation>按折扣：%1</translation>
+    </message>
+    <message>
+        <source>margin %1</source>
+        <translation>毛利 %1</translation>
+    </message>
+    <message>
+        <source>margin %1 (by discount)</source>
+        <translation>毛利 %1（按折扣）</translation>
+    </message>
+    <message>
+        <source>Nothing to save.</source>
+        <translation>没有需要保存的修改。</translation>
+    </message>
+    <message>
+        <source>The listing does not follow its template</source>
+        <translation>商品详情不符合模板</translation>
+    </message>
+    <message>
+        <source>Save anyway?</source>
+        <translation>仍然保存？</translation>
+    </message>
+    <message>
+        <source>Save anyway</source>
+        <translation>仍然保存</translation>
+    </message>
+    <message>
+        <source>Selling below cost</source>
+        <translation>低于成本销售</translation>
+    </message>
+    <message>
+        <source>Every sale at this price loses money. Save it anyway?</source>
+        <translation>按此价格每卖出一件都会亏损。仍然保存？</translation>
+    </message>
+    <message>
+        <source>Save below cost</source>
+        <translation>以低于成本的价格保存</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>保存中…</translation>
+    </message>
+    <message>
+        <source>Saved: waiting for the platform to accept it (pending sync).</source>
+        <translation>已保存：等待平台接受（本地待同步）。</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>未保存：%1</translation>
+    </message>
+    <message>
+        <source>Not saved: %1 changed on the platform meanwhile. Close and open the goods again to see the new values (your changes are lost then).</source>
+        <translation>未保存：%1 已在平台上被修改。关闭后重新打开商品可查看最新值（届时你的修改会丢失）。</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>未保存的修改</translation>
+    </message>
+    <message>
+        <source>The changes to %1 are not saved. Discard them?</source>
+        <translation>对「%1」的修改尚未保存。放弃这些修改？</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>放弃</translation>
+    </message>
+</context>
+<context>
     <name>cardops::ui::GoodsPage</name>
     <message>
         <source>Goods</source>
@@ -3024,6 +4532,38 @@ fulfil：同步一轮并履约一遍，然后输出摘要</translation>
         <source>Copied %1 rows; %2 rows not loaded yet were left out.</source>
         <translation>已复制 %1 行；%2 行尚未加载，未包含在内。</translation>
     </message>
+    <message>
+        <source>New category</source>
+        <translation>新建分类</translation>
+    </message>
+    <message>
+        <source>Name of the new category under %1:</source>
+        <translation>在 %1 下新建分类，名称：</translation>
+    </message>
+    <message>
+        <source>Name of the new top-level category:</source>
+        <translation>新建顶级分类，名称：</translation>
+    </message>
+    <message>
+        <source>Creating the category on the platform…</source>
+        <translation>正在平台上创建分类……</translation>
+    </message>
+    <message>
+        <source>Category %1 created.</source>
+        <translation>已创建分类 %1。</translation>
+    </message>
+    <message>
+        <source>Cannot create the category: %1</source>
+        <translation>无法创建分类：%1</translation>
+    </message>
+    <message>
+        <source>New subcategory…</source>
+        <translation>新建子分类…</translation>
+    </message>
+    <message>
+        <source>New category…</source>
+        <translation>新建分类…</translation>
+    </message>
 </context>
 <context>
     <name>cardops::ui::ListPage</name>
@@ -3050,6 +4590,93 @@ fulfil：同步一轮并履约一遍，然后输出摘要</translation>
     <message>
         <source>Copied %1 rows; %2 rows not loaded yet were left out.</source>
         <translation>已复制 %1 行；%2 行尚未载入，未复制。</translation>
+    </message>
+</context>
+<context>
+    <name>cardops::ui::ListingEditWidget</name>
+    <message>
+        <source>The listing template this goods follows</source>
+        <translation>该商品使用的商品模板</translation>
+    </message>
+    <message>
+        <source>Templates…</source>
+        <translation>管理模板…</translation>
+    </message>
+    <message>
+        <source>Edit the listing templates</source>
+        <translation>编辑商品模板</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>模板</translation>
+    </message>
+    <message>
+        <source>Spec</source>
+        <translation>规格</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>描述</translation>
+    </message>
+    <message>
+        <source>Preview: what the template suggests</source>
+        <translation>预览：按模板生成</translation>
+    </message>
+    <message>
+        <source>Apply template</source>
+        <translation>套用模板</translation>
+    </message>
+    <message>
+        <source>Fill the title, spec and description from the template</source>
+        <translation>按模板填写标题、规格和描述</translation>
+    </message>
+    <message>
+        <source>No template (not checked)</source>
+        <translation>不使用模板（不检查）</translation>
+    </message>
+    <message>
+        <source>%1 (suggested for this kind)</source>
+        <translation>%1（按类型建议）</translation>
+    </message>
+    <message>
+        <source>Spec (%1)</source>
+        <translation>规格（%1）</translation>
+    </message>
+    <message>
+        <source>No template: the listing is not checked.</source>
+        <translation>未使用模板：不检查商品详情。</translation>
+    </message>
+    <message>
+        <source>✓ Follows the template “%1”.</source>
+        <translation>✓ 符合模板「%1」。</translation>
+    </message>
+    <message>
+        <source>Does not follow the template “%1”.</source>
+        <translation>不符合模板「%1」。</translation>
+    </message>
+    <message>
+        <source>Choose a template to see its suggestion.</source>
+        <translation>选择模板后显示按模板生成的内容。</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Apply the template</source>
+        <translation>套用模板</translation>
+    </message>
+    <message>
+        <source>Replace the title, spec and description with the template&apos;s suggestion?</source>
+        <translation>用模板生成的内容替换当前的标题、规格和描述？</translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>替换</translation>
     </message>
 </context>
 <context>
@@ -3804,6 +5431,316 @@ CardOps 会显示仍可读取的数据，但不会再写入该文件。请恢复
     </message>
 </context>
 <context>
+    <name>cardops::ui::PricingRuleForm</name>
+    <message>
+        <source>Cost + %1</source>
+        <translation>成本 + %1</translation>
+    </message>
+    <message>
+        <source>below %1: %2</source>
+        <translation>成本低于 %1：%2</translation>
+    </message>
+    <message>
+        <source>others: %1</source>
+        <translation>其余：%1</translation>
+    </message>
+    <message>
+        <source>Template: %1</source>
+        <translation>价格模板：%1</translation>
+    </message>
+    <message>
+        <source>; prices end in %1</source>
+        <translation>；尾数为 %1</translation>
+    </message>
+    <message>
+        <source>; tier prices from the ladder</source>
+        <translation>；同步等级价</translation>
+    </message>
+    <message>
+        <source>; contract prices move with the price</source>
+        <translation>；合同价随售价同额调整</translation>
+    </message>
+    <message>
+        <source>e.g. Game cards 3%</source>
+        <translation>如：游戏点卡 3%</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>名称(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Fixed markup</source>
+        <translation>固定加价</translation>
+    </message>
+    <message>
+        <source>Percentage markup</source>
+        <translation>按比例加价</translation>
+    </message>
+    <message>
+        <source>Price template</source>
+        <translation>价格模板</translation>
+    </message>
+    <message>
+        <source>&amp;Kind</source>
+        <translation>方式(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Yuan added to the cost, e.g. 0.50</source>
+        <translation>在成本上增加的金额（元），如 0.50</translation>
+    </message>
+    <message>
+        <source>Percent of the cost, e.g. 3</source>
+        <translation>成本的百分比，如 3</translation>
+    </message>
+    <message>
+        <source>Cost below (yuan)</source>
+        <translation>成本低于（元）</translation>
+    </message>
+    <message>
+        <source>Markup</source>
+        <translation>加价</translation>
+    </message>
+    <message>
+        <source>Add band</source>
+        <translation>添加档位</translation>
+    </message>
+    <message>
+        <source>Remove band</source>
+        <translation>删除档位</translation>
+    </message>
+    <message>
+        <source>Markup &quot;8%&quot; is a percentage, &quot;1.50&quot; adds yuan. Leave the last band&apos;s cost empty: it takes every higher cost.</source>
+        <translation>加价写“8%”为按比例，写“1.50”为加 1.50 元。最后一档的成本留空，表示其余所有成本。</translation>
+    </message>
+    <message>
+        <source>Keep the cents</source>
+        <translation>尾数不调整</translation>
+    </message>
+    <message>
+        <source>Round up to end in %1 (e.g. 10.4%1)</source>
+        <translation>向上取尾数 %1（如 10.4%1）</translation>
+    </message>
+    <message>
+        <source>&amp;Ending</source>
+        <translation>尾数(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Write tier prices from the ladder (同步等级价)</source>
+        <translation>同步等级价（按等级折扣写入等级价）</translation>
+    </message>
+    <message>
+        <source>Keep contract prices</source>
+        <translation>合同价保持不变</translation>
+    </message>
+    <message>
+        <source>Move contract prices by the same amount as the price</source>
+        <translation>合同价随售价同额调整</translation>
+    </message>
+    <message>
+        <source>&amp;Contracts</source>
+        <translation>合同价(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Try a cost</source>
+        <translation>试算成本(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Enter the yuan to add, e.g. 0.50 (at most 4 decimals).</source>
+        <translation>请输入加价金额，如 0.50（最多 4 位小数）。</translation>
+    </message>
+    <message>
+        <source>Enter the percentage to add, e.g. 3.</source>
+        <translation>请输入加价比例，如 3。</translation>
+    </message>
+    <message>
+        <source>Band %1: the cost bound &quot;%2&quot; is not an amount.</source>
+        <translation>第 %1 档：成本上限“%2”不是有效金额。</translation>
+    </message>
+    <message>
+        <source>Band %1: write the markup as 8% or 1.50.</source>
+        <translation>第 %1 档：加价请写成 8% 或 1.50。</translation>
+    </message>
+    <message>
+        <source>The rule is not valid: %1</source>
+        <translation>规则无效：%1</translation>
+    </message>
+    <message>
+        <source>Type a cost to see its price.</source>
+        <translation>输入成本可试算售价。</translation>
+    </message>
+    <message>
+        <source>→ price %1 (margin %2)</source>
+        <translation>→ 售价 %1（毛利 %2）</translation>
+    </message>
+</context>
+<context>
+    <name>cardops::ui::PricingRulesDialog</name>
+    <message>
+        <source>Supplier&apos;s cost changed</source>
+        <translation>上游成本变动</translation>
+    </message>
+    <message>
+        <source>Supplier took it off shelf</source>
+        <translation>上游已下架</translation>
+    </message>
+    <message>
+        <source>Supplier put it back on shelf</source>
+        <translation>上游重新上架</translation>
+    </message>
+    <message>
+        <source>Cost changed; no rule to follow</source>
+        <translation>成本变动；未设置定价规则</translation>
+    </message>
+    <message>
+        <source>Cost changed; the new prices would be below cost</source>
+        <translation>成本变动；按规则调价后会低于成本</translation>
+    </message>
+    <message>
+        <source>Cost changed; no cost to mark up</source>
+        <translation>成本变动；无成本可加价</translation>
+    </message>
+    <message>
+        <source>Cost changed; whoever set the automatic policy may no longer edit goods</source>
+        <translation>成本变动；设置自动调价的操作员已无权编辑商品</translation>
+    </message>
+    <message>
+        <source>Repriced automatically</source>
+        <translation>已自动调价</translation>
+    </message>
+    <message>
+        <source>Taken off sale automatically</source>
+        <translation>已自动下架</translation>
+    </message>
+    <message>
+        <source>To check</source>
+        <translation>待处理</translation>
+    </message>
+    <message>
+        <source>Pricing rules</source>
+        <translation>定价规则</translation>
+    </message>
+    <message>
+        <source>&amp;New rule</source>
+        <translation>新建规则(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>删除(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Save rule</source>
+        <translation>保存规则(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Rules</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <source>Show &amp;handled and automatic changes</source>
+        <translation>显示已处理和自动处理的记录(&amp;H)</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Goods</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Supplier product</source>
+        <translation>货源商品</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>变化</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>售价</translation>
+    </message>
+    <message>
+        <source>Suggested</source>
+        <translation>建议售价</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>处理</translation>
+    </message>
+    <message>
+        <source>No upstream changes to check.</source>
+        <translation>没有待处理的上游变价。</translation>
+    </message>
+    <message>
+        <source>&amp;Mark handled</source>
+        <translation>标记已处理(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Reprice these goods…</source>
+        <translation>为所选商品改价(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Upstream changes</source>
+        <translation>上游变价</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n goods)</source>
+        <translation>
+            <numerusform>%1（%n 件商品）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Give the rule a name.</source>
+        <translation>请为规则命名。</translation>
+    </message>
+    <message>
+        <source>Another rule has this name.</source>
+        <translation>已有同名规则。</translation>
+    </message>
+    <message>
+        <source>Rule saved.</source>
+        <translation>规则已保存。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete the rule &quot;%1&quot;? %n goods follow it; they keep their follow policy without a rule.</source>
+        <translation>
+            <numerusform>删除规则“%1”？有 %n 件商品使用该规则；删除后它们保留上游变价策略，但不再有定价规则。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select the open changes to mark handled.</source>
+        <translation>请先选择要标记为已处理的变价记录。</translation>
+    </message>
+    <message>
+        <source>Select the changes whose goods to reprice.</source>
+        <translation>请先选择要改价的商品所在的变价记录。</translation>
+    </message>
+    <message>
+        <source>%1: %2 → %3</source>
+        <translation>%1：%2 → %3</translation>
+    </message>
+    <message>
+        <source>goods %1 (no longer in the cache)</source>
+        <translation>商品 %1（已不在缓存中）</translation>
+    </message>
+    <message>
+        <source>Handled</source>
+        <translation>已处理</translation>
+    </message>
+    <message>
+        <source>SKU %1 · goods %2</source>
+        <translation>SKU %1 · 商品 %2</translation>
+    </message>
+    <message>
+        <source>Upstream changes (%1)</source>
+        <translation>上游变价（%1）</translation>
+    </message>
+</context>
+<context>
     <name>cardops::ui::RefundDialog</name>
     <message>
         <source>Partial refund</source>
@@ -3970,6 +5907,167 @@ CardOps 会显示仍可读取的数据，但不会再写入该文件。请恢复
     </message>
 </context>
 <context>
+    <name>cardops::ui::RepriceDialog</name>
+    <message numerus="yes">
+        <source>Reprice %n goods</source>
+        <translation>
+            <numerusform>批量改价：%n 件商品</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Rule</source>
+        <translation>定价规则(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Sync &amp;tier prices (同步等级价)</source>
+        <translation>同步等级价(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Write each tier&apos;s price as the new price × the tier&apos;s discount</source>
+        <translation>按新售价 × 等级折扣写入各等级价</translation>
+    </message>
+    <message>
+        <source>Allow prices &amp;below cost</source>
+        <translation>允许低于成本价(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Rows below the cost stay unchecked; with this on you may check them</source>
+        <translation>低于成本的行默认不勾选；开启后可手动勾选</translation>
+    </message>
+    <message>
+        <source>Make it these goods&apos; rule; when the supplier&apos;s price changes:</source>
+        <translation>将此规则绑定到这些商品；上游变价时：</translation>
+    </message>
+    <message>
+        <source>Alert only</source>
+        <translation>仅提醒</translation>
+    </message>
+    <message>
+        <source>Adjust automatically</source>
+        <translation>自动调价</translation>
+    </message>
+    <message numerus="yes">
+        <source>Reading %n goods…</source>
+        <translation>
+            <numerusform>正在读取 %n 件商品…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Check &amp;all</source>
+        <translation>全选(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Check &amp;none</source>
+        <translation>全不选(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>&amp;Apply prices</source>
+        <translation>应用改价(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Stage the checked prices for the platform (Ctrl+Enter)</source>
+        <translation>将勾选的新价格暂存待同步到平台（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <source>The goods could not be read: %1</source>
+        <translation>无法读取商品：%1</translation>
+    </message>
+    <message>
+        <source>None of the chosen goods is in the cache any more.</source>
+        <translation>所选商品均已不在本地缓存中。</translation>
+    </message>
+    <message>
+        <source>One-off: fixed markup</source>
+        <translation>一次性：固定加价</translation>
+    </message>
+    <message>
+        <source>One-off: percentage markup</source>
+        <translation>一次性：按比例加价</translation>
+    </message>
+    <message>
+        <source>&amp;Yuan</source>
+        <translation>加价金额(元)(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>&amp;Percent</source>
+        <translation>加价比例(%)(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Enter the yuan to add to the cost, e.g. 0.50.</source>
+        <translation>请输入在成本上增加的金额，如 0.50。</translation>
+    </message>
+    <message>
+        <source>Enter the percentage to add to the cost, e.g. 3.</source>
+        <translation>请输入在成本上增加的百分比，如 3。</translation>
+    </message>
+    <message>
+        <source>The markup is not valid: %1</source>
+        <translation>加价设置无效：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n goods will change</source>
+        <translation>
+            <numerusform>%n 件商品将改价</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>average margin %1 → %2 (%3 → %4)</source>
+        <translation>平均毛利 %1 → %2（%3 → %4）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n below cost</source>
+        <translation>
+            <numerusform>%n 件低于成本</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n without a cost</source>
+        <translation>
+            <numerusform>%n 件无成本</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n no longer in the cache</source>
+        <translation>
+            <numerusform>%n 件已不在缓存中</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sign in as an operator who may edit goods to apply prices</source>
+        <translation>需以可编辑商品的操作员登录才能改价</translation>
+    </message>
+    <message numerus="yes">
+        <source>Stage new prices for %n goods? They are sent to the platform by the next sync and show as waiting to sync until then.</source>
+        <translation>
+            <numerusform>确定为 %n 件商品改价？新价格将在下次同步时提交到平台，在此之前显示为本地待同步。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of them will sell below cost.</source>
+        <translation>
+            <numerusform>其中 %n 件将低于成本出售。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Staging new prices…</source>
+        <translation>正在暂存新价格…</translation>
+    </message>
+    <message>
+        <source>Nothing was staged: %1</source>
+        <translation>未暂存任何改价：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 goods staged. The price of %n goods changed meanwhile: they were left alone and are shown again as they are now.</source>
+        <translation>
+            <numerusform>已暂存 %1 件商品。期间有 %n 件商品的价格已被修改，未做改动，现按最新价格重新显示。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>cardops::ui::ResolvePurchaseDialog</name>
     <message>
         <source>Bought upstream</source>
@@ -4030,6 +6128,145 @@ CardOps 会显示仍可读取的数据，但不会再写入该文件。请恢复
     <message>
         <source>%1 cards, but %2 were bought: check before recording</source>
         <translation>%1 张卡密，但购买了 %2 张：请核对后再记录</translation>
+    </message>
+</context>
+<context>
+    <name>cardops::ui::RestockDialog</name>
+    <message>
+        <source>Restock</source>
+        <translation>补货</translation>
+    </message>
+    <message>
+        <source>Stock:</source>
+        <translation>库存：</translation>
+    </message>
+    <message>
+        <source>Supplier:</source>
+        <translation>货源：</translation>
+    </message>
+    <message>
+        <source>Suggestion</source>
+        <translation>补货建议</translation>
+    </message>
+    <message>
+        <source>Agents who resell it (last %1 days)</source>
+        <translation>转售该商品的代理（近 %1 天）</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>代理</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>件数</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>订单数</translation>
+    </message>
+    <message>
+        <source> cards</source>
+        <translation> 张</translation>
+    </message>
+    <message>
+        <source>Restock now</source>
+        <translation>一键补货</translation>
+    </message>
+    <message>
+        <source>Buy:</source>
+        <translation>采购：</translation>
+    </message>
+    <message>
+        <source>Buy %1 cards of %2 from %3 and upload them to the platform&apos;s stock?</source>
+        <translation>从 %3 采购 %1 张「%2」并上传到平台库存？</translation>
+    </message>
+    <message>
+        <source>Reading the figures…</source>
+        <translation>正在读取数据……</translation>
+    </message>
+    <message>
+        <source>Cannot read the goods: %1</source>
+        <translation>无法读取商品：%1</translation>
+    </message>
+    <message>
+        <source>Restock · %1</source>
+        <translation>补货 · %1</translation>
+    </message>
+    <message>
+        <source>%1 on the platform, alert below %2</source>
+        <translation>平台库存 %1，低于 %2 预警</translation>
+    </message>
+    <message>
+        <source>low since %1</source>
+        <translation>自 %1 起低库存</translation>
+    </message>
+    <message>
+        <source>Not linked to a supplier</source>
+        <translation>未关联货源</translation>
+    </message>
+    <message>
+        <source>%1 product %2 — no docked supplier lists it</source>
+        <translation>%1 商品 %2——已对接的货源中没有该商品</translation>
+    </message>
+    <message>
+        <source>%1 · %2 (%3) · cost %4 · supplier stock %5</source>
+        <translation>%1 · %2（%3）· 成本 %4 · 上游库存 %5</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>Suggested: %1 cards. Recent days count more: yesterday %2 times, the day before %3 times, … the oldest of %2 days once. Expected sales over the next %4 days: %5; minus the stock %6.</source>
+        <translation>建议补货 %1 张。越近的日子权重越大：昨天计 %2 倍、前天计 %3 倍……%2 天中最早的一天计 1 倍。预计未来 %4 天销量 %5，减去库存 %6。</translation>
+    </message>
+    <message>
+        <source>Compared with last week again: %1 sold in the last 7 days, so %2 expected and %3 to buy.</source>
+        <translation>对比“照搬上周”：近 7 天售出 %1，预计 %2，应采购 %3。</translation>
+    </message>
+    <message>
+        <source>No suggestion: the sales could not be read.</source>
+        <translation>无法给出建议：读取不到销量。</translation>
+    </message>
+    <message>
+        <source>Middle or high tier: listed first</source>
+        <translation>中高等级：优先列出</translation>
+    </message>
+    <message>
+        <source>No agent bought it recently</source>
+        <translation>近期没有代理购买</translation>
+    </message>
+    <message>
+        <source>Buying needs a connected platform and a docked supplier.</source>
+        <translation>采购需要已连接的平台和已对接的货源。</translation>
+    </message>
+    <message>
+        <source>A direct recharge has no card stock to fill.</source>
+        <translation>直充商品没有卡密库存可补。</translation>
+    </message>
+    <message>
+        <source>No docked supplier lists the goods&apos; product.</source>
+        <translation>已对接的货源中没有该商品。</translation>
+    </message>
+    <message>
+        <source>about %1 yuan at %2 each</source>
+        <translation>约 %1 元（单价 %2）</translation>
+    </message>
+    <message>
+        <source>Buying…</source>
+        <translation>正在采购……</translation>
+    </message>
+    <message>
+        <source>Bought %1 cards; uploaded: %2 added, %3 already in stock, %4 refused.</source>
+        <translation>已采购 %1 张；上传结果：新增 %2，已在库存 %3，被拒 %4。</translation>
+    </message>
+    <message>
+        <source>Restock failed: %1</source>
+        <translation>补货失败：%1</translation>
     </message>
 </context>
 <context>
@@ -4969,6 +7206,263 @@ CardOps 会显示仍可读取的数据，但不会再写入该文件。请恢复
     </message>
 </context>
 <context>
+    <name>cardops::ui::TemplateEditorDialog</name>
+    <message>
+        <source>Listing templates</source>
+        <translation>商品模板</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>加载中…</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Save the template (Ctrl+S)</source>
+        <translation>保存模板（Ctrl+S）</translation>
+    </message>
+    <message>
+        <source>Read only: editing needs a signed-in operator and a writable cache.</source>
+        <translation>只读：编辑需要登录的操作员和可写的本地缓存。</translation>
+    </message>
+    <message>
+        <source>The templates cannot be read: %1</source>
+        <translation>无法读取模板：%1</translation>
+    </message>
+    <message>
+        <source>Any goods (chosen by hand)</source>
+        <translation>任意商品（手动选择）</translation>
+    </message>
+    <message>
+        <source>Default for card-secret goods</source>
+        <translation>卡密商品的默认模板</translation>
+    </message>
+    <message>
+        <source>Default for direct-recharge goods</source>
+        <translation>直充商品的默认模板</translation>
+    </message>
+    <message>
+        <source>A goods without a template is checked against the default of its kind</source>
+        <translation>未指定模板的商品按其类型的默认模板检查</translation>
+    </message>
+    <message>
+        <source> characters</source>
+        <translation> 个字</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Used for</source>
+        <translation>适用于</translation>
+    </message>
+    <message>
+        <source>Title at most</source>
+        <translation>标题最长</translation>
+    </message>
+    <message>
+        <source>Title formula (parts joined by &quot; | &quot;)</source>
+        <translation>标题公式（各部分以 &quot; | &quot; 连接）</translation>
+    </message>
+    <message>
+        <source>Part</source>
+        <translation>部分</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>必需</translation>
+    </message>
+    <message>
+        <source>Spec</source>
+        <translation>规格</translation>
+    </message>
+    <message>
+        <source>no cap</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>Spec name</source>
+        <translation>规格名称</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Spec text</source>
+        <translation>规格内容</translation>
+    </message>
+    <message>
+        <source>Stock cap</source>
+        <translation>库存上限</translation>
+    </message>
+    <message>
+        <source>Description frame</source>
+        <translation>描述框架</translation>
+    </message>
+    <message>
+        <source>Section</source>
+        <translation>段落</translation>
+    </message>
+    <message>
+        <source>Suggested text</source>
+        <translation>建议内容</translation>
+    </message>
+    <message>
+        <source>Placeholders: {name} name · {sku} SKU · {face_value} face value · {price} price · {discount} discount in 折 · {unit} spec unit · {kind} 卡密/直充</source>
+        <translation>占位符：{name} 商品名称 · {sku} SKU · {face_value} 面值 · {price} 售价 · {discount} 折扣（折） · {unit} 规格单位 · {kind} 卡密/直充</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <source>Sample goods</source>
+        <translation>示例商品</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <source>%1 (this goods)</source>
+        <translation>%1（当前商品）</translation>
+    </message>
+    <message>
+        <source>card secrets</source>
+        <translation>卡密</translation>
+    </message>
+    <message>
+        <source>direct recharge</source>
+        <translation>直充</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>任意</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1
+%2 · %n goods</source>
+        <translation>
+            <numerusform>%1
+%2 · %n 件商品</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The template cannot be saved: %1</source>
+        <translation>模板无法保存：%1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>✓ The suggestion follows the template.</source>
+        <translation>✓ 生成的内容符合模板。</translation>
+    </message>
+    <message>
+        <source>New template</source>
+        <translation>新模板</translation>
+    </message>
+    <message>
+        <source>A new template: it is listed once saved.</source>
+        <translation>新模板：保存后出现在列表中。</translation>
+    </message>
+    <message>
+        <source>%1 copy</source>
+        <translation>%1 副本</translation>
+    </message>
+    <message>
+        <source>A copy: it is listed once saved.</source>
+        <translation>副本：保存后出现在列表中。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n goods follow “%1”; they will be left without a template. Delete it?</source>
+        <translation>
+            <numerusform>有 %n 件商品使用「%1」，删除后它们将不再使用模板。确定删除？</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete the template “%1”?</source>
+        <translation>删除模板「%1」？</translation>
+    </message>
+    <message>
+        <source>Delete template</source>
+        <translation>删除模板</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Deleting…</source>
+        <translation>删除中…</translation>
+    </message>
+    <message>
+        <source>Deleted “%1”.</source>
+        <translation>已删除「%1」。</translation>
+    </message>
+    <message>
+        <source>Not deleted: %1</source>
+        <translation>未删除：%1</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>保存中…</translation>
+    </message>
+    <message>
+        <source>Saved “%1”.</source>
+        <translation>已保存「%1」。</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>未保存：%1</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>未保存的修改</translation>
+    </message>
+    <message>
+        <source>The changes to the template “%1” are not saved. Discard them?</source>
+        <translation>对模板「%1」的修改尚未保存。放弃这些修改？</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>放弃</translation>
+    </message>
+</context>
+<context>
     <name>cardops::ui::TrayNotifier</name>
     <message>
         <source>Show window</source>
@@ -5072,6 +7566,14 @@ CardOps 会显示仍可读取的数据，但不会再写入该文件。请恢复
     <message>
         <source>Goods whose supplier&apos;s price is above their selling price</source>
         <translation>上游进价高于售价的商品</translation>
+    </message>
+    <message>
+        <source>Supplier price changes</source>
+        <translation>上游变价</translation>
+    </message>
+    <message>
+        <source>Goods whose supplier changed its price or shelf state: reprice or acknowledge</source>
+        <translation>上游改价或上下架的商品：改价或确认</translation>
     </message>
 </context>
 <context>
