@@ -68,6 +68,8 @@ GoodsActions::GoodsActions(models::DataSource& source, GoodsPage& page)
     m_bulkMenu->addAction(tr("Platform delivers"), this, [this] { changeOwner(u"platform"_s); });
     m_bulkMenu->addAction(tr("CardOps delivers"), this, [this] { changeOwner(u"cardops"_s); });
     m_bulkButton->setMenu(m_bulkMenu);
+    // Room for the menu arrow beside the text (the style's hint leaves none in some fonts).
+    m_bulkButton->setMinimumWidth(m_bulkButton->sizeHint().width() + m_bulkButton->fontMetrics().height());
     auto* restock = new QToolButton(m_toolbar);
     restock->setText(tr("Restock…"));
     restock->setToolTip(tr("The restock suggestion of the current goods, and 一键补货"));

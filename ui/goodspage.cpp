@@ -80,7 +80,6 @@ GoodsPage::GoodsPage(models::DataSource& source, QWidget* parent)
     for (QComboBox* c : {m_owner, m_status, m_stock, m_link})
         bar->addWidget(c);
     bar->addStretch(1);
-    bar->addWidget(m_actions->toolbar());
 
     m_tree->setModel(m_categories);
     m_tree->setHeaderHidden(true);
@@ -126,6 +125,7 @@ GoodsPage::GoodsPage(models::DataSource& source, QWidget* parent)
     layout->addWidget(heading);
     layout->addWidget(explanation);
     layout->addLayout(bar);
+    layout->addWidget(m_actions->toolbar());
     layout->addWidget(m_actions->undoBar());
     layout->addWidget(splitter, 1);
     layout->addWidget(m_footer);
