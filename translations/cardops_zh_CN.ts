@@ -1676,10 +1676,6 @@ fulfil：同步一轮并履约一遍，然后输出摘要</translation>
         <translation>卡密数据来自平台，而此控制台当前没有平台连接。</translation>
     </message>
     <message>
-        <source>The request was cancelled: the shop was closed or reconnected.</source>
-        <translation>请求已取消：店铺已关闭或已重新连接。</translation>
-    </message>
-    <message>
         <source>The platform could not be reached (%1). Cards are shown only while the console is online.</source>
         <translation>无法连接平台（%1）。卡密仅在控制台在线时显示。</translation>
     </message>
@@ -1690,18 +1686,6 @@ fulfil：同步一轮并履约一遍，然后输出摘要</translation>
     <message>
         <source>The platform does not know this order.</source>
         <translation>平台上没有这个订单。</translation>
-    </message>
-    <message>
-        <source>The platform did not accept this console&apos;s credentials (%1).</source>
-        <translation>平台未接受此控制台的凭据（%1）。</translation>
-    </message>
-    <message>
-        <source>The platform&apos;s answer could not be read (%1).</source>
-        <translation>无法读取平台的回应（%1）。</translation>
-    </message>
-    <message>
-        <source>The platform refused the request (%1).</source>
-        <translation>平台拒绝了该请求（%1）。</translation>
     </message>
     <message>
         <source>Your role may not reveal card secrets; an administrator can.</source>

@@ -102,6 +102,18 @@ CardStockDesk::CardStockDesk(Hooks hooks, const core::Clock& clock, QObject* par
 
 QString CardStockDesk::describe(const sync::CallError& error, bool aboutACard)
 {
+    return describe(
+        error,
+        tr("The platform could not be reached (%1). Card stock is managed only while the console is "
+           "online."),
+        aboutACard ? tr("The platform does not know this card.")
+                   : tr("The platform does not know this goods."),
+        true);
+}
+
+QString CardStockDesk::describe(const sync::CallError& error, const QString& unreachable,
+                                const QString& notFound, bool forbiddenApart)
+{
     const QString detail = error.describe();
     switch (error.kind) {
     case sync::CallError::Cancelled:
@@ -111,24 +123,24 @@ QString CardStockDesk::describe(const sync::CallError& error, bool aboutACard)
     case sync::CallError::Tls:
     case sync::CallError::Server:
     case sync::CallError::RateLimited:
-        return tr("The platform could not be reached (%1). Card stock is managed only while the console is "
-                  "online.")
-            .arg(detail);
+        return unreachable.arg(detail);
     case sync::CallError::NotFound:
-        return aboutACard ? tr("The platform does not know this card.")
-                          : tr("The platform does not know this goods.");
+        return notFound;
     case sync::CallError::Auth:
     case sync::CallError::Clock:
         return tr("The platform did not accept this console's credentials (%1).").arg(detail);
     case sync::CallError::Forbidden:
-        return tr("The platform does not allow this (%1).").arg(detail);
+        if (forbiddenApart)
+            return tr("The platform does not allow this (%1).").arg(detail);
+        break;
     case sync::CallError::Malformed:
     case sync::CallError::TooLarge:
     case sync::CallError::Business:
         return tr("The platform's answer could not be read (%1).").arg(detail);
     default:
-        return tr("The platform refused the request (%1).").arg(detail);
+        break;
     }
+    return tr("The platform refused the request (%1).").arg(detail);
 }
 
 QString CardStockDesk::whyNot(core::Permission permission) const

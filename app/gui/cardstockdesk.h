@@ -59,6 +59,10 @@ public:
 
     // A failed call in the operator's words (aboutACard: a reveal or change, else the goods' list).
     static QString describe(const sync::CallError& error, bool aboutACard);
+    // The same words for any card call: `unreachable` (with %1 for the detail) and `notFound` are the
+    // caller's; a refusal is named as such only when `forbiddenApart`, else it is "refused".
+    static QString describe(const sync::CallError& error, const QString& unreachable, const QString& notFound,
+                            bool forbiddenApart);
 
 private:
     QString whyNot(core::Permission permission) const;

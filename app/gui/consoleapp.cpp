@@ -1,6 +1,7 @@
 #include "app/gui/consoleapp.h"
 
 #include "app/cli/errortext.h"
+#include "app/gui/cardstockdesk.h"
 #include "app/gui/consolesession.h"
 #include "app/gui/fulfilmentdesk.h"
 #include "app/gui/orderactiondesk.h"
@@ -290,31 +291,12 @@ QString ConsoleApp::noPlatformForCards()
 
 QString ConsoleApp::cardCallError(const sync::CallError& error, bool aboutACard)
 {
-    const QString detail = error.describe();
-    switch (error.kind) {
-    case sync::CallError::Cancelled:
-        return tr("The request was cancelled: the shop was closed or reconnected.");
-    case sync::CallError::Network:
-    case sync::CallError::Timeout:
-    case sync::CallError::Tls:
-    case sync::CallError::Server:
-    case sync::CallError::RateLimited:
-        return tr("The platform could not be reached (%1). Cards are shown only while the console is "
-                  "online.")
-            .arg(detail);
-    case sync::CallError::NotFound:
-        return aboutACard ? tr("The platform does not know this card.")
-                          : tr("The platform does not know this order.");
-    case sync::CallError::Auth:
-    case sync::CallError::Clock:
-        return tr("The platform did not accept this console's credentials (%1).").arg(detail);
-    case sync::CallError::Malformed:
-    case sync::CallError::TooLarge:
-    case sync::CallError::Business:
-        return tr("The platform's answer could not be read (%1).").arg(detail);
-    default:
-        return tr("The platform refused the request (%1).").arg(detail);
-    }
+    return CardStockDesk::describe(
+        error,
+        tr("The platform could not be reached (%1). Cards are shown only while the console is online."),
+        aboutACard ? tr("The platform does not know this card.")
+                   : tr("The platform does not know this order."),
+        false);
 }
 
 bool ConsoleApp::mayRevealCards() const
