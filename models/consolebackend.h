@@ -186,6 +186,11 @@ public:
     // Card stock of goods on the platform (issue #9 item 4): import, list, lock/unlock/void, reveal;
     // null when this session cannot offer it.
     virtual class CardStockBackend* cardStock() { return nullptr; }
+    // The tier ladder pushed to the platform (issue #10 item 3); null when this session cannot.
+    virtual class TierBackend* tierBackend() { return nullptr; }
+    // Withdrawal decisions and enterprise batch orders on the platform (issue #10 items 6 and 8);
+    // null when this session cannot offer them.
+    virtual class MemberDeskBackend* memberDesk() { return nullptr; }
     // Who is acting, for the edits the pages make in the cache (rules, blacklist).
     virtual core::Actor actor() const { return {}; }
 

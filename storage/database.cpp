@@ -25,8 +25,8 @@ struct FileFacts
 // The verdict of PRAGMA quick_check's rows: "ok", or the first problems.
 core::Result<void> quickCheckRows(const core::Result<QList<QVariantList>>& check, const QString& path)
 {
-    if (!check)
-        return check.error();
+    if (!check) // the check itself stumbled on the damage: still name the file
+        return makeError(check.error().code, path + u": " + check.error().detail);
     const QString first = check->isEmpty() ? QString() : check->first().value(0).toString();
     if (first == u"ok")
         return {};

@@ -2,6 +2,7 @@
 
 #include "storage/counters.h"
 #include "storage/entitytables_p.h"
+#include "storage/memberhistory_p.h"
 #include "storage/readsession.h"
 #include "storage/writecontext.h"
 
@@ -298,7 +299,13 @@ core::Result<IngestStats> platformcache::ingestGoods(WriteContext& ctx, const QL
 core::Result<IngestStats> platformcache::ingestMembers(WriteContext& ctx, const QList<core::Member>& items,
                                                        const PageCursor& at)
 {
-    return ingest(ctx, detail::membersTable(), kVersionOnly, items, &at, countMember);
+    auto stats = ingest(ctx, detail::membersTable(), kVersionOnly, items, &at, countMember);
+    if (!stats)
+        return stats;
+    auto history = memberhistory::record(ctx, items);
+    if (!history)
+        return history.error();
+    return stats;
 }
 
 core::Result<IngestStats> platformcache::applyCategories(WriteContext& ctx,
@@ -314,12 +321,25 @@ core::Result<IngestStats> platformcache::applyGoods(WriteContext& ctx, const QLi
 
 core::Result<IngestStats> platformcache::applyMembers(WriteContext& ctx, const QList<core::Member>& items)
 {
-    return ingest(ctx, detail::membersTable(), kVersionOnly, items, nullptr, countMember);
+    auto stats = ingest(ctx, detail::membersTable(), kVersionOnly, items, nullptr, countMember);
+    if (!stats)
+        return stats;
+    auto history = memberhistory::record(ctx, items);
+    if (!history)
+        return history.error();
+    return stats;
 }
 
 core::Result<IngestStats> platformcache::ingestOrders(WriteContext& ctx, const QList<core::Order>& items,
                                                       const PageCursor& at)
 {
+    QList<qint64> buyers;
+    buyers.reserve(items.size());
+    for (const core::Order& o : items)
+        buyers << o.memberId;
+    auto dirty = memberhistory::markDirty(ctx, buyers);
+    if (!dirty)
+        return dirty.error();
     return ingest(ctx, detail::ordersTable(), kStatusLookup, items, &at,
                   [](Deltas& deltas, const QVariantList* old, const QVariantList&, const core::Order& o) {
                       const QString oldStatus = old ? old->value(1).toString() : QString();
@@ -341,6 +361,13 @@ core::Result<IngestStats> platformcache::ingestOrders(WriteContext& ctx, const Q
 core::Result<IngestStats>
 platformcache::ingestLedger(WriteContext& ctx, const QList<core::LedgerEntry>& items, const PageCursor& at)
 {
+    QList<qint64> members;
+    members.reserve(items.size());
+    for (const core::LedgerEntry& e : items)
+        members << e.memberId;
+    auto dirty = memberhistory::markDirty(ctx, members);
+    if (!dirty)
+        return dirty.error();
     return ingest(ctx, detail::ledgerTable(), kVersionOnly, items, &at,
                   [](Deltas&, const QVariantList*, const QVariantList&, const core::LedgerEntry&) {});
 }

@@ -419,9 +419,68 @@ constexpr const char* kV11[] = {
         updated_at INTEGER NOT NULL))",
 };
 
+// v12: members, agents and tiers (docs/members.md, docs/commission.md). Each member's tier and parent
+// as CardOps saw them change (the commission check needs the chain and tiers at an order's time);
+// members whose statistics changed since the last tier evaluation; RFM scores and segment sizes;
+// CardOps's downgrade policy per tier and every tier move it made; enterprise batch orders.
+constexpr const char* kV12[] = {
+    R"(CREATE TABLE member_history (
+        member_id INTEGER NOT NULL,
+        from_at INTEGER NOT NULL,
+        tier_id INTEGER NOT NULL,
+        parent_id INTEGER NOT NULL,
+        PRIMARY KEY (member_id, from_at)) WITHOUT ROWID)",
+    "CREATE TABLE member_dirty (member_id INTEGER PRIMARY KEY)",
+    R"(CREATE TABLE member_rfm (
+        member_id INTEGER PRIMARY KEY,
+        r INTEGER NOT NULL,
+        f INTEGER NOT NULL,
+        m INTEGER NOT NULL,
+        segment TEXT NOT NULL,
+        computed_at INTEGER NOT NULL))",
+    "CREATE INDEX member_rfm_segment ON member_rfm (segment, member_id)",
+    R"(CREATE TABLE segment_sizes (
+        at INTEGER NOT NULL,
+        segment TEXT NOT NULL,
+        size INTEGER NOT NULL,
+        PRIMARY KEY (at, segment)) WITHOUT ROWID)",
+    R"(CREATE TABLE tier_policies (
+        tier_id INTEGER PRIMARY KEY,
+        downgrade TEXT NOT NULL CHECK (downgrade IN ('none', 'sliding_window'))))",
+    R"(CREATE TABLE tier_moves (
+        id INTEGER PRIMARY KEY,
+        member_id INTEGER NOT NULL,
+        from_tier INTEGER NOT NULL,
+        to_tier INTEGER NOT NULL,
+        direction TEXT NOT NULL CHECK (direction IN ('up', 'down')),
+        rule TEXT NOT NULL,
+        at INTEGER NOT NULL,
+        outbox_id INTEGER NOT NULL DEFAULT 0))",
+    "CREATE INDEX tier_moves_member ON tier_moves (member_id, at)",
+    "CREATE INDEX tier_moves_at ON tier_moves (at)",
+    R"(CREATE TABLE enterprise_batches (
+        id INTEGER PRIMARY KEY,
+        member_id INTEGER NOT NULL,
+        goods_id INTEGER NOT NULL,
+        created_at INTEGER NOT NULL,
+        created_by INTEGER NOT NULL,
+        pay_channel TEXT NOT NULL DEFAULT 'balance',
+        contact TEXT NOT NULL DEFAULT '',
+        state TEXT NOT NULL))",
+    R"(CREATE TABLE enterprise_batch_lines (
+        batch_id INTEGER NOT NULL,
+        line_no INTEGER NOT NULL,
+        charge_account TEXT NOT NULL,
+        quantity INTEGER NOT NULL,
+        state TEXT NOT NULL,
+        order_id INTEGER NOT NULL DEFAULT 0,
+        error TEXT NOT NULL DEFAULT '',
+        PRIMARY KEY (batch_id, line_no)) WITHOUT ROWID)",
+};
+
 constexpr Migration kMigrations[] = {
     {1, kV1}, {2, kV2}, {3, kV3}, {4, kV4},   {5, kV5},   {6, kV6},
-    {7, kV7}, {8, kV8}, {9, kV9}, {10, kV10}, {11, kV11},
+    {7, kV7}, {8, kV8}, {9, kV9}, {10, kV10}, {11, kV11}, {12, kV12},
 };
 
 static_assert(schema::ApplicationId == 1128354372, "v1 writes the application id literally");

@@ -6,6 +6,8 @@
 #include "storage/outbox.h"
 #include "storage/platformcache.h"
 #include "storage/readsession.h"
+#include "storage/segmentstore.h"
+#include "storage/tierstore.h"
 #include "storage/writecontext.h"
 #include "sync/feedingest.h"
 #include "sync/outboxpusher.h"
@@ -120,21 +122,31 @@ void SyncEngine::runSteps()
     if (m_steps.isEmpty()) {
         const QString at = QString::number(m_db.clock().nowSeconds());
         using Alerts = QList<storage::stockalerts::AlertChange>;
+        auto tierMoves = std::make_shared<qint64>(0); // written by the job, read after it
         whenWritten(m_db.writer().submit<Alerts>(
                         QStringLiteral("sync.roundDone"),
-                        [at](storage::WriteContext& ctx) -> core::Result<Alerts> {
+                        [at, tierMoves](storage::WriteContext& ctx) -> core::Result<Alerts> {
                             auto r = storage::platformcache::setState(ctx, storage::statekeys::LastRoundAt, at);
                             if (r)
                                 r = storage::platformcache::setState(ctx, storage::statekeys::LastError, QString());
                             if (!r)
                                 return r.error();
+                            // Tier upgrades after this round's ingest, downgrades at a day boundary.
+                            auto tiers = storage::tierstore::evaluate(ctx, at.toLongLong());
+                            if (!tiers)
+                                return tiers.error();
+                            *tierMoves = tiers->moves.size();
+                            // RFM segments once per business day (docs/members.md).
+                            if (auto rfm = storage::segmentstore::refreshIfDue(ctx, at.toLongLong()); !rfm)
+                                return rfm.error();
                             return storage::stockalerts::evaluate(ctx, at.toLongLong());
                         }),
-                    [this, round = m_round](const core::Result<Alerts>& r) {
+                    [this, round = m_round, tierMoves](const core::Result<Alerts>& r) {
                         if (!alive(round))
                             return;
                         if (r)
                             m_summary.stockAlerts = r.value();
+                        m_summary.tierMoves = r ? *tierMoves : 0;
                         finish(r ? Outcome::Ok : Outcome::Failed, r ? QString() : r.error().detail);
                     });
         return;

@@ -41,6 +41,7 @@ struct RoundSummary
     qint64 elapsedMs = 0;
     // Low-stock alerts raised or cleared by this round's readings (docs/goods.md), by goods id.
     QList<storage::stockalerts::AlertChange> stockAlerts;
+    qint64 tierMoves = 0; // members moved up or down a tier at the end of the round (storage/tierstore.h)
     bool ok() const { return outcome == Outcome::Ok; }
 };
 

@@ -2,6 +2,53 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>BatchOrderText</name>
+    <message>
+        <source>The charge account is empty: a direct recharge needs the account to top up.</source>
+        <translation>充值账号为空：直充商品需要填写要充值的账号。</translation>
+    </message>
+    <message>
+        <source>A card goods takes no charge account: leave it empty.</source>
+        <translation>卡密商品不需要充值账号：请留空。</translation>
+    </message>
+    <message>
+        <source>The quantity &quot;%1&quot; is not a positive whole number.</source>
+        <translation>数量“%1”不是正整数。</translation>
+    </message>
+    <message>
+        <source>The quantity %1 is above the limit of %2 per line.</source>
+        <translation>数量 %1 超过每行上限 %2。</translation>
+    </message>
+    <message>
+        <source>Too many columns: a line is an account and, optionally, a quantity.</source>
+        <translation>列数过多：每行只填账号和（可选的）数量。</translation>
+    </message>
+    <message>
+        <source>The file cannot be read from here on: %1</source>
+        <translation>文件从此处起无法读取：%1</translation>
+    </message>
+    <message>
+        <source>More than %1 lines: split the batch.</source>
+        <translation>超过 %1 行：请拆分批次。</translation>
+    </message>
+    <message>
+        <source>The same account as line %1 (ordered again if you accept).</source>
+        <translation>与第 %1 行账号相同（确认后会再次下单）。</translation>
+    </message>
+    <message>
+        <source>contract price</source>
+        <translation>合同价</translation>
+    </message>
+    <message>
+        <source>tier price</source>
+        <translation>等级价</translation>
+    </message>
+    <message>
+        <source>list price</source>
+        <translation>标价</translation>
+    </message>
+</context>
+<context>
     <name>CardsCommand</name>
     <message>
         <source>cards import needs --goods ID, the goods&apos; id on the platform.</source>
@@ -1774,6 +1821,65 @@ fulfil：同步一轮并履约一遍，然后输出摘要</translation>
     </message>
 </context>
 <context>
+    <name>cardops::app::MemberDesk</name>
+    <message>
+        <source>No cache is open.</source>
+        <translation>没有打开缓存。</translation>
+    </message>
+    <message>
+        <source>This console has no platform connection right now: withdrawals and orders are decided on the platform.</source>
+        <translation>本控制台当前没有连接平台：提现与下单都在平台上处理。</translation>
+    </message>
+    <message>
+        <source>Your role may not decide withdrawals; finance or an administrator can.</source>
+        <translation>你的角色不能审核提现；财务或管理员可以。</translation>
+    </message>
+    <message>
+        <source>approved</source>
+        <translation>已批准</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>已驳回</translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation>待审核</translation>
+    </message>
+    <message>
+        <source>A rejection needs a reason for the agent.</source>
+        <translation>驳回需要填写给代理看的理由。</translation>
+    </message>
+    <message>
+        <source>This request was already %1 on the platform; nothing was changed.</source>
+        <translation>该申请已在平台上%1，未做任何更改。</translation>
+    </message>
+    <message>
+        <source>The platform could not be reached (%1). Nothing was decided; try again.</source>
+        <translation>无法连接平台（%1）。未做任何处理，请重试。</translation>
+    </message>
+    <message>
+        <source>The platform does not know this withdrawal request.</source>
+        <translation>平台上没有这条提现申请。</translation>
+    </message>
+    <message>
+        <source>Decided on the platform; the cache follows with the next sync (%1).</source>
+        <translation>已在平台上处理；缓存将在下次同步时更新（%1）。</translation>
+    </message>
+    <message>
+        <source>The platform refused the line (%1).</source>
+        <translation>平台拒绝了这一行（%1）。</translation>
+    </message>
+    <message>
+        <source>The platform could not be reached (%1). The line is sent again with the same key on 继续.</source>
+        <translation>无法连接平台（%1）。点击“继续”时将用同一幂等键重新发送这一行。</translation>
+    </message>
+    <message>
+        <source>The platform does not know this member or goods.</source>
+        <translation>平台上没有该会员或商品。</translation>
+    </message>
+</context>
+<context>
     <name>cardops::app::OrderActionDesk</name>
     <message>
         <source>nobody</source>
@@ -2008,6 +2114,91 @@ fulfil：同步一轮并履约一遍，然后输出摘要</translation>
     </message>
 </context>
 <context>
+    <name>cardops::app::TierDesk</name>
+    <message>
+        <source>No cache is open.</source>
+        <translation>没有打开缓存。</translation>
+    </message>
+    <message>
+        <source>The tier ladder lives on the platform, and this console has no platform connection right now.</source>
+        <translation>等级阶梯在平台上，而本控制台目前没有连接平台。</translation>
+    </message>
+    <message>
+        <source>Your role may not change the tier ladder; an administrator can.</source>
+        <translation>你的角色不能修改等级阶梯；管理员可以。</translation>
+    </message>
+</context>
+<context>
+    <name>cardops::models::AgentTreeModel</name>
+    <message>
+        <source>Agent</source>
+        <translation>代理</translation>
+    </message>
+    <message>
+        <source>Consumer</source>
+        <translation>消费者</translation>
+    </message>
+    <message>
+        <source>Enterprise</source>
+        <translation>企业</translation>
+    </message>
+    <message>
+        <source>Paid minus refunded, own orders and the whole branch, last 30 business days</source>
+        <translation>实付减退款，含本人及整个分支的订单，近 30 个营业日</translation>
+    </message>
+    <message>
+        <source>Every member below, direct or not</source>
+        <translation>下面的全部会员（直属及间接）</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>会员</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Direct downlines</source>
+        <translation>直属下级</translation>
+    </message>
+    <message>
+        <source>Branch size</source>
+        <translation>分支人数</translation>
+    </message>
+    <message>
+        <source>Branch GMV 30d</source>
+        <translation>分支 30 日 GMV</translation>
+    </message>
+</context>
+<context>
+    <name>cardops::models::BatchOrderRun</name>
+    <message>
+        <source>No line can be ordered: every line has a problem.</source>
+        <translation>没有可下单的行：每一行都有问题。</translation>
+    </message>
+    <message>
+        <source>The batch could not be saved: %1</source>
+        <translation>批次无法保存：%1</translation>
+    </message>
+    <message>
+        <source>The batch could not be read: %1</source>
+        <translation>批次无法读取：%1</translation>
+    </message>
+    <message>
+        <source>The platform connection is gone.</source>
+        <translation>与平台的连接已断开。</translation>
+    </message>
+    <message>
+        <source>The answer could not be saved: %1</source>
+        <translation>平台的应答无法保存：%1</translation>
+    </message>
+</context>
+<context>
     <name>cardops::models::CardProblemModel</name>
     <message>
         <source>Line</source>
@@ -2039,6 +2230,76 @@ fulfil：同步一轮并履约一遍，然后输出摘要</translation>
     <message>
         <source>Every category</source>
         <translation>所有分类</translation>
+    </message>
+</context>
+<context>
+    <name>cardops::models::CommissionCheckJob</name>
+    <message>
+        <source>The commission check failed: %1</source>
+        <translation>佣金核对失败：%1</translation>
+    </message>
+</context>
+<context>
+    <name>cardops::models::CommissionModel</name>
+    <message>
+        <source>Missing</source>
+        <translation>漏发</translation>
+    </message>
+    <message>
+        <source>Unexpected</source>
+        <translation>多发</translation>
+    </message>
+    <message>
+        <source>Wrong amount</source>
+        <translation>金额不符</translation>
+    </message>
+    <message>
+        <source>Wrong member</source>
+        <translation>发错人</translation>
+    </message>
+    <message>
+        <source>Commission credit</source>
+        <translation>佣金发放</translation>
+    </message>
+    <message>
+        <source>Reversal on refund</source>
+        <translation>退款冲回</translation>
+    </message>
+    <message>
+        <source>%1 (reversal)</source>
+        <translation>%1（退款冲回）</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Order no.</source>
+        <translation>订单号</translation>
+    </message>
+    <message>
+        <source>Should go to</source>
+        <translation>应发给</translation>
+    </message>
+    <message>
+        <source>Credited to</source>
+        <translation>实发给</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>应发</translation>
+    </message>
+    <message>
+        <source>Credited</source>
+        <translation>实发</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>差额</translation>
+    </message>
+    <message>
+        <source>Ledger id</source>
+        <translation>流水号</translation>
     </message>
 </context>
 <context>
@@ -2314,6 +2575,140 @@ fulfil：同步一轮并履约一遍，然后输出摘要</translation>
     <message>
         <source>Supplier stock</source>
         <translation>上游库存</translation>
+    </message>
+</context>
+<context>
+    <name>cardops::models::MemberMover</name>
+    <message>
+        <source>The member is not in the cache.</source>
+        <translation>缓存中没有该会员。</translation>
+    </message>
+    <message>
+        <source>The new parent is not in the cache.</source>
+        <translation>缓存中没有新的上级。</translation>
+    </message>
+    <message>
+        <source>A member cannot be its own parent.</source>
+        <translation>会员不能成为自己的上级。</translation>
+    </message>
+    <message>
+        <source>The new parent is one of the member&apos;s downlines: the move would create a cycle.</source>
+        <translation>新的上级是该会员的下级：移动后会形成循环。</translation>
+    </message>
+    <message>
+        <source>The member is already under that parent.</source>
+        <translation>该会员已在这个上级之下。</translation>
+    </message>
+    <message>
+        <source>Moving members needs a writable cache and a signed-in operator.</source>
+        <translation>移动会员需要可写的缓存和已登录的操作员。</translation>
+    </message>
+    <message>
+        <source>Your role may not edit members.</source>
+        <translation>您的角色无权修改会员。</translation>
+    </message>
+    <message>
+        <source>The move was not saved: %1</source>
+        <translation>移动未保存：%1</translation>
+    </message>
+</context>
+<context>
+    <name>cardops::models::MembersModel</name>
+    <message>
+        <source>High value</source>
+        <translation>高价值</translation>
+    </message>
+    <message>
+        <source>Potential</source>
+        <translation>潜力</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新客</translation>
+    </message>
+    <message>
+        <source>Dormant</source>
+        <translation>沉睡</translation>
+    </message>
+    <message>
+        <source>Churn risk</source>
+        <translation>流失预警</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Tier %1</source>
+        <translation>等级 %1</translation>
+    </message>
+    <message>
+        <source>Orders in a paid status (refunded ones included); spend = paid − refunded</source>
+        <translation>已付款状态的订单（含已退款）；消费 = 实付 − 退款</translation>
+    </message>
+    <message>
+        <source>RFM not computed yet for this member</source>
+        <translation>该会员的 RFM 尚未计算</translation>
+    </message>
+    <message>
+        <source>Click to sort</source>
+        <translation>点击排序</translation>
+    </message>
+    <message>
+        <source>Not sortable: sorting uses indexed columns only</source>
+        <translation>不可排序：仅能按有索引的列排序</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Segment</source>
+        <translation>分群</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>订单数</translation>
+    </message>
+    <message>
+        <source>Spend (¥)</source>
+        <translation>消费（¥）</translation>
+    </message>
+    <message>
+        <source>Last order</source>
+        <translation>最近下单</translation>
+    </message>
+    <message>
+        <source>Balance (¥)</source>
+        <translation>余额（¥）</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Parent</source>
+        <translation>上级</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>注册时间</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>联系方式</translation>
     </message>
 </context>
 <context>
@@ -2661,6 +3056,169 @@ fulfil：同步一轮并履约一遍，然后输出摘要</translation>
     </message>
 </context>
 <context>
+    <name>cardops::models::TierLadderEditor</name>
+    <message>
+        <source>Sliding 30 days</source>
+        <translation>滑动30天</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <source>spend ≥ %1</source>
+        <translation>累计消费 ≥ %1</translation>
+    </message>
+    <message>
+        <source>recharge ≥ %1</source>
+        <translation>累计充值 ≥ %1</translation>
+    </message>
+    <message>
+        <source>downline GMV 30d ≥ %1</source>
+        <translation>下级30天业绩 ≥ %1</translation>
+    </message>
+    <message>
+        <source>own GMV 30d ≥ %1</source>
+        <translation>自身30天业绩 ≥ %1</translation>
+    </message>
+    <message>
+        <source>active downlines ≥ %1</source>
+        <translation>活跃下级 ≥ %1</translation>
+    </message>
+    <message>
+        <source>assigned by hand</source>
+        <translation>仅手动指定</translation>
+    </message>
+    <message>
+        <source>spend</source>
+        <translation>累计消费</translation>
+    </message>
+    <message>
+        <source>recharge</source>
+        <translation>累计充值</translation>
+    </message>
+    <message>
+        <source>downline GMV 30d</source>
+        <translation>下级30天业绩</translation>
+    </message>
+    <message>
+        <source>own GMV 30d</source>
+        <translation>自身30天业绩</translation>
+    </message>
+    <message>
+        <source>active downlines</source>
+        <translation>活跃下级</translation>
+    </message>
+    <message>
+        <source>Upgrade: %1</source>
+        <translation>升级：%1</translation>
+    </message>
+    <message>
+        <source>Downgrade: %1</source>
+        <translation>降级：%1</translation>
+    </message>
+    <message>
+        <source>No such tier.</source>
+        <translation>没有这个等级。</translation>
+    </message>
+    <message>
+        <source>A tier needs a name.</source>
+        <translation>等级需要名称。</translation>
+    </message>
+    <message>
+        <source>Another tier is already called %1.</source>
+        <translation>已有等级叫 %1。</translation>
+    </message>
+    <message>
+        <source>A discount is a share of the price above 0 and at most 100%, such as 98%.</source>
+        <translation>折扣是价格的比例，大于 0 且不超过 100%，例如 98%。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a commission rate: write rates by depth such as 2%, 1%, 0.5%.</source>
+        <translation>“%1”不是佣金比例：请按层级填写，例如 2%, 1%, 0.5%。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an amount in yuan (at most 4 decimals, not negative); leave it empty for no condition.</source>
+        <translation>“%1”不是以元计的金额（最多 4 位小数，不能为负）；不设条件请留空。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a number of downlines; leave it empty for no condition.</source>
+        <translation>“%1”不是下级人数；不设条件请留空。</translation>
+    </message>
+    <message>
+        <source>Unknown downgrade policy.</source>
+        <translation>未知的降级策略。</translation>
+    </message>
+    <message>
+        <source>No such field.</source>
+        <translation>没有这个字段。</translation>
+    </message>
+    <message>
+        <source>The lowest tier is every member&apos;s floor and cannot be removed.</source>
+        <translation>最低等级是所有会员的底线，不能删除。</translation>
+    </message>
+    <message>
+        <source>The ladder needs at least one tier.</source>
+        <translation>阶梯至少需要一个等级。</translation>
+    </message>
+    <message>
+        <source>Two tiers are called %1.</source>
+        <translation>有两个等级都叫 %1。</translation>
+    </message>
+    <message>
+        <source>The ladder is not valid: %1</source>
+        <translation>阶梯无效：%1</translation>
+    </message>
+    <message>
+        <source>Remove tier %1</source>
+        <translation>删除等级 %1</translation>
+    </message>
+    <message>
+        <source>Add tier %1 (rank %2): %3</source>
+        <translation>添加等级 %1（第 %2 级）：%3</translation>
+    </message>
+    <message>
+        <source>name %1 → %2</source>
+        <translation>名称 %1 → %2</translation>
+    </message>
+    <message>
+        <source>discount %1 → %2</source>
+        <translation>折扣 %1 → %2</translation>
+    </message>
+    <message>
+        <source>commission %1 → %2</source>
+        <translation>佣金 %1 → %2</translation>
+    </message>
+    <message>
+        <source>upgrade %1 → %2</source>
+        <translation>升级条件 %1 → %2</translation>
+    </message>
+    <message>
+        <source>downgrade %1 → %2</source>
+        <translation>降级 %1 → %2</translation>
+    </message>
+    <message>
+        <source>rank %1 → %2</source>
+        <translation>级别 %1 → %2</translation>
+    </message>
+    <message>
+        <source>Tier %1: %2</source>
+        <translation>等级 %1：%2</translation>
+    </message>
+    <message>
+        <source>The members&apos; figures could not be read (%1).</source>
+        <translation>无法读取会员数据（%1）。</translation>
+    </message>
+    <message>
+        <source>This cache is read-only.</source>
+        <translation>此缓存为只读。</translation>
+    </message>
+    <message>
+        <source>The downgrade policies could not be stored (%1).</source>
+        <translation>无法保存降级策略（%1）。</translation>
+    </message>
+</context>
+<context>
     <name>cardops::models::UnknownPurchasesModel</name>
     <message>
         <source>stock</source>
@@ -2708,6 +3266,391 @@ fulfil：同步一轮并履约一遍，然后输出摘要</translation>
     <message>
         <source>Not sortable: only indexed columns sort on a large list</source>
         <translation>不可排序：大列表只按已建索引的列排序</translation>
+    </message>
+</context>
+<context>
+    <name>cardops::models::commissioncsv</name>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>Order no.</source>
+        <translation>订单号</translation>
+    </message>
+    <message>
+        <source>Entry</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Expected member id</source>
+        <translation>应发会员编号</translation>
+    </message>
+    <message>
+        <source>Expected member</source>
+        <translation>应发会员</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>应发</translation>
+    </message>
+    <message>
+        <source>Credited member id</source>
+        <translation>实发会员编号</translation>
+    </message>
+    <message>
+        <source>Credited member</source>
+        <translation>实发会员</translation>
+    </message>
+    <message>
+        <source>Credited</source>
+        <translation>实发</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>差额</translation>
+    </message>
+    <message>
+        <source>Ledger id</source>
+        <translation>流水号</translation>
+    </message>
+    <message>
+        <source>Ordered at</source>
+        <translation>下单时间</translation>
+    </message>
+    <message>
+        <source>Buyer id</source>
+        <translation>买家编号</translation>
+    </message>
+    <message>
+        <source>Buyer</source>
+        <translation>买家</translation>
+    </message>
+    <message>
+        <source>Depth</source>
+        <translation>层级</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>cardops::ui::AgentTreeWidget</name>
+    <message>
+        <source>Find a member: id, name or contact, then Enter (Ctrl+F)</source>
+        <translation>查找会员：编号、名称或联系方式，按回车（Ctrl+F）</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <source>Move to…</source>
+        <translation>移动到…</translation>
+    </message>
+    <message>
+        <source>Open member</source>
+        <translation>打开会员</translation>
+    </message>
+    <message>
+        <source>Move the selected member and its whole branch under another parent (Ctrl+M)</source>
+        <translation>把选中的会员连同整个分支移到另一个上级之下（Ctrl+M）</translation>
+    </message>
+    <message>
+        <source>No members in the cache yet: they arrive with the next sync.</source>
+        <translation>缓存中还没有会员：下次同步后即会出现。</translation>
+    </message>
+    <message>
+        <source>The tree could not be read: %1</source>
+        <translation>无法读取代理树：%1</translation>
+    </message>
+    <message>
+        <source>Member #%1 is not in this tree.</source>
+        <translation>会员 #%1 不在这棵树中。</translation>
+    </message>
+    <message>
+        <source>Moved. The change waits in the outbox until the platform accepts it (本地待同步).</source>
+        <translation>已移动。修改在待发队列中等待平台确认（本地待同步）。</translation>
+    </message>
+    <message>
+        <source>No member matches “%1”.</source>
+        <translation>没有与“%1”匹配的会员。</translation>
+    </message>
+    <message>
+        <source>Select the member to move first.</source>
+        <translation>请先选择要移动的会员。</translation>
+    </message>
+    <message>
+        <source>Moving members needs a writable cache and a signed-in operator.</source>
+        <translation>移动会员需要可写的缓存和已登录的操作员。</translation>
+    </message>
+    <message>
+        <source>Move %1 and its whole branch under:</source>
+        <translation>把 %1 连同整个分支移动到：</translation>
+    </message>
+    <message>
+        <source>New parent: id, name or contact</source>
+        <translation>新上级：编号、名称或联系方式</translation>
+    </message>
+    <message>
+        <source>Top level (no parent)</source>
+        <translation>顶层（无上级）</translation>
+    </message>
+    <message>
+        <source>Move refused</source>
+        <translation>不能移动</translation>
+    </message>
+    <message numerus="yes">
+        <source>Move %1 and the %n member(s) of its branch to the top level?</source>
+        <translation>
+            <numerusform>把 %1 及其分支的 %n 名会员移到顶层？</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Move %1 and the %n member(s) of its branch under %2?</source>
+        <translation>
+            <numerusform>把 %1 及其分支的 %n 名会员移到 %2 之下？</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Move member</source>
+        <translation>移动会员</translation>
+    </message>
+    <message>
+        <source>Commissions of later orders follow the new hierarchy. The change is audited and sent to the platform.</source>
+        <translation>之后订单的佣金按新的层级计算。此修改会记入审计日志并提交到平台。</translation>
+    </message>
+    <message>
+        <source>Move</source>
+        <translation>移动</translation>
+    </message>
+</context>
+<context>
+    <name>cardops::ui::BatchOrderDialog</name>
+    <message>
+        <source>Batch order (企业批量下单)</source>
+        <translation>企业批量下单</translation>
+    </message>
+    <message>
+        <source>Enterprise member: name or id</source>
+        <translation>企业会员：名称或编号</translation>
+    </message>
+    <message>
+        <source>Goods: name, SKU or id</source>
+        <translation>商品：名称、SKU 或编号</translation>
+    </message>
+    <message>
+        <source>Choose the member and the goods to see the price.</source>
+        <translation>选择会员和商品后显示价格。</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>会员</translation>
+    </message>
+    <message>
+        <source>Goods</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Unit price</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <source>One line per order: charge account[,quantity]
+13800000001
+13800000002,3</source>
+        <translation>每行一单：充值账号[,数量]
+13800000001
+13800000002,3</translation>
+    </message>
+    <message>
+        <source>Import from file…</source>
+        <translation>从文件导入…</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <source>Charge account</source>
+        <translation>充值账号</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>小计</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Order the lines with a warning too (duplicate accounts)</source>
+        <translation>有警告的行也下单（重复账号）</translation>
+    </message>
+    <message>
+        <source>Create orders</source>
+        <translation>创建订单</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Continue (继续)</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Import charge accounts</source>
+        <translation>导入充值账号</translation>
+    </message>
+    <message>
+        <source>Text and CSV (*.txt *.csv);;All files (*)</source>
+        <translation>文本和 CSV (*.txt *.csv);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Stopping after the line in flight…</source>
+        <translation>当前这一行完成后停止…</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 is neither UTF-8 nor GB18030: %2</source>
+        <translation>%1 既不是 UTF-8 也不是 GB18030：%2</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>The cache cannot be read: %1</source>
+        <translation>无法读取缓存：%1</translation>
+    </message>
+    <message>
+        <source>Member #%1 is not in the cache.</source>
+        <translation>会员 #%1 不在缓存中。</translation>
+    </message>
+    <message>
+        <source>Goods #%1 is not in the cache.</source>
+        <translation>商品 #%1 不在缓存中。</translation>
+    </message>
+    <message>
+        <source>Choose the member and the goods.</source>
+        <translation>请选择会员和商品。</translation>
+    </message>
+    <message>
+        <source>%1 yuan (%2; list price %3)</source>
+        <translation>%1 元（%2；标价 %3）</translation>
+    </message>
+    <message>
+        <source>Note: this member is not an enterprise buyer.</source>
+        <translation>注意：该会员不是企业采购客户。</translation>
+    </message>
+    <message>
+        <source>A card goods: leave the account empty, give the quantity (&quot;,5&quot;).</source>
+        <translation>卡密商品：账号留空，只填数量（&quot;,5&quot;）。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Batch %1 of this member has %n unfinished line(s): 继续 sends them with their keys.</source>
+        <translation>
+            <numerusform>该会员的批次 %1 有 %n 行未完成：点击“继续”将用原幂等键发送。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Paste the charge accounts above, or import a file.</source>
+        <translation>在上方粘贴充值账号，或从文件导入。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s) to order</source>
+        <translation>
+            <numerusform>待下单 %n 行</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unit(s)</source>
+        <translation>
+            <numerusform>%n 件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>total %1 yuan</source>
+        <translation>合计 %1 元</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s) left out</source>
+        <translation>
+            <numerusform>排除 %n 行</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning(s)</source>
+        <translation>
+            <numerusform>%n 条警告</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Orders are created on the platform, and this console cannot reach one now.</source>
+        <translation>订单在平台上创建，而本控制台当前无法连接平台。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Create %n order(s) for %1 on the platform, %2 yuan in all?</source>
+        <translation>
+            <numerusform>在平台上为 %1 创建 %n 个订单，共 %2 元？</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Saving the batch…</source>
+        <translation>正在保存批次…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Batch %1: sending %n line(s)…</source>
+        <translation>
+            <numerusform>批次 %1：正在发送 %n 行…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>order %1</source>
+        <translation>订单 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n order(s) created</source>
+        <translation>
+            <numerusform>已创建 %n 个订单</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s) failed</source>
+        <translation>
+            <numerusform>%n 行失败</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s) unfinished: 继续 sends them again with the same keys</source>
+        <translation>
+            <numerusform>%n 行未完成：点击“继续”将用同一幂等键重新发送</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3408,6 +4351,240 @@ or 账号----密码----邮箱</source>
     </message>
 </context>
 <context>
+    <name>cardops::ui::CommissionPanel</name>
+    <message>
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <source>Last month</source>
+        <translation>上月</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>自定义</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>核对</translation>
+    </message>
+    <message>
+        <source>Recompute every commission of the period and compare it with the platform&apos;s (F5)</source>
+        <translation>重新计算该期间的全部佣金并与平台发放的比对（F5）</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Orders created</source>
+        <translation>下单时间</translation>
+    </message>
+    <message>
+        <source>Choose a period and press Check: CardOps recomputes the commission of every order and compares it with what the platform credited.</source>
+        <translation>选择期间后点击“核对”：CardOps 重新计算每个订单的佣金，并与平台实际发放的佣金比对。</translation>
+    </message>
+    <message>
+        <source>All differences</source>
+        <translation>全部差异</translation>
+    </message>
+    <message>
+        <source>Filter by agent: name or #id</source>
+        <translation>按代理筛选：名称或 #编号</translation>
+    </message>
+    <message>
+        <source>Export differences CSV…</source>
+        <translation>导出差异 CSV…</translation>
+    </message>
+    <message>
+        <source>Statement…</source>
+        <translation>对账单…</translation>
+    </message>
+    <message>
+        <source>Double click opens the order</source>
+        <translation>双击打开订单</translation>
+    </message>
+    <message>
+        <source>The check was cancelled; nothing changed.</source>
+        <translation>核对已取消，未做任何更改。</translation>
+    </message>
+    <message>
+        <source>The period ends before it starts.</source>
+        <translation>期间的结束早于开始。</translation>
+    </message>
+    <message>
+        <source>Checking the commissions of %1 – %2…</source>
+        <translation>正在核对 %1 – %2 的佣金…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n orders checked</source>
+        <translation>
+            <numerusform>已核对 %n 个订单</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>expected %1 · credited %2 · difference %3</source>
+        <translation>应发 %1 · 实发 %2 · 差额 %3</translation>
+    </message>
+    <message>
+        <source>%1 %2 · %3 %4 · %5 %6 · %7 %8</source>
+        <translation>%1 %2 · %3 %4 · %5 %6 · %7 %8</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n orders could not be verified</source>
+        <translation>
+            <numerusform>%n 个订单无法核对</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No check yet for this period.</source>
+        <translation>该期间尚未核对。</translation>
+    </message>
+    <message numerus="yes">
+        <source>No differences: %n orders checked, expected %1, credited %2.</source>
+        <translation>
+            <numerusform>没有差异：已核对 %n 个订单，应发 %1，实发 %2。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>No differences match the filter (%n in all).</source>
+        <translation>
+            <numerusform>没有符合筛选条件的差异（共 %n 条）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export differences</source>
+        <translation>导出差异</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <source>saved to %1</source>
+        <translation>已保存到 %1</translation>
+    </message>
+</context>
+<context>
+    <name>cardops::ui::CommissionStatementDialog</name>
+    <message>
+        <source>Commission statement</source>
+        <translation>佣金对账单</translation>
+    </message>
+    <message>
+        <source>Agent: name, contact or #id</source>
+        <translation>代理：名称、联系方式或 #编号</translation>
+    </message>
+    <message>
+        <source>Build statement</source>
+        <translation>生成对账单</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>代理</translation>
+    </message>
+    <message>
+        <source>Orders from</source>
+        <translation>订单自</translation>
+    </message>
+    <message>
+        <source>to (inclusive)</source>
+        <translation>至（含）</translation>
+    </message>
+    <message>
+        <source>Order no.</source>
+        <translation>订单号</translation>
+    </message>
+    <message>
+        <source>Ordered at</source>
+        <translation>下单时间</translation>
+    </message>
+    <message>
+        <source>Buyer</source>
+        <translation>买家</translation>
+    </message>
+    <message>
+        <source>Depth</source>
+        <translation>层级</translation>
+    </message>
+    <message>
+        <source>Entry</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>应发</translation>
+    </message>
+    <message>
+        <source>Credited</source>
+        <translation>实发</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>差额</translation>
+    </message>
+    <message>
+        <source>Choose an agent and a period, then build the statement.</source>
+        <translation>选择代理和期间，然后生成对账单。</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <source>Choose an agent first: type a name and pick a suggestion, or #id.</source>
+        <translation>请先选择代理：输入名称并从建议中选择，或输入 #编号。</translation>
+    </message>
+    <message>
+        <source>The period ends before it starts.</source>
+        <translation>期间的结束早于开始。</translation>
+    </message>
+    <message>
+        <source>Building the statement…</source>
+        <translation>正在生成对账单…</translation>
+    </message>
+    <message>
+        <source>Credit</source>
+        <translation>发放</translation>
+    </message>
+    <message>
+        <source>Reversal</source>
+        <translation>冲回</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries · expected %1 · credited %2 · difference %3</source>
+        <translation>
+            <numerusform>%n 条 · 应发 %1 · 实发 %2 · 差额 %3</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n orders with entries for this agent could not be verified</source>
+        <translation>
+            <numerusform>该代理有 %n 个订单的佣金无法核对</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export statement</source>
+        <translation>导出对账单</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <source>saved to %1</source>
+        <translation>已保存到 %1</translation>
+    </message>
+</context>
+<context>
     <name>cardops::ui::ConnectDialog</name>
     <message>
         <source>Connect my shop</source>
@@ -3500,6 +4677,107 @@ or 账号----密码----邮箱</source>
     <message>
         <source>The app id has only letters, digits and punctuation (ASCII).</source>
         <translation>应用 ID 只能包含字母、数字和标点（ASCII）。</translation>
+    </message>
+</context>
+<context>
+    <name>cardops::ui::ContractPricesDialog</name>
+    <message>
+        <source>Contract prices (合同价)</source>
+        <translation>合同价</translation>
+    </message>
+    <message>
+        <source>Goods</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>List price</source>
+        <translation>标价</translation>
+    </message>
+    <message>
+        <source>Tier price</source>
+        <translation>等级价</translation>
+    </message>
+    <message>
+        <source>Contract price</source>
+        <translation>合同价</translation>
+    </message>
+    <message>
+        <source>Margin vs cost</source>
+        <translation>毛利（对成本）</translation>
+    </message>
+    <message>
+        <source>Goods: name, SKU or id</source>
+        <translation>商品：名称、SKU 或编号</translation>
+    </message>
+    <message>
+        <source>Contract price, e.g. 96.50</source>
+        <translation>合同价，例如 96.50</translation>
+    </message>
+    <message>
+        <source>Set price</source>
+        <translation>设置价格</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Your role may not change prices, or this cache is read-only.</source>
+        <translation>你的角色不能修改价格，或此缓存为只读。</translation>
+    </message>
+    <message>
+        <source>The contract prices cannot be read: %1</source>
+        <translation>无法读取合同价：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (#%2): %n goods with a contract price</source>
+        <translation>
+            <numerusform>%1（#%2）：%n 个商品有合同价</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Member #%1 is not in the cache.</source>
+        <translation>会员 #%1 不在缓存中。</translation>
+    </message>
+    <message>
+        <source>Choose a goods first.</source>
+        <translation>请先选择商品。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a price in yuan.</source>
+        <translation>“%1”不是以元为单位的价格。</translation>
+    </message>
+    <message>
+        <source>Goods #%1 is not in the cache.</source>
+        <translation>商品 #%1 不在缓存中。</translation>
+    </message>
+    <message>
+        <source>Remove the contract price of %1 for this member?</source>
+        <translation>移除 %1 对该会员的合同价？</translation>
+    </message>
+    <message>
+        <source>Set the contract price of %1 for this member to %2 yuan?</source>
+        <translation>将 %1 对该会员的合同价设为 %2 元？</translation>
+    </message>
+    <message>
+        <source>This is BELOW the cost of %1 yuan: every unit sold loses %2 yuan.</source>
+        <translation>该价格低于成本 %1 元：每卖出一件亏损 %2 元。</translation>
+    </message>
+    <message>
+        <source>The change was not staged: %1</source>
+        <translation>更改未暂存：%1</translation>
+    </message>
+    <message>
+        <source>Staged: the platform gets the new list with the next sync (本地待同步).</source>
+        <translation>已暂存：平台将在下次同步时收到新的列表（本地待同步）。</translation>
+    </message>
+    <message>
+        <source>Nothing changed.</source>
+        <translation>没有变化。</translation>
     </message>
 </context>
 <context>
@@ -4702,10 +5980,6 @@ or 账号----密码----邮箱</source>
         <translation>会员与等级</translation>
     </message>
     <message>
-        <source>Consumers, agents and enterprise buyers with their tier and balance.</source>
-        <translation>消费者、代理和企业客户，及其等级和余额。</translation>
-    </message>
-    <message>
         <source>Suppliers</source>
         <translation>货源</translation>
     </message>
@@ -4840,6 +6114,411 @@ CardOps 会显示仍可读取的数据，但不会再写入该文件。请恢复
     <message>
         <source>Fulfilment</source>
         <translation>履约</translation>
+    </message>
+</context>
+<context>
+    <name>cardops::ui::MemberDetailDialog</name>
+    <message>
+        <source>Member #%1</source>
+        <translation>会员 #%1</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Parent</source>
+        <translation>上级</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>联系方式</translation>
+    </message>
+    <message>
+        <source>Balance (¥)</source>
+        <translation>余额（¥）</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>注册时间</translation>
+    </message>
+    <message>
+        <source>Tags, separated by commas</source>
+        <translation>标签，用逗号分隔</translation>
+    </message>
+    <message>
+        <source>Edit and press Enter: sent to the platform, pending until it accepts</source>
+        <translation>编辑后按 Enter：提交到平台，平台接受前显示为待同步</translation>
+    </message>
+    <message>
+        <source>Save tags</source>
+        <translation>保存标签</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Tags saved: pending until the platform accepts them.</source>
+        <translation>标签已保存：平台接受前为待同步。</translation>
+    </message>
+    <message>
+        <source>Cannot save the tags: %1</source>
+        <translation>无法保存标签：%1</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <source>Spend (¥)</source>
+        <translation>消费（¥）</translation>
+    </message>
+    <message>
+        <source>Refunds (¥)</source>
+        <translation>退款（¥）</translation>
+    </message>
+    <message>
+        <source>Average order (¥)</source>
+        <translation>客单价（¥）</translation>
+    </message>
+    <message>
+        <source>First order</source>
+        <translation>首次下单</translation>
+    </message>
+    <message>
+        <source>Last order</source>
+        <translation>最近下单</translation>
+    </message>
+    <message>
+        <source>RFM</source>
+        <translation>RFM</translation>
+    </message>
+    <message>
+        <source>Segment</source>
+        <translation>分群</translation>
+    </message>
+    <message>
+        <source>Segments, the first matching rule wins (docs/members.md):
+新客 New: registered fewer than 30 days ago and at most 2 orders
+沉睡 Dormant: no order in the window, or the last one 180 days ago or more
+高价值 High value: R ≥ 4, F ≥ 4 and M ≥ 4
+流失预警 Churn risk: R ≤ 2 and (F ≥ 4 or M ≥ 4)
+潜力 Potential: R ≥ 4 and (F ≥ 3 or M ≥ 3)
+其他 Other: everything else
+Scores 1–5 rank the paid, not fully refunded orders of the last 365 days.</source>
+        <translation>分群规则，按顺序取第一条符合的（见 docs/members.md）：
+新客：注册不满 30 天且订单不超过 2 笔
+沉睡：窗口内没有订单，或最近一笔在 180 天或更早以前
+高价值：R ≥ 4、F ≥ 4 且 M ≥ 4
+流失预警：R ≤ 2 且（F ≥ 4 或 M ≥ 4）
+潜力：R ≥ 4 且（F ≥ 3 或 M ≥ 3）
+其他：其余会员
+1–5 分按近 365 天已付款且未全额退款的订单排名。</translation>
+    </message>
+    <message>
+        <source>Orders in a paid status, refunded ones included; spend = paid − refunded.</source>
+        <translation>已付款状态的订单（含已退款）；消费 = 实付 − 退款。</translation>
+    </message>
+    <message>
+        <source>Order no.</source>
+        <translation>订单号</translation>
+    </message>
+    <message>
+        <source>Goods</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Paid (¥)</source>
+        <translation>实付（¥）</translation>
+    </message>
+    <message>
+        <source>Refunded (¥)</source>
+        <translation>已退款（¥）</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>下单时间</translation>
+    </message>
+    <message>
+        <source>Double click an order to open it</source>
+        <translation>双击订单即可打开</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Amount (¥)</source>
+        <translation>金额（¥）</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <source>Balance after (¥)</source>
+        <translation>变动后余额（¥）</translation>
+    </message>
+    <message>
+        <source>Newer</source>
+        <translation>较新</translation>
+    </message>
+    <message>
+        <source>Older</source>
+        <translation>较早</translation>
+    </message>
+    <message>
+        <source>Balance ledger</source>
+        <translation>余额流水</translation>
+    </message>
+    <message>
+        <source>Goods ID</source>
+        <translation>商品 ID</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>List price (¥)</source>
+        <translation>标价（¥）</translation>
+    </message>
+    <message>
+        <source>Contract price (¥)</source>
+        <translation>合同价（¥）</translation>
+    </message>
+    <message>
+        <source>The downline tree appears here.</source>
+        <translation>下级树显示在这里。</translation>
+    </message>
+    <message>
+        <source>Downline</source>
+        <translation>下级</translation>
+    </message>
+    <message>
+        <source>Batch order…</source>
+        <translation>批量下单…</translation>
+    </message>
+    <message>
+        <source>Contract prices…</source>
+        <translation>合同价…</translation>
+    </message>
+    <message>
+        <source>Cannot read the member: %1</source>
+        <translation>无法读取会员：%1</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>Member %1 (#%2)</source>
+        <translation>会员 %1（#%2）</translation>
+    </message>
+    <message>
+        <source>Tier %1</source>
+        <translation>等级 %1</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Not computed yet</source>
+        <translation>尚未计算</translation>
+    </message>
+    <message>
+        <source>No operator allowed to edit members is signed in</source>
+        <translation>当前登录的操作员无权编辑会员</translation>
+    </message>
+    <message>
+        <source>Contract prices</source>
+        <translation>合同价</translation>
+    </message>
+    <message>
+        <source>Recharge</source>
+        <translation>充值</translation>
+    </message>
+    <message>
+        <source>Purchase</source>
+        <translation>消费</translation>
+    </message>
+    <message>
+        <source>Commission</source>
+        <translation>佣金</translation>
+    </message>
+    <message>
+        <source>Withdrawal</source>
+        <translation>提现</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <source>Adjustment</source>
+        <translation>调整</translation>
+    </message>
+    <message>
+        <source>No ledger entries in the cache.</source>
+        <translation>缓存中没有余额流水。</translation>
+    </message>
+    <message>
+        <source>Entries %1–%2 of %3, newest first</source>
+        <translation>第 %1–%2 条，共 %3 条，最新在前</translation>
+    </message>
+    <message>
+        <source>Saving the tags…</source>
+        <translation>正在保存标签…</translation>
+    </message>
+</context>
+<context>
+    <name>cardops::ui::MembersListPanel</name>
+    <message>
+        <source>Name, contact or member id</source>
+        <translation>名称、联系方式或会员 ID</translation>
+    </message>
+    <message>
+        <source>Search (Ctrl+F): part of the name or contact, or the exact member id</source>
+        <translation>搜索（Ctrl+F）：名称或联系方式的一部分，或完整的会员 ID</translation>
+    </message>
+    <message>
+        <source>Kind of member</source>
+        <translation>会员类型</translation>
+    </message>
+    <message>
+        <source>All kinds</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>All tiers</source>
+        <translation>全部等级</translation>
+    </message>
+    <message>
+        <source>RFM segment (docs/members.md): computed after each sync</source>
+        <translation>RFM 分群（见 docs/members.md）：每次同步后计算</translation>
+    </message>
+    <message>
+        <source>All segments</source>
+        <translation>全部分群</translation>
+    </message>
+    <message>
+        <source>Members carrying this tag</source>
+        <translation>带有该标签的会员</translation>
+    </message>
+    <message>
+        <source>All tags</source>
+        <translation>全部标签</translation>
+    </message>
+    <message>
+        <source>Cannot read the members: %1</source>
+        <translation>无法读取会员：%1</translation>
+    </message>
+    <message>
+        <source>Tier %1</source>
+        <translation>等级 %1</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>正在计数…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n members</source>
+        <translation>
+            <numerusform>%n 位会员</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No members match these filters. Clear the search or choose another kind, tier, segment or tag.</source>
+        <translation>没有符合筛选条件的会员。请清空搜索，或换一个类型、等级、分群或标签。</translation>
+    </message>
+    <message>
+        <source>No members in the cache yet: they arrive with the next sync.</source>
+        <translation>缓存中还没有会员：下次同步后即会出现。</translation>
+    </message>
+    <message>
+        <source>Open member</source>
+        <translation>打开会员</translation>
+    </message>
+    <message>
+        <source>Open the newest order</source>
+        <translation>打开最新订单</translation>
+    </message>
+    <message>
+        <source>This member has no orders in the cache.</source>
+        <translation>缓存中没有该会员的订单。</translation>
+    </message>
+    <message>
+        <source>Copy selected rows</source>
+        <translation>复制选中的行</translation>
+    </message>
+    <message>
+        <source>Copied %1 rows; %2 rows not loaded yet were left out.</source>
+        <translation>已复制 %1 行；%2 行尚未加载，未包含在内。</translation>
+    </message>
+</context>
+<context>
+    <name>cardops::ui::MembersPage</name>
+    <message>
+        <source>Members and tiers</source>
+        <translation>会员与等级</translation>
+    </message>
+    <message>
+        <source>Consumers, agents and enterprise buyers; the agent tree, segments, the tier ladder, the commission check and agents&apos; withdrawals.</source>
+        <translation>消费者、代理和企业采购；代理树、会员分群、等级阶梯、佣金核对和代理提现。</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>会员</translation>
+    </message>
+    <message>
+        <source>Agent tree</source>
+        <translation>代理树</translation>
+    </message>
+    <message>
+        <source>Segments</source>
+        <translation>分群</translation>
+    </message>
+    <message>
+        <source>Tier ladder</source>
+        <translation>等级阶梯</translation>
+    </message>
+    <message>
+        <source>Commission check</source>
+        <translation>佣金核对</translation>
+    </message>
+    <message>
+        <source>Withdrawals</source>
+        <translation>提现审核</translation>
+    </message>
+    <message>
+        <source>Enterprise batch order…</source>
+        <translation>企业批量下单…</translation>
+    </message>
+    <message>
+        <source>Orders for an enterprise buyer from a pasted list or a CSV of charge accounts and quantities, checked line by line before anything is created.</source>
+        <translation>为企业采购批量下单：粘贴或导入充值账号和数量的 CSV，逐行校验后才创建订单。</translation>
     </message>
 </context>
 <context>
@@ -6786,6 +8465,203 @@ CardOps 会显示仍可读取的数据，但不会再写入该文件。请恢复
     </message>
 </context>
 <context>
+    <name>cardops::ui::SegmentsPanel</name>
+    <message>
+        <source>Recompute</source>
+        <translation>重新计算</translation>
+    </message>
+    <message>
+        <source>Recompute RFM scores and segments as of now (it also runs after the first sync of each business day)</source>
+        <translation>按当前时间重新计算 RFM 评分和分群（每个营业日首次同步后也会自动计算）</translation>
+    </message>
+    <message>
+        <source>Export segment…</source>
+        <translation>导出分群…</translation>
+    </message>
+    <message>
+        <source>Segment</source>
+        <translation>分群</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>人数</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>占比</translation>
+    </message>
+    <message>
+        <source>Change vs 30 days ago</source>
+        <translation>较 30 天前</translation>
+    </message>
+    <message>
+        <source>Playbook</source>
+        <translation>运营打法</translation>
+    </message>
+    <message>
+        <source>RFM was never computed for this cache.
+It is computed after the first sync of each business day, or now with “Recompute”.</source>
+        <translation>此缓存尚未计算过 RFM。
+每个营业日首次同步后会自动计算，也可以点“重新计算”立即计算。</translation>
+    </message>
+    <message>
+        <source>High value</source>
+        <translation>高价值</translation>
+    </message>
+    <message>
+        <source>Potential</source>
+        <translation>潜力</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新客</translation>
+    </message>
+    <message>
+        <source>Dormant</source>
+        <translation>沉睡</translation>
+    </message>
+    <message>
+        <source>Churn risk</source>
+        <translation>流失预警</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>R ≥ 4 and F ≥ 4 and M ≥ 4: recent, frequent and big</source>
+        <translation>R ≥ 4 且 F ≥ 4 且 M ≥ 4：近期、高频、高额</translation>
+    </message>
+    <message>
+        <source>R ≥ 4 and (F ≥ 3 or M ≥ 3): recent and above the middle on frequency or money</source>
+        <translation>R ≥ 4 且（F ≥ 3 或 M ≥ 3）：近期购买，频次或金额高于中位</translation>
+    </message>
+    <message>
+        <source>Registered fewer than 30 days ago with at most 2 orders</source>
+        <translation>注册不足 30 天且订单不超过 2 笔</translation>
+    </message>
+    <message>
+        <source>No counted order in 365 days, or the last one 180 days ago or more</source>
+        <translation>365 天内没有有效订单，或最近一单在 180 天或更早以前</translation>
+    </message>
+    <message>
+        <source>R ≤ 2 and (F ≥ 4 or M ≥ 4): used to buy a lot, has gone quiet</source>
+        <translation>R ≤ 2 且（F ≥ 4 或 M ≥ 4）：曾经买得多，最近沉寂</translation>
+    </message>
+    <message>
+        <source>Everything else</source>
+        <translation>其余会员</translation>
+    </message>
+    <message>
+        <source>Keep them: tier perks, priority stock, a dedicated contact</source>
+        <translation>重点维护：等级权益、优先供货、专人对接</translation>
+    </message>
+    <message>
+        <source>Nudge the next order: show the way to the next tier, bundle offers</source>
+        <translation>促成下一单：展示升级进度、组合优惠</translation>
+    </message>
+    <message>
+        <source>Short purchase path and the new-member gift</source>
+        <translation>缩短购买路径，送新人礼</translation>
+    </message>
+    <message>
+        <source>One win-back offer; no repeated outreach</source>
+        <translation>发一次召回优惠，不反复打扰</translation>
+    </message>
+    <message>
+        <source>Call before they go dormant: ask what changed</source>
+        <translation>在沉睡前电话回访：了解发生了什么变化</translation>
+    </message>
+    <message>
+        <source>Regular campaigns</source>
+        <translation>常规活动</translation>
+    </message>
+    <message>
+        <source>The segments could not be read: %1</source>
+        <translation>无法读取分群：%1</translation>
+    </message>
+    <message>
+        <source>Segments</source>
+        <translation>分群</translation>
+    </message>
+    <message>
+        <source>As of %1 · compared with %2%3</source>
+        <translation>截至 %1 · 对比 %2%3</translation>
+    </message>
+    <message>
+        <source> (recomputed from the orders)</source>
+        <translation>（按订单重新推算）</translation>
+    </message>
+    <message>
+        <source>Recomputing RFM for every member…</source>
+        <translation>正在为全部会员重新计算 RFM…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Recomputed for %n member(s).</source>
+        <translation>
+            <numerusform>已为 %n 名会员重新计算。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The recompute failed: %1</source>
+        <translation>重新计算失败：%1</translation>
+    </message>
+    <message>
+        <source>Member id</source>
+        <translation>会员编号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>联系方式</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>订单数</translation>
+    </message>
+    <message>
+        <source>Spend</source>
+        <translation>消费金额</translation>
+    </message>
+    <message>
+        <source>Export segment</source>
+        <translation>导出分群</translation>
+    </message>
+    <message>
+        <source>segment-%1.csv</source>
+        <translation>分群-%1.csv</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n member(s) to %1.</source>
+        <translation>
+            <numerusform>已导出 %n 名会员到 %1。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The export failed: %1</source>
+        <translation>导出失败：%1</translation>
+    </message>
+</context>
+<context>
     <name>cardops::ui::SettingsPage</name>
     <message>
         <source>Switch to this profile</source>
@@ -7447,6 +9323,161 @@ CardOps 会显示仍可读取的数据，但不会再写入该文件。请恢复
     </message>
 </context>
 <context>
+    <name>cardops::ui::TierLadderPanel</name>
+    <message>
+        <source>The ladder as the platform has it. Edit a cell to change it; the what-if shows what your edit would do to today&apos;s members before anything is pushed. An empty condition is not required; all conditions of a tier must hold.</source>
+        <translation>平台上的等级阶梯。直接编辑单元格即可修改；推送之前，试算会显示这次修改对当前会员的影响。留空的条件不作要求；一个等级的所有条件须同时满足。</translation>
+    </message>
+    <message>
+        <source>Add tier</source>
+        <translation>添加等级</translation>
+    </message>
+    <message>
+        <source>Remove tier</source>
+        <translation>删除等级</translation>
+    </message>
+    <message>
+        <source>Revert</source>
+        <translation>还原</translation>
+    </message>
+    <message>
+        <source>Push to platform</source>
+        <translation>推送到平台</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation>折扣</translation>
+    </message>
+    <message>
+        <source>Commission by depth</source>
+        <translation>各层佣金</translation>
+    </message>
+    <message>
+        <source>Spend ≥</source>
+        <translation>累计消费 ≥</translation>
+    </message>
+    <message>
+        <source>Recharge ≥</source>
+        <translation>累计充值 ≥</translation>
+    </message>
+    <message>
+        <source>Downline GMV 30d ≥</source>
+        <translation>下级30天业绩 ≥</translation>
+    </message>
+    <message>
+        <source>Own GMV 30d ≥</source>
+        <translation>自身30天业绩 ≥</translation>
+    </message>
+    <message>
+        <source>Active downlines ≥</source>
+        <translation>活跃下级 ≥</translation>
+    </message>
+    <message>
+        <source>Downgrade</source>
+        <translation>降级</translation>
+    </message>
+    <message>
+        <source>What-if on today&apos;s members</source>
+        <translation>按当前会员试算</translation>
+    </message>
+    <message>
+        <source>No change yet.</source>
+        <translation>尚未修改。</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>原等级</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>新等级</translation>
+    </message>
+    <message>
+        <source>Members moved</source>
+        <translation>会员数</translation>
+    </message>
+    <message>
+        <source>Recent tier moves</source>
+        <translation>最近的等级变动</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>会员</translation>
+    </message>
+    <message>
+        <source>Move</source>
+        <translation>变动</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <source>Keep: a tier once reached is kept. Sliding 30 days: the member falls at a business-day boundary when a 30-day condition no longer holds.</source>
+        <translation>保留：达到的等级不再降低。滑动30天：30天条件不再满足时，会员在营业日切换时降级。</translation>
+    </message>
+    <message>
+        <source>Name of the new top tier:</source>
+        <translation>新的最高等级名称：</translation>
+    </message>
+    <message>
+        <source>Remove tier %1 from the ladder? Nothing changes on the platform until you push; the platform refuses to remove a tier that members still hold.</source>
+        <translation>从阶梯中删除等级 %1？推送之前平台上不会有任何变化；仍有会员持有的等级，平台会拒绝删除。</translation>
+    </message>
+    <message>
+        <source>No member would change tier (%1 members checked).</source>
+        <translation>没有会员的等级会变化（已检查 %1 位会员）。</translation>
+    </message>
+    <message>
+        <source>%1 members would move up, %2 would move down (of %3).</source>
+        <translation>%1 位会员将升级，%2 位会降级（共 %3 位）。</translation>
+    </message>
+    <message>
+        <source>The current ladder on the same figures: %1 up, %2 down.</source>
+        <translation>按现行阶梯、同样的数据：%1 位升级，%2 位降级。</translation>
+    </message>
+    <message>
+        <source>%1 members hold a tier this edit removes: the platform will refuse the push.</source>
+        <translation>%1 位会员持有本次删除的等级：平台会拒绝这次推送。</translation>
+    </message>
+    <message>
+        <source>This console cannot push tiers (no platform).</source>
+        <translation>本控制台无法推送等级（未连接平台）。</translation>
+    </message>
+    <message>
+        <source>Push this ladder to the platform (version %1)?
+
+%2
+
+%3</source>
+        <translation>将此阶梯推送到平台（基于版本 %1）？
+
+%2
+
+%3</translation>
+    </message>
+    <message>
+        <source>Pushing…</source>
+        <translation>正在推送…</translation>
+    </message>
+    <message>
+        <source>The platform took the ladder.</source>
+        <translation>平台已接受新的阶梯。</translation>
+    </message>
+    <message>
+        <source>No tier moves yet: they appear after a sync round.</source>
+        <translation>还没有等级变动：同步一轮后会显示在这里。</translation>
+    </message>
+</context>
+<context>
     <name>cardops::ui::TrayNotifier</name>
     <message>
         <source>Show window</source>
@@ -7463,6 +9494,189 @@ CardOps 会显示仍可读取的数据，但不会再写入该文件。请恢复
     <message>
         <source>(and %1 more like this)</source>
         <translation>（另有 %1 条同类通知）</translation>
+    </message>
+</context>
+<context>
+    <name>cardops::ui::WithdrawalsPanel</name>
+    <message>
+        <source>approved</source>
+        <translation>已批准</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>已驳回</translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation>待审核</translation>
+    </message>
+    <message>
+        <source>Pending (oldest first)</source>
+        <translation>待审核（最早的在前）</translation>
+    </message>
+    <message>
+        <source>Decided (已处理)</source>
+        <translation>已处理</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>显示：</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>批准</translation>
+    </message>
+    <message>
+        <source>Reject…</source>
+        <translation>驳回…</translation>
+    </message>
+    <message>
+        <source>Approve the selected request on the platform (Ctrl+Enter)</source>
+        <translation>在平台上批准所选申请（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <source>Reject the selected request with a reason (Ctrl+Backspace)</source>
+        <translation>填写理由驳回所选申请（Ctrl+Backspace）</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>申请号</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>代理</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Requested at</source>
+        <translation>申请时间</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>The agent</source>
+        <translation>代理信息</translation>
+    </message>
+    <message>
+        <source>Select a request to see the agent.</source>
+        <translation>选择一条申请以查看代理信息。</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>余额</translation>
+    </message>
+    <message>
+        <source>Direct downlines</source>
+        <translation>直属下级</translation>
+    </message>
+    <message>
+        <source>Commissions, last 30 days</source>
+        <translation>近30天佣金</translation>
+    </message>
+    <message>
+        <source>Approved withdrawals, last 30 days</source>
+        <translation>近30天已批准提现</translation>
+    </message>
+    <message>
+        <source>Last request</source>
+        <translation>上次申请</translation>
+    </message>
+    <message>
+        <source>Pending requests</source>
+        <translation>待审申请</translation>
+    </message>
+    <message>
+        <source>Member since</source>
+        <translation>注册时间</translation>
+    </message>
+    <message>
+        <source>The requests cannot be read: %1</source>
+        <translation>无法读取申请：%1</translation>
+    </message>
+    <message>
+        <source>member #%1</source>
+        <translation>会员 #%1</translation>
+    </message>
+    <message>
+        <source>No withdrawal request waits for a decision.</source>
+        <translation>没有等待审核的提现申请。</translation>
+    </message>
+    <message>
+        <source>No request has been decided yet.</source>
+        <translation>还没有已处理的申请。</translation>
+    </message>
+    <message>
+        <source>The agent cannot be read: %1</source>
+        <translation>无法读取代理信息：%1</translation>
+    </message>
+    <message>
+        <source>Member #%1 is not in the cache yet.</source>
+        <translation>会员 #%1 尚未进入缓存。</translation>
+    </message>
+    <message>
+        <source>%1 yuan on %2 (%3)</source>
+        <translation>%1 元，%2（%3）</translation>
+    </message>
+    <message>
+        <source>none before</source>
+        <translation>此前没有</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 yuan in %n request(s)</source>
+        <translation>
+            <numerusform>%1 元，共 %n 笔</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Withdrawals are decided on the platform, and this console cannot reach one now.</source>
+        <translation>提现在平台上审核，而本控制台当前无法连接平台。</translation>
+    </message>
+    <message>
+        <source>Reject withdrawal</source>
+        <translation>驳回提现</translation>
+    </message>
+    <message>
+        <source>Why is the request of %1 for %2 yuan rejected? The agent sees it.</source>
+        <translation>驳回 %1 的 %2 元提现申请的理由？代理会看到。</translation>
+    </message>
+    <message>
+        <source>A rejection needs a reason.</source>
+        <translation>驳回需要填写理由。</translation>
+    </message>
+    <message>
+        <source>Pay %1 yuan to %2? The platform books the withdrawal at once.</source>
+        <translation>向 %2 支付 %1 元？平台会立即记账。</translation>
+    </message>
+    <message>
+        <source>Reject the request of %1 for %2 yuan?
+Reason: %3</source>
+        <translation>驳回 %1 的 %2 元提现申请？
+理由：%3</translation>
+    </message>
+    <message>
+        <source>Approve withdrawal</source>
+        <translation>批准提现</translation>
+    </message>
+    <message>
+        <source>sending…</source>
+        <translation>发送中…</translation>
+    </message>
+    <message>
+        <source>Request %1: %2</source>
+        <translation>申请 %1：%2</translation>
     </message>
 </context>
 <context>

@@ -12,6 +12,7 @@
 #include "ui/goodseditordialog.h"
 #include "ui/goodspage.h"
 #include "ui/listpage.h"
+#include "ui/memberspage.h"
 #include "ui/orderdetaildialog.h"
 #include "ui/orderspage.h"
 #include "ui/settingspage.h"
@@ -141,10 +142,9 @@ void MainWindow::buildNavigation()
     connect(goods, &GoodsPage::openGoods, this,
             [this](qint64 id) { GoodsEditorDialog::open(m_source, m_backend.actor(), id, this); });
     addPage(PageId::Goods, goods, tr("Goods"));
-    addPage(PageId::Members,
-            new ListPage(m_source, storage::ListKind::Members, tr("Members and tiers"),
-                         tr("Consumers, agents and enterprise buyers with their tier and balance."), m_stack),
-            tr("Members and tiers"));
+    auto* members = new MembersPage(m_source, m_backend, m_stack);
+    connect(members, &MembersPage::openOrder, this, &MainWindow::openOrder);
+    addPage(PageId::Members, members, tr("Members and tiers"));
     addPage(PageId::Suppliers, new SuppliersPage(m_source, m_backend, m_stack), tr("Suppliers"));
     addPage(PageId::Finance,
             new ListPage(m_source, storage::ListKind::DailyTotals, tr("Finance · daily totals"),

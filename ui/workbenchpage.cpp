@@ -57,7 +57,7 @@ WorkbenchPage::WorkbenchPage(models::ConsoleState& state, QWidget* parent)
     addTile(counters::SyncError, tr("Sync errors"),
             tr("Local edits the platform refused or that met a conflict"), PageId::Workbench, {});
     addTile(counters::WithdrawalPending, tr("Withdrawals to review"), tr("Agents' withdrawal requests"),
-            PageId::Members, {});
+            PageId::Members, QStringLiteral("withdrawals"));
     for (int i = 0; i < m_tiles.size(); ++i)
         grid->addWidget(m_tiles[i].button, i / 4, i % 4);
 

@@ -80,6 +80,8 @@ public:
     models::OrderActionBackend* orderActions() override;
     models::CardStockBackend* cardStock() override; // cardstockdesk.cpp: the CardStockDesk child
     models::RestockBackend* restocker() override;   // restockdesk.cpp: the RestockDesk child
+    models::MemberDeskBackend* memberDesk() override; // memberdesk.cpp: the MemberDesk child
+    models::TierBackend* tierBackend() override;      // tierdesk.cpp: the TierDesk child
     void createCategory(const QString& name, qint64 parentId, QObject* context,
                         std::function<void(QString error)> done) override; // consolecategories.cpp
     core::Actor actor() const override;

@@ -19,8 +19,9 @@ class DemoSimulator::Host : public QObject
 public:
     quint16 start(double perMinute)
     {
-        m_server = std::make_unique<sim::SimServer>(
-            sim::generatePlatform(sim::GeneratorParams::demo(), m_clock), m_clock);
+        sim::GeneratorParams params = sim::GeneratorParams::demo();
+        params.commissionFaultsPer10k = 20; // a few wrong commissions for 佣金核对 to find
+        m_server = std::make_unique<sim::SimServer>(sim::generatePlatform(params, m_clock), m_clock);
         // A few goods fulfilled by CardOps with a backlog waiting, so 履约 has work to show.
         sim::placeHandover(m_server->state(), m_server->suppliers().fulu(), kDemoHandover, 1, 12);
         const quint16 port = m_server->listen(QHostAddress::LocalHost, 0);

@@ -67,7 +67,8 @@ int main(int argc, char** argv)
     const QCommandLineOption pageOption(
         QStringLiteral("page"),
         QStringLiteral("Page to show: workbench, orders, goods, members, suppliers, "
-                       "finance, dashboard, audit, settings (or all)."),
+                       "finance, dashboard, audit, settings (or all); NAME:FILTER opens it with a "
+                       "filter or tab, e.g. members:tree."),
         QStringLiteral("name"));
     const QCommandLineOption shotOption(
         QStringLiteral("screenshot"),
@@ -93,11 +94,14 @@ int main(int argc, char** argv)
     const bool screenshot = parser.isSet(shotOption) || parser.isSet(shotDirOption);
 
     QList<ui::PageId> pages;
+    QString pageFilter;
     if (parser.isSet(pageOption)) {
         ui::PageId page = ui::PageId::Workbench;
-        if (parser.value(pageOption) == u"all") {
+        const QString pageName = parser.value(pageOption).section(u':', 0, 0);
+        pageFilter = parser.value(pageOption).section(u':', 1);
+        if (pageName == u"all") {
             pages = ui::allPages();
-        } else if (ui::pageFromName(parser.value(pageOption), &page)) {
+        } else if (ui::pageFromName(pageName, &page)) {
             pages = {page};
         } else {
             err << QCoreApplication::translate("main", "Unknown page '%1'.").arg(parser.value(pageOption))
@@ -157,6 +161,7 @@ int main(int argc, char** argv)
                            parser.isSet(shotDirOption) ? parser.value(shotDirOption)
                                                        : parser.value(shotOption),
                            parser.isSet(shotDirOption), out, err);
+    run.setFilter(pageFilter);
     int exitCode = 1;
     QObject::connect(&run, &app::ScreenshotRun::finished, &app, [&](int code) {
         exitCode = code;

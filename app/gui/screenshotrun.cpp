@@ -53,7 +53,7 @@ void ScreenshotRun::next()
         return Q_EMIT finished(0);
     }
     const ui::PageId page = m_pages.takeFirst();
-    m_window.showPage(page);
+    m_window.showPage(page, m_filter);
     // Poll until the page says its first rows are there, twice in a row (a refresh may be queued
     // behind the first answer), then let one more paint happen.
     auto* poll = new QTimer(this);

@@ -25,6 +25,8 @@ public:
     ScreenshotRun(ui::MainWindow& window, ConsoleApp& app, QList<ui::PageId> pages, QString target,
                   bool targetIsDirectory, QTextStream& out, QTextStream& err);
     void start(bool waitForSync);
+    // The filter (or tab) each page opens with, as a work-bench tile would pass it.
+    void setFilter(const QString& filter) { m_filter = filter; }
 
 Q_SIGNALS:
     void finished(int exitCode);
@@ -38,6 +40,7 @@ private:
     ConsoleApp& m_app;
     QList<ui::PageId> m_pages;
     QString m_target;
+    QString m_filter;
     bool m_directory;
     QTextStream& m_out;
     QTextStream& m_err;

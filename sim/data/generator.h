@@ -16,6 +16,10 @@ struct GeneratorParams
     int members = 3'000;
     int goods = 600;
     qint64 endTime = 0; // unix seconds; 0 = the clock's now
+    // Commission entries booked wrong on purpose, per 10,000 (a demo of the commission check): a
+    // deterministic choice by seed, order and depth — missing, one cent too much, or credited to
+    // another ancestor — listed in PlatformState::commissionFaults(). 0 = none.
+    int commissionFaultsPer10k = 0;
 
     static GeneratorParams demo() { return {}; }
     // performance.md's reference data set.

@@ -135,20 +135,56 @@ void Generator::makeOrder(qint32 index, qint64 t)
     }
 }
 
+namespace {
+
+// A well-mixed 64-bit value of (seed, order, depth) (splitmix64's finalizer): the fault choice
+// never draws from the generator's random stream, so a history with faults differs from one
+// without only in the faulty entries.
+quint64 faultHash(quint64 seed, qint64 orderIndex, int depth)
+{
+    quint64 z =
+        seed * 0x9E3779B97F4A7C15ULL + quint64(orderIndex) * 0xBF58476D1CE4E5B9ULL + quint64(depth) + 1;
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
+    return z ^ (z >> 31);
+}
+
+} // namespace
+
 void Generator::commissionEvents(qint32 orderIndex, qint64 at)
 {
     const Order& o = m_state.m_orders[orderIndex];
-    qint64 ancestor = m_state.m_members[o.memberId - 1].parentId;
-    for (int k = 0; ancestor > 0 && k < 8; ++k) {
-        const Member& a = m_state.m_members[ancestor - 1];
-        const Tier& t = m_state.m_tiers[a.tierId - 1];
-        if (k < t.commissionRates.size()) {
-            const Money c = core::rounding::commission(o.paidAmount, t.commissionRates[k]);
-            if (c > Money())
-                m_events.append(
-                    {at, c, static_cast<qint32>(ancestor - 1), orderIndex, LedgerKind::Commission});
+    QList<qint32> chain;
+    for (qint64 ancestor = m_state.m_members[o.memberId - 1].parentId; ancestor > 0 && chain.size() < 8;
+         ancestor = m_state.m_members[ancestor - 1].parentId)
+        chain.append(static_cast<qint32>(ancestor - 1));
+    bool faulted = false; // at most one fault an order, so each shows as the kind it is
+    for (int k = 0; k < chain.size(); ++k) {
+        const Tier& t = m_state.m_tiers[m_state.m_members[chain[k]].tierId - 1];
+        if (k >= t.commissionRates.size())
+            continue;
+        Money c = core::rounding::commission(o.paidAmount, t.commissionRates[k]);
+        if (c <= Money())
+            continue;
+        qint32 to = chain[k];
+        const quint64 h = faultHash(m_params.seed, orderIndex, k);
+        if (!faulted && m_params.commissionFaultsPer10k > 0 &&
+            h % 10'000 < quint64(m_params.commissionFaultsPer10k)) {
+            faulted = true;
+            using Kind = PlatformState::CommissionFault::Kind;
+            auto kind = static_cast<Kind>((h >> 32) % 3);
+            if (kind == Kind::WrongMember && chain.size() < 2)
+                kind = Kind::WrongAmount;
+            if (kind == Kind::WrongMember)
+                to = chain[k + 1 < chain.size() ? k + 1 : k - 1];
+            else if (kind == Kind::WrongAmount)
+                c += Money::fromUnits(Money::UnitsPerCent);
+            m_state.m_commissionFaults.append({kind, PlatformState::orderId(orderIndex), chain[k] + 1,
+                                               kind == Kind::Missing ? 0 : qint64(to) + 1});
+            if (kind == Kind::Missing)
+                continue;
         }
-        ancestor = a.parentId;
+        m_events.append({at, c, to, orderIndex, LedgerKind::Commission});
     }
 }
 

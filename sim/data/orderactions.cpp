@@ -169,13 +169,17 @@ ApiResult PlatformState::refundOrder(qint64 id, const QJsonObject& body, QByteAr
     const qint64 at = now();
     const Money paid = o.paidAmount;
     const qint32 buyer = o.memberId - 1;
-    // Reverse the commissions of this order in proportion to the refunded share (domain.md).
+    // Reverse the commissions of this order in proportion to the refunded share (domain.md), as
+    // docs/commission.md reads it for several partial refunds: each reverses the share of all
+    // refunds so far minus what the earlier ones reversed, so the last absorbs the rounding.
+    const Money before = o.refundAmount;
     const qsizetype ledgerEnd = m_ledger.size();
     for (qsizetype i = 0; i < ledgerEnd; ++i) {
         const LedgerEntry e = m_ledger[i];
         if (e.orderIndex != index || e.kind != LedgerKind::Commission || e.amount <= Money())
             continue;
-        const Money back = core::rounding::commissionReversal(e.amount, *amount, paid);
+        const Money back = core::rounding::commissionReversal(e.amount, before + *amount, paid) -
+                           core::rounding::commissionReversal(e.amount, before, paid);
         if (back > Money())
             book(e.memberId - 1, LedgerKind::Commission, -back, index, at);
     }

@@ -144,6 +144,15 @@ public:
     // the platform's own guard is broken; a fulfilment test asserts it.
     qint64 ordersDeliveredTwice() const { return m_deliveredTwice; }
     qint64 deliveries() const { return m_deliveries; }
+    // The commission entries the generator booked wrong on purpose (GeneratorParams::commissionFaultsPer10k).
+    struct CommissionFault
+    {
+        enum class Kind { Missing, WrongAmount, WrongMember } kind = Kind::Missing;
+        qint64 orderId = 0;
+        qint64 memberId = 0;         // the ancestor who earned it
+        qint64 creditedMemberId = 0; // who was credited (0 = nobody)
+    };
+    const QList<CommissionFault>& commissionFaults() const { return m_commissionFaults; }
     // Handed-over orders delivered with cards or a recharge CardOps bought (not platform stock).
     qint64 suppliedDeliveries() const { return m_suppliedDeliveries; }
     // The card stock uploaded to goods (sim/data/goodscards.h), made on first use; deliveries from
@@ -208,6 +217,7 @@ private:
     QSet<qint32> m_delivered; // orders completed through deliverNow
     qint64 m_deliveredTwice = 0;
     qint64 m_deliveries = 0;
+    QList<CommissionFault> m_commissionFaults;
     qint64 m_suppliedDeliveries = 0;
     Money m_shopBalance = Money::fromYuan(12000);
     std::shared_ptr<GoodsCards> m_goodsCards; // shared_ptr: GoodsCards stays incomplete here

@@ -17,6 +17,12 @@
 #include "ui/fulfilmentpage.h"
 #include "ui/listpage.h"
 #include "ui/mainwindow.h"
+#include "models/agenttreemodel.h"
+#include "ui/agenttreewidget.h"
+#include "ui/memberdetaildialog.h"
+#include "ui/memberspage.h"
+#include "ui/tierladderpanel.h"
+#include "models/tierladdereditor.h"
 #include "ui/orderspage.h"
 #include "ui/workbenchpage.h"
 
@@ -39,6 +45,7 @@
 #include <QTableView>
 #include <QTableWidget>
 #include <QTranslator>
+#include <QTreeView>
 #include <QtTest>
 
 using namespace cardops;
@@ -243,6 +250,97 @@ private Q_SLOTS:
         QVERIFY(orders->model().query().filter.tab == storage::OrderTab::Review);
         QTRY_VERIFY_WITH_TIMEOUT(orders->isReady(), 10'000);
         QCOMPARE(orders->mainRows(), review);
+    }
+
+    // 提现待审 opens the 提现审核 tab of the members page, not the members list.
+    void withdrawalTileOpensTheWithdrawals()
+    {
+        FakeBackend backend;
+        ui::MainWindow window(*m_source, backend);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        auto* bench = qobject_cast<ui::WorkbenchPage*>(window.page(ui::PageId::Workbench));
+        QVERIFY(bench);
+        QTRY_VERIFY_WITH_TIMEOUT(bench->isReady(), 10'000);
+        QAbstractButton* tile = nullptr;
+        for (QLabel* label : bench->findChildren<QLabel*>(u"tileLabel"_s))
+            if (label->text().contains(u"提现"_s))
+                tile = qobject_cast<QAbstractButton*>(label->parentWidget());
+        QVERIFY(tile);
+        tile->click();
+        QCOMPARE(window.currentPage(), ui::PageId::Members);
+        auto* members = qobject_cast<ui::MembersPage*>(window.page(ui::PageId::Members));
+        QVERIFY(members);
+        QCOMPARE(members->tabs().currentIndex(), int(ui::MembersPage::WithdrawalsTab));
+        // A segment code or a kind chosen elsewhere filters the list instead.
+        window.showPage(ui::PageId::Members, u"agent"_s);
+        QCOMPARE(members->tabs().currentIndex(), int(ui::MembersPage::ListTab));
+    }
+
+    // A member's window carries the downline tree rooted at that member (the page puts it there).
+    void memberWindowShowsTheDownlines()
+    {
+        FakeBackend backend;
+        ui::MainWindow window(*m_source, backend);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        storage::ReadSession read(m_path);
+        const auto top = read.select(u"SELECT parent_id, count(*) FROM members WHERE parent_id > 0 "
+                                     u"GROUP BY parent_id ORDER BY count(*) DESC, parent_id LIMIT 1"_s);
+        QVERIFY(top.ok() && !top->isEmpty());
+        const qint64 agent = top->first().value(0).toLongLong();
+        const int children = top->first().value(1).toInt();
+        auto* members = qobject_cast<ui::MembersPage*>(window.page(ui::PageId::Members));
+        QVERIFY(members);
+        window.showPage(ui::PageId::Members);
+        members->openMember(agent);
+        ui::MemberDetailDialog* dialog = members->findChild<ui::MemberDetailDialog*>();
+        QVERIFY(dialog);
+        auto* tree = dialog->findChild<ui::AgentTreeWidget*>();
+        QVERIFY(tree);
+        QTRY_VERIFY_WITH_TIMEOUT(tree->model()->isLoaded(), 10'000);
+        QCOMPARE(tree->model()->rowCount(), 1); // the member itself, its downlines below
+        const QModelIndex root = tree->model()->index(0, 0);
+        QCOMPARE(root.data(models::AgentTreeModel::MemberIdRole).toLongLong(), agent);
+        QTRY_VERIFY_WITH_TIMEOUT(tree->view()->isExpanded(root), 10'000); // opened at once
+        QTRY_COMPARE_WITH_TIMEOUT(tree->model()->rowCount(root), children, 10'000);
+        for (int i = 0; i < dialog->tabs().count(); ++i)
+            if (dialog->tabs().widget(i)->isAncestorOf(tree) || dialog->tabs().widget(i) == tree)
+                dialog->tabs().setCurrentIndex(i);
+        QVERIFY(tree->isVisible());
+        if (const QString dir = qEnvironmentVariable("CARDOPS_SCREENSHOT_DIR"); !dir.isEmpty()) {
+            QTest::qWait(300);
+            dialog->grab().save(dir + u"/members-detail-downline.png"_s);
+        }
+        dialog->close();
+    }
+
+    // An edit of the ladder shows at once how many members it would move, in Chinese.
+    void tierEditShowsTheWhatIf()
+    {
+        FakeBackend backend;
+        ui::MainWindow window(*m_source, backend);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.showPage(ui::PageId::Members, u"tiers"_s);
+        auto* members = qobject_cast<ui::MembersPage*>(window.page(ui::PageId::Members));
+        QVERIFY(members);
+        auto* panel = qobject_cast<ui::TierLadderPanel*>(members->tabs().currentWidget());
+        QVERIFY(panel);
+        QTRY_VERIFY_WITH_TIMEOUT(panel->editor().isLoaded(), 10'000);
+        QTableWidget* table = nullptr;
+        for (QTableWidget* t : panel->findChildren<QTableWidget*>())
+            if (t->columnCount() == models::TierLadderEditor::FieldCount)
+                table = t;
+        QVERIFY(table);
+        QTRY_VERIFY_WITH_TIMEOUT(table->rowCount() >= 2, 10'000);
+        QSignalSpy shown(panel, &ui::TierLadderPanel::whatIfShown);
+        // The second tier asks for much less: members of the first one qualify.
+        table->item(1, models::TierLadderEditor::DownlineGmv30d)->setText(u"0.00"_s);
+        table->item(1, models::TierLadderEditor::OwnGmv30d)->setText(u"10.00"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(!shown.isEmpty() && panel->whatIfText().contains(u"升级"_s), 15'000);
+        if (const QString dir = qEnvironmentVariable("CARDOPS_SCREENSHOT_DIR"); !dir.isEmpty())
+            window.grab().save(dir + u"/members-tiers-whatif.png"_s);
     }
 
     void diagnosticsShowEveryFeed()

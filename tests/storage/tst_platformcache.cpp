@@ -182,6 +182,65 @@ private Q_SLOTS:
                      .toInt(),
                  4);
     }
+
+    // The commission check needs each member's tier and parent at an order's time: the ingest keeps
+    // a state per change, the first from the registration, later ones from the entity's update.
+    void memberHistoryFollowsTierAndParent()
+    {
+        auto ingestMembers = [this](const QList<core::Member>& items, const QString& from, const QString& to) {
+            const PageCursor at{Feed::Members, to, false, false, from};
+            return m_cache->run<IngestStats>(
+                [=](WriteContext& ctx) { return cache::ingestMembers(ctx, items, at); });
+        };
+        core::Member m = member(5, 1, 1);
+        m.registeredAt = 1'700'000'000;
+        m.updatedAt = 1'700'000'500;
+        auto first = ingestMembers({m}, {}, QStringLiteral("m1"));
+        QVERIFY2(first.ok(), qPrintable(first.ok() ? QString() : first.error().detail));
+        m.version = 2; // the name changed: no new state
+        m.name = QStringLiteral("改名");
+        m.updatedAt = 1'700'001'000;
+        QVERIFY(ingestMembers({m}, QStringLiteral("m1"), QStringLiteral("m2")).ok());
+        m.version = 3; // promoted
+        m.tierId = 2;
+        m.updatedAt = 1'700'002'000;
+        QVERIFY(ingestMembers({m}, QStringLiteral("m2"), QStringLiteral("m3")).ok());
+        core::Member stale = m; // an older copy arriving late never rewrites the newest state
+        stale.version = 2;
+        stale.tierId = 1;
+        stale.updatedAt = 1'700'001'000;
+        QVERIFY(ingestMembers({stale}, QStringLiteral("m3"), QStringLiteral("m4")).ok());
+        m.version = 4; // moved under member 9
+        m.parentId = 9;
+        m.updatedAt = 1'700'003'000;
+        QVERIFY(ingestMembers({m}, QStringLiteral("m4"), QStringLiteral("m5")).ok());
+        QCOMPARE(m_cache
+                     ->scalar(QStringLiteral("SELECT group_concat(from_at || ':' || tier_id || ':' || parent_id, ' ') "
+                                             "FROM (SELECT * FROM member_history WHERE member_id = 5 "
+                                             "ORDER BY from_at)"))
+                     .toString(),
+                 QStringLiteral("1700000000:1:0 1700002000:2:0 1700003000:2:9"));
+    }
+
+    void ordersAndLedgerMarkTheirMembersDirty()
+    {
+        core::Order a = order(1, 1);
+        a.memberId = 11;
+        core::Order b = order(2, 1);
+        b.memberId = 12;
+        QVERIFY(ingestOrders({a, b}, {}, QStringLiteral("o1")).ok());
+        core::LedgerEntry e;
+        e.id = 1;
+        e.memberId = 13;
+        e.kind = QStringLiteral("recharge");
+        e.amount = core::Money::fromYuan(5);
+        e.version = 1;
+        const PageCursor at{Feed::Ledger, QStringLiteral("l1"), false, false, {}};
+        QVERIFY(m_cache->run<IngestStats>([=](WriteContext& ctx) { return cache::ingestLedger(ctx, {e}, at); })
+                    .ok());
+        QCOMPARE(m_cache->scalar(QStringLiteral("SELECT group_concat(member_id, ',') FROM member_dirty")).toString(),
+                 QStringLiteral("11,12,13"));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestPlatformCache)
