@@ -58,10 +58,12 @@ Predicate predicateFor(const MemberQuery& q, bool withKind)
         binds << q.segment;
     }
     if (!q.tag.isEmpty()) {
-        // Members without tags (most) are skipped before their JSON is parsed.
-        terms << u"(tags <> '[]' AND EXISTS (SELECT 1 FROM json_each("_s + safeJson(u"members.tags"_s) +
-                     u") e WHERE e.value = ?))"_s;
-        binds << q.tag;
+        // Members without tags (most) are skipped before their JSON is parsed, and so is a list
+        // that holds neither the tag's text nor an escape (which could spell the text otherwise).
+        terms << u"(tags <> '[]' AND (instr(tags, ?) > 0 OR instr(tags, '\\') > 0) AND EXISTS (SELECT 1 "
+                 u"FROM json_each("_s +
+                     safeJson(u"members.tags"_s) + u") e WHERE e.value = ?))"_s;
+        binds << q.tag << q.tag;
     }
     const QString search = q.search.trimmed();
     if (!search.isEmpty()) {

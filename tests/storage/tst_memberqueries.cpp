@@ -127,6 +127,25 @@ private Q_SLOTS:
         QCOMPARE(counts->total, expected.size());
     }
 
+    // A platform may send a tag with JSON escapes: the quick text check must not lose it.
+    void escapedTagStillMatches()
+    {
+        auto setTags = [this](const QString& json) {
+            return m_cache.run<void>([json](storage::WriteContext& ctx) -> core::Result<void> {
+                auto r = ctx.exec(u"UPDATE members SET tags = ? WHERE id = 6"_s, {json});
+                if (!r)
+                    return r.error();
+                return {};
+            });
+        };
+        QVERIFY(setTags(u"[\"\\u8001\\u5ba2\\u6237\"]"_s).ok());
+        MemberQuery query;
+        query.tag = u"老客户"_s;
+        QCOMPARE(ids(query), (QList<qint64>{6, 2, 1}));
+        QVERIFY(setTags(u"[]"_s).ok());
+        QCOMPARE(ids(query), (QList<qint64>{2, 1}));
+    }
+
     void countsPerKindIgnoreTheKind()
     {
         MemberQuery q;
