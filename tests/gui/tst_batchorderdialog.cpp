@@ -276,6 +276,20 @@ private Q_SLOTS:
         QVERIFY(!dialog.createButton().isEnabled());
         QVERIFY(!dialog.status().text().isEmpty());
     }
+
+    // The platform connects after the console is built: the panel follows without a restart.
+    void connectingLaterEnablesTheDecisions()
+    {
+        FakeDesk* connected = backend->desk;
+        backend->desk = nullptr;
+        ui::WithdrawalsPanel panel(*source, *backend, nullptr);
+        QTRY_VERIFY(panel.isLoaded());
+        QVERIFY(!panel.approveButton().isEnabled());
+        backend->desk = connected;
+        Q_EMIT backend->orderActionsChanged();
+        QVERIFY(panel.notice().isHidden());
+        QVERIFY(panel.approveButton().isEnabled());
+    }
 };
 
 QTEST_MAIN(TstBatchOrderDialog)
