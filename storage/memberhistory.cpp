@@ -26,16 +26,26 @@ core::Result<void> memberhistory::record(WriteContext& ctx, const QList<core::Me
 
 core::Result<void> memberhistory::markDirty(WriteContext& ctx, const QList<qint64>& memberIds)
 {
-    static const QString sql = QStringLiteral("INSERT OR IGNORE INTO member_dirty (member_id) VALUES (?)");
+    // One statement a page (the ingest's hot path): the ids as a JSON array.
+    QString ids;
+    ids.reserve(memberIds.size() * 8 + 2);
     QSet<qint64> seen;
+    seen.reserve(memberIds.size());
     for (qint64 id : memberIds) {
         if (id <= 0 || seen.contains(id))
             continue;
         seen.insert(id);
-        auto r = ctx.execCached(sql, {id});
-        if (!r)
-            return r.error();
+        ids += ids.isEmpty() ? u'[' : u',';
+        ids += QString::number(id);
     }
+    if (ids.isEmpty())
+        return {};
+    ids += u']';
+    auto r = ctx.execCached(
+        QStringLiteral("INSERT OR IGNORE INTO member_dirty (member_id) SELECT value FROM json_each(?)"),
+        {ids});
+    if (!r)
+        return r.error();
     return {};
 }
 

@@ -3,6 +3,7 @@
 #include "storage/counters.h"
 #include "storage/entitytables_p.h"
 #include "storage/memberhistory_p.h"
+#include "storage/rollups.h"
 #include "storage/readsession.h"
 #include "storage/writecontext.h"
 
@@ -10,6 +11,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <functional>
 
 namespace cardops::storage {
 namespace {
@@ -172,11 +174,15 @@ core::Result<QHash<qint64, QVariantList>> currentRows(WriteContext& ctx, const E
     return rows;
 }
 
+// Called with the cached rows of a page before any of it is written (the rollups' subtraction).
+using BeforeWrite = std::function<core::Result<void>(const QHash<qint64, QVariantList>&)>;
+
 // The shared ingest: upsert each item that is newer than the cache, keep held columns, count.
-// `lookup` names the columns `count` needs of the old row, `version` first.
+// `lookup` names the columns `count` (and `before`) need of the old row, `version` first.
 template<typename R, typename Count>
 core::Result<IngestStats> ingest(WriteContext& ctx, const EntityTable& t, const QStringList& lookup,
-                                 const QList<R>& items, const PageCursor* at, Count count)
+                                 const QList<R>& items, const PageCursor* at, Count count,
+                                 const BeforeWrite& before = {})
 {
     IngestStats stats;
     ProtectionMap held;
@@ -194,6 +200,11 @@ core::Result<IngestStats> ingest(WriteContext& ctx, const EntityTable& t, const 
     if (!current)
         return current.error();
     QHash<qint64, QVariantList>& rows = current.value();
+    if (before) {
+        auto b = before(rows);
+        if (!b)
+            return b.error();
+    }
     QList<qsizetype> lookupIndex;
     for (const QString& c : lookup)
         lookupIndex << t.columns.indexOf(c);
@@ -262,6 +273,7 @@ const QStringList kVersionOnly = {QStringLiteral("version")};
 const QStringList kGoodsLookup = {QStringLiteral("version"), QStringLiteral("status"),
                                   QStringLiteral("stock_available"), QStringLiteral("low_stock_threshold")};
 const QStringList kStatusLookup = {QStringLiteral("version"), QStringLiteral("status")};
+const QStringList kMemberLookup = {QStringLiteral("version"), QStringLiteral("kind")};
 
 void countCategory(Deltas&, const QVariantList*, const QVariantList&, const core::Category&) {}
 
@@ -282,6 +294,24 @@ void countMember(Deltas& deltas, const QVariantList* old, const QVariantList&, c
         ++deltas[counters::MembersTotal];
 }
 
+// Members through the shared ingest; the orders of a member whose kind changes (or who arrives
+// after its orders) move between the rollups' kind buckets in the same transaction.
+core::Result<IngestStats> ingestMembersRolled(WriteContext& ctx, const QList<core::Member>& items,
+                                              const PageCursor* at)
+{
+    QList<qint64> moved;
+    auto stats = ingest(ctx, detail::membersTable(), kMemberLookup, items, at, countMember,
+                        [&](const QHash<qint64, QVariantList>& cached) -> core::Result<void> {
+                            moved = rollups::kindChanges(items, cached);
+                            return rollups::applyMembersOrders(ctx, moved, -1);
+                        });
+    if (!stats)
+        return stats;
+    if (auto r = rollups::applyMembersOrders(ctx, moved, +1); !r)
+        return r.error();
+    return stats;
+}
+
 } // namespace
 
 core::Result<IngestStats>
@@ -299,7 +329,7 @@ core::Result<IngestStats> platformcache::ingestGoods(WriteContext& ctx, const QL
 core::Result<IngestStats> platformcache::ingestMembers(WriteContext& ctx, const QList<core::Member>& items,
                                                        const PageCursor& at)
 {
-    auto stats = ingest(ctx, detail::membersTable(), kVersionOnly, items, &at, countMember);
+    auto stats = ingestMembersRolled(ctx, items, &at);
     if (!stats)
         return stats;
     auto history = memberhistory::record(ctx, items);
@@ -321,7 +351,7 @@ core::Result<IngestStats> platformcache::applyGoods(WriteContext& ctx, const QLi
 
 core::Result<IngestStats> platformcache::applyMembers(WriteContext& ctx, const QList<core::Member>& items)
 {
-    auto stats = ingest(ctx, detail::membersTable(), kVersionOnly, items, nullptr, countMember);
+    auto stats = ingestMembersRolled(ctx, items, nullptr);
     if (!stats)
         return stats;
     auto history = memberhistory::record(ctx, items);
@@ -340,7 +370,14 @@ core::Result<IngestStats> platformcache::ingestOrders(WriteContext& ctx, const Q
     auto dirty = memberhistory::markDirty(ctx, buyers);
     if (!dirty)
         return dirty.error();
-    return ingest(ctx, detail::ordersTable(), kStatusLookup, items, &at,
+    // The page's changing orders leave the rollups as cached and come back as stored
+    // (storage/rollups.h); a page of new orders has nothing to take out, a stale item changes nothing.
+    rollups::OrdersChange change;
+    const BeforeWrite takeOut = [&](const QHash<qint64, QVariantList>& cached) {
+        change = rollups::ordersChange(items, cached);
+        return rollups::applyOrders(ctx, change.cached, -1);
+    };
+    auto stats = ingest(ctx, detail::ordersTable(), kStatusLookup, items, &at,
                   [](Deltas& deltas, const QVariantList* old, const QVariantList&, const core::Order& o) {
                       const QString oldStatus = old ? old->value(1).toString() : QString();
                       if (oldStatus == o.status)
@@ -355,7 +392,13 @@ core::Result<IngestStats> platformcache::ingestOrders(WriteContext& ctx, const Q
                       ++deltas[counters::orderStatus(o.status)];
                       if (o.status == u"review")
                           ++deltas[counters::ReviewPending];
-                  });
+                  },
+                  takeOut);
+    if (!stats)
+        return stats;
+    if (auto r = rollups::applyOrders(ctx, change.written, +1); !r)
+        return r.error();
+    return stats;
 }
 
 core::Result<IngestStats>

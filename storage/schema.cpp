@@ -478,9 +478,74 @@ constexpr const char* kV12[] = {
         PRIMARY KEY (batch_id, line_no)) WITHOUT ROWID)",
 };
 
+// v13: dashboard and finance (docs/dashboard.md, docs/finance.md). Rollups of paid orders (status
+// neither unpaid nor cancelled), kept by the orders and members ingest in the page's transaction
+// (storage/rollups.h) and equal to the raw GROUP BY at all times: per business day (Asia/Shanghai
+// day number) × goods × member kind, per day × hour × kind, per day × member (distinct counts).
+// Filled here from the orders already cached. The suppliers' balance as each check saw it (the
+// supplier side of reconciliation) and the closed months.
+constexpr const char* kV13[] = {
+    R"(CREATE TABLE rollup_goods_day (
+        day INTEGER NOT NULL,
+        goods_id INTEGER NOT NULL,
+        member_kind TEXT NOT NULL,
+        orders INTEGER NOT NULL,
+        quantity INTEGER NOT NULL,
+        gmv INTEGER NOT NULL,
+        fee_base INTEGER NOT NULL,
+        cost INTEGER NOT NULL,
+        refunds INTEGER NOT NULL,
+        refunded_orders INTEGER NOT NULL,
+        delivered INTEGER NOT NULL,
+        delivered_auto INTEGER NOT NULL,
+        deliver_seconds INTEGER NOT NULL,
+        PRIMARY KEY (day, goods_id, member_kind)) WITHOUT ROWID)",
+    R"(CREATE TABLE rollup_hours (
+        day INTEGER NOT NULL,
+        hour INTEGER NOT NULL,
+        member_kind TEXT NOT NULL,
+        orders INTEGER NOT NULL,
+        quantity INTEGER NOT NULL,
+        gmv INTEGER NOT NULL,
+        fee_base INTEGER NOT NULL,
+        cost INTEGER NOT NULL,
+        refunds INTEGER NOT NULL,
+        refunded_orders INTEGER NOT NULL,
+        delivered INTEGER NOT NULL,
+        delivered_auto INTEGER NOT NULL,
+        deliver_seconds INTEGER NOT NULL,
+        PRIMARY KEY (day, hour, member_kind)) WITHOUT ROWID)",
+    R"(CREATE TABLE rollup_member_day (
+        day INTEGER NOT NULL,
+        member_id INTEGER NOT NULL,
+        orders INTEGER NOT NULL,
+        gmv INTEGER NOT NULL,
+        PRIMARY KEY (day, member_id)) WITHOUT ROWID)",
+    R"(INSERT INTO rollup_goods_day SELECT (o.created_at + 28800) / 86400, o.goods_id, COALESCE(m.kind, ''),
+        COUNT(*), SUM(o.quantity), SUM(o.paid_amount), SUM(CASE WHEN o.pay_channel <> 'balance' THEN o.paid_amount ELSE 0 END), SUM(CASE WHEN o.delivered_at > 0 OR o.status = 'delivered' THEN (o.cost_at_order * o.quantity + 50) / 100 * 100 ELSE 0 END), SUM(o.refund_amount), SUM(o.refund_amount > 0), SUM(o.delivered_at > 0), SUM(o.delivered_at > 0 AND o.review_reason = ''), SUM(CASE WHEN o.delivered_at > 0 AND o.paid_at > 0 THEN max(o.delivered_at - o.paid_at, 0) ELSE 0 END)
+        FROM orders o LEFT JOIN members m ON m.id = o.member_id
+        WHERE o.status NOT IN ('unpaid', 'cancelled') GROUP BY 1, 2, 3)",
+    R"(INSERT INTO rollup_hours SELECT (o.created_at + 28800) / 86400, ((o.created_at + 28800) % 86400) / 3600,
+        COALESCE(m.kind, ''), COUNT(*), SUM(o.quantity), SUM(o.paid_amount), SUM(CASE WHEN o.pay_channel <> 'balance' THEN o.paid_amount ELSE 0 END), SUM(CASE WHEN o.delivered_at > 0 OR o.status = 'delivered' THEN (o.cost_at_order * o.quantity + 50) / 100 * 100 ELSE 0 END), SUM(o.refund_amount), SUM(o.refund_amount > 0), SUM(o.delivered_at > 0), SUM(o.delivered_at > 0 AND o.review_reason = ''), SUM(CASE WHEN o.delivered_at > 0 AND o.paid_at > 0 THEN max(o.delivered_at - o.paid_at, 0) ELSE 0 END)
+        FROM orders o LEFT JOIN members m ON m.id = o.member_id
+        WHERE o.status NOT IN ('unpaid', 'cancelled') GROUP BY 1, 2, 3)",
+    R"(INSERT INTO rollup_member_day SELECT (o.created_at + 28800) / 86400, o.member_id, COUNT(*), SUM(o.paid_amount)
+        FROM orders o WHERE o.status NOT IN ('unpaid', 'cancelled') GROUP BY 1, 2)",
+    R"(CREATE TABLE supplier_balance_log (
+        supplier_id TEXT NOT NULL,
+        at INTEGER NOT NULL,
+        balance INTEGER NOT NULL,
+        PRIMARY KEY (supplier_id, at)) WITHOUT ROWID)",
+    R"(CREATE TABLE month_closes (
+        month TEXT PRIMARY KEY,
+        closed_at INTEGER NOT NULL,
+        closed_by INTEGER NOT NULL,
+        snapshot TEXT NOT NULL))",
+};
+
 constexpr Migration kMigrations[] = {
     {1, kV1}, {2, kV2}, {3, kV3}, {4, kV4},   {5, kV5},   {6, kV6},
-    {7, kV7}, {8, kV8}, {9, kV9}, {10, kV10}, {11, kV11}, {12, kV12},
+    {7, kV7}, {8, kV8}, {9, kV9}, {10, kV10}, {11, kV11}, {12, kV12}, {13, kV13},
 };
 
 static_assert(schema::ApplicationId == 1128354372, "v1 writes the application id literally");

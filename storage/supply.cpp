@@ -117,7 +117,14 @@ core::Result<void> recordBalance(WriteContext& ctx, const QString& supplierId, c
                           u"checked_at = excluded.checked_at, balance_at = excluded.balance_at, "
                           u"last_error = ''"_s,
                           {supplierId, nonNull(protocol), balance, nonNull(accountName), at, at});
-        return r ? core::Result<void>() : core::Result<void>(r.error());
+        if (!r)
+            return r.error();
+        // The balance log (finance reconciliation): a row whenever the balance moved since the last one.
+        auto logged = ctx.exec(u"INSERT OR IGNORE INTO supplier_balance_log (supplier_id, at, balance) "
+                               u"SELECT ?, ?, ? WHERE ? IS NOT (SELECT balance FROM supplier_balance_log "
+                               u"WHERE supplier_id = ? ORDER BY at DESC LIMIT 1)"_s,
+                               {supplierId, at, balance, balance, supplierId});
+        return logged ? core::Result<void>() : core::Result<void>(logged.error());
     });
 }
 

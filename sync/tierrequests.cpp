@@ -21,7 +21,7 @@ namespace {
 
 QString tr(const char* text)
 {
-    return QCoreApplication::translate("TierPush", text);
+    return QCoreApplication::translate("cardops::sync::tiers", text);
 }
 
 core::Result<QJsonValue> parsed(const QByteArray& json, bool array, const QString& what)

@@ -401,6 +401,129 @@ fulfil：同步一轮并履约一遍，然后输出摘要</translation>
     </message>
 </context>
 <context>
+    <name>CsvExports</name>
+    <message>
+        <source>Order no.</source>
+        <translation>订单号</translation>
+    </message>
+    <message>
+        <source>Ordered at</source>
+        <translation>下单时间</translation>
+    </message>
+    <message>
+        <source>Paid at</source>
+        <translation>付款时间</translation>
+    </message>
+    <message>
+        <source>Member ID</source>
+        <translation>会员ID</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>会员</translation>
+    </message>
+    <message>
+        <source>Goods</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Unit price</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>实付金额</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>成本</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation>退款金额</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Pay channel</source>
+        <translation>支付方式</translation>
+    </message>
+    <message>
+        <source>Charge account</source>
+        <translation>充值账号</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>联系方式</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Commission</source>
+        <translation>佣金</translation>
+    </message>
+    <message>
+        <source>Available</source>
+        <translation>可用</translation>
+    </message>
+    <message>
+        <source>Locked</source>
+        <translation>已锁定</translation>
+    </message>
+    <message>
+        <source>Sold</source>
+        <translation>已售出</translation>
+    </message>
+    <message>
+        <source>Void</source>
+        <translation>已作废</translation>
+    </message>
+    <message>
+        <source>Card ID</source>
+        <translation>卡密ID</translation>
+    </message>
+    <message>
+        <source>Card (masked)</source>
+        <translation>卡密（脱敏）</translation>
+    </message>
+    <message>
+        <source>Expires at</source>
+        <translation>过期时间</translation>
+    </message>
+    <message>
+        <source>Order ID</source>
+        <translation>订单ID</translation>
+    </message>
+    <message>
+        <source>Added at</source>
+        <translation>添加时间</translation>
+    </message>
+    <message>
+        <source>Reusable</source>
+        <translation>循环卡密</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+</context>
+<context>
     <name>ErrorText</name>
     <message>
         <source>The input is not valid.</source>
@@ -461,6 +584,103 @@ fulfil：同步一轮并履约一遍，然后输出摘要</translation>
     <message>
         <source>Unknown error.</source>
         <translation>未知错误。</translation>
+    </message>
+</context>
+<context>
+    <name>ExportCommand</name>
+    <message>
+        <source>cardops-cli export orders|commissions: write a CSV for Excel and WPS (UTF-8 with BOM).</source>
+        <translation>cardops-cli export orders|commissions：导出供 Excel 和 WPS 使用的 CSV（带 BOM 的 UTF-8）。</translation>
+    </message>
+    <message>
+        <source>Language of messages: zh_CN (default) or en.</source>
+        <translation>提示语言：zh_CN（默认）或 en。</translation>
+    </message>
+    <message>
+        <source>language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>Profile whose cache to use (default: demo).</source>
+        <translation>使用哪个配置的缓存（默认：demo）。</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Cache database file (instead of a profile&apos;s).</source>
+        <translation>缓存数据库文件（代替配置的缓存）。</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>First day to export, yyyy-MM-dd (default: the first order).</source>
+        <translation>导出的第一天，yyyy-MM-dd（默认：最早的订单）。</translation>
+    </message>
+    <message>
+        <source>date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Last day to export, yyyy-MM-dd, inclusive (default: the last order).</source>
+        <translation>导出的最后一天（含当天），yyyy-MM-dd（默认：最新的订单）。</translation>
+    </message>
+    <message>
+        <source>The CSV file to write (replaced only when complete).</source>
+        <translation>要写入的 CSV 文件（全部写完后才替换）。</translation>
+    </message>
+    <message>
+        <source>export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>orders: every order of the days with its money, status and accounts
+commissions: the commission ledger entries of the days</source>
+        <translation>orders：所选日期内的全部订单，含金额、状态和账号
+commissions：所选日期内的佣金流水</translation>
+    </message>
+    <message>
+        <source>Usage: cardops-cli export orders|commissions [--from YYYY-MM-DD] [--to YYYY-MM-DD] --out FILE [--db FILE | --profile NAME]</source>
+        <translation>用法：cardops-cli export orders|commissions [--from YYYY-MM-DD] [--to YYYY-MM-DD] --out 文件 [--db 文件 | --profile 名称]</translation>
+    </message>
+    <message>
+        <source>Give either --db or --profile, not both.</source>
+        <translation>--db 和 --profile 只能给一个。</translation>
+    </message>
+    <message>
+        <source>--out FILE is required: where to write the CSV.</source>
+        <translation>必须用 --out 文件 指定 CSV 的保存位置。</translation>
+    </message>
+    <message>
+        <source>--%1 must be a date as YYYY-MM-DD, e.g. 2026-03-01.</source>
+        <translation>--%1 必须是 YYYY-MM-DD 格式的日期，例如 2026-03-01。</translation>
+    </message>
+    <message>
+        <source>--from must not be after --to.</source>
+        <translation>--from 不能晚于 --to。</translation>
+    </message>
+    <message>
+        <source>There is no cache at %1. Sync first, or give --db or --profile.</source>
+        <translation>%1 没有缓存。请先同步，或给出 --db 或 --profile。</translation>
+    </message>
+    <message>
+        <source>Exported %1 of %2 rows…</source>
+        <translation>已导出 %1 / %2 行…</translation>
+    </message>
+    <message>
+        <source>Exported %1 rows…</source>
+        <translation>已导出 %1 行…</translation>
+    </message>
+    <message>
+        <source>Export interrupted; no file was written.</source>
+        <translation>导出已中断，未写入任何文件。</translation>
+    </message>
+    <message>
+        <source>Exported %1 rows to %2</source>
+        <translation>已导出 %1 行到 %2</translation>
     </message>
 </context>
 <context>
@@ -1054,6 +1274,97 @@ fulfil：同步一轮并履约一遍，然后输出摘要</translation>
     </message>
 </context>
 <context>
+    <name>ReportCommand</name>
+    <message>
+        <source>cardops-cli report weekly: write the weekly operations report as PDF and CSV.</source>
+        <translation>cardops-cli report weekly：生成运营周报（PDF 和 CSV）。</translation>
+    </message>
+    <message>
+        <source>Language of messages: zh_CN (default) or en.</source>
+        <translation>提示语言：zh_CN（默认）或 en。</translation>
+    </message>
+    <message>
+        <source>language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>Profile whose cache to use (default: demo).</source>
+        <translation>使用哪个配置的缓存（默认：demo）。</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Cache database file (instead of a profile&apos;s).</source>
+        <translation>缓存数据库文件（代替配置的缓存）。</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>The folder to write 周报-YYYY-Www.pdf and .csv into.</source>
+        <translation>写入 周报-YYYY-Www.pdf 和 .csv 的文件夹。</translation>
+    </message>
+    <message>
+        <source>folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <source>The ISO week, e.g. 2026-W48 (default: the last complete week).</source>
+        <translation>ISO 周，例如 2026-W48（默认：最近一个完整的周）。</translation>
+    </message>
+    <message>
+        <source>week</source>
+        <translation>周</translation>
+    </message>
+    <message>
+        <source>report</source>
+        <translation>report</translation>
+    </message>
+    <message>
+        <source>weekly: the weekly operations report</source>
+        <translation>weekly：运营周报</translation>
+    </message>
+    <message>
+        <source>Usage: cardops-cli report weekly --out DIR [--week YYYY-Www] [--db FILE | --profile NAME]</source>
+        <translation>用法：cardops-cli report weekly --out 文件夹 [--week YYYY-Www] [--db 文件 | --profile 名称]</translation>
+    </message>
+    <message>
+        <source>Give either --db or --profile, not both.</source>
+        <translation>--db 和 --profile 只能给一个。</translation>
+    </message>
+    <message>
+        <source>--out DIR is required: the folder for the report&apos;s files.</source>
+        <translation>必须给出 --out 文件夹：周报文件写在哪里。</translation>
+    </message>
+    <message>
+        <source>--week must be an ISO week as YYYY-Www, e.g. 2026-W48.</source>
+        <translation>--week 必须是 YYYY-Www 格式的 ISO 周，例如 2026-W48。</translation>
+    </message>
+    <message>
+        <source>The report needs the graphical libraries (QGuiApplication); run cardops-cli directly.</source>
+        <translation>生成周报需要图形库（QGuiApplication）；请直接运行 cardops-cli。</translation>
+    </message>
+    <message>
+        <source>There is no cache at %1. Sync first, or give --db or --profile.</source>
+        <translation>%1 没有缓存。请先同步，或给出 --db 或 --profile。</translation>
+    </message>
+    <message>
+        <source>Cannot open %1: %2</source>
+        <translation>无法打开 %1：%2</translation>
+    </message>
+    <message>
+        <source>The weekly report %1 was not written: %2</source>
+        <translation>周报 %1 未生成：%2</translation>
+    </message>
+    <message>
+        <source>Weekly report %1 (%2) written:</source>
+        <translation>周报 %1（%2）已生成：</translation>
+    </message>
+</context>
+<context>
     <name>RuleWords</name>
     <message>
         <source>Every order</source>
@@ -1639,6 +1950,609 @@ fulfil：同步一轮并履约一遍，然后输出摘要</translation>
     <message>
         <source>Sync cancelled.</source>
         <translation>同步已取消。</translation>
+    </message>
+</context>
+<context>
+    <name>WeeklyReportExport</name>
+    <message>
+        <source>Week</source>
+        <translation>周</translation>
+    </message>
+    <message>
+        <source>Section</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Metric</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Percent</source>
+        <translation>百分比</translation>
+    </message>
+    <message>
+        <source>Count, week before</source>
+        <translation>上周数量</translation>
+    </message>
+    <message>
+        <source>Amount, week before</source>
+        <translation>上周金额</translation>
+    </message>
+    <message>
+        <source>Percent, week before</source>
+        <translation>上周百分比</translation>
+    </message>
+    <message>
+        <source>Paid orders</source>
+        <translation>已付款订单</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>件数</translation>
+    </message>
+    <message>
+        <source>GMV</source>
+        <translation>GMV（成交额）</translation>
+    </message>
+    <message>
+        <source>Cost at order</source>
+        <translation>下单时成本</translation>
+    </message>
+    <message>
+        <source>Payment fee estimate</source>
+        <translation>支付手续费估算</translation>
+    </message>
+    <message>
+        <source>Gross profit</source>
+        <translation>毛利</translation>
+    </message>
+    <message>
+        <source>Gross margin</source>
+        <translation>毛利率</translation>
+    </message>
+    <message>
+        <source>Average order value</source>
+        <translation>客单价</translation>
+    </message>
+    <message>
+        <source>Refunds</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <source>Refunded orders</source>
+        <translation>退款订单</translation>
+    </message>
+    <message>
+        <source>Refund rate</source>
+        <translation>退款率</translation>
+    </message>
+    <message>
+        <source>Buyers</source>
+        <translation>下单会员</translation>
+    </message>
+    <message>
+        <source>Repeat buyers</source>
+        <translation>复购会员</translation>
+    </message>
+    <message>
+        <source>Repurchase rate</source>
+        <translation>复购率</translation>
+    </message>
+    <message>
+        <source>Delivered orders</source>
+        <translation>已发货订单</translation>
+    </message>
+    <message>
+        <source>Automation share</source>
+        <translation>自动发货占比</translation>
+    </message>
+    <message>
+        <source>Paid to delivered, average seconds</source>
+        <translation>付款到发货平均秒数</translation>
+    </message>
+    <message>
+        <source>Orders through review</source>
+        <translation>经人工审核的订单</translation>
+    </message>
+    <message>
+        <source>Review waiting, average seconds</source>
+        <translation>审核等待平均秒数</translation>
+    </message>
+    <message>
+        <source>Supplier purchases</source>
+        <translation>上游采购</translation>
+    </message>
+    <message>
+        <source>Supplier purchases failed</source>
+        <translation>采购失败</translation>
+    </message>
+    <message>
+        <source>Supplier purchases unknown</source>
+        <translation>采购结果未知</translation>
+    </message>
+    <message>
+        <source>Supplier failure share</source>
+        <translation>采购失败占比</translation>
+    </message>
+    <message>
+        <source>Supplier spend</source>
+        <translation>采购支出</translation>
+    </message>
+    <message>
+        <source>Tier moves up</source>
+        <translation>等级上升</translation>
+    </message>
+    <message>
+        <source>Tier moves down</source>
+        <translation>等级下降</translation>
+    </message>
+    <message>
+        <source>Commissions</source>
+        <translation>佣金</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>日</translation>
+    </message>
+    <message>
+        <source>Gross profit before fees</source>
+        <translation>毛利（未扣手续费）</translation>
+    </message>
+    <message>
+        <source>Goods</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Paid orders: %1</source>
+        <translation>已付款订单：%1</translation>
+    </message>
+    <message>
+        <source>Stock now</source>
+        <translation>当前库存</translation>
+    </message>
+    <message>
+        <source>Sell-through</source>
+        <translation>售罄率</translation>
+    </message>
+    <message>
+        <source>Supplier</source>
+        <translation>上游</translation>
+    </message>
+    <message>
+        <source>Balance at week start</source>
+        <translation>周初余额</translation>
+    </message>
+    <message>
+        <source>Balance at week end</source>
+        <translation>周末余额</translation>
+    </message>
+    <message>
+        <source>Spend</source>
+        <translation>消费金额</translation>
+    </message>
+    <message>
+        <source>Balance now</source>
+        <translation>当前余额</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>当前</translation>
+    </message>
+    <message>
+        <source>Orders in review</source>
+        <translation>审核中的订单</translation>
+    </message>
+    <message>
+        <source>Oldest in review, seconds</source>
+        <translation>最久审核等待秒数</translation>
+    </message>
+    <message>
+        <source>Average age in review, seconds</source>
+        <translation>平均审核等待秒数</translation>
+    </message>
+    <message>
+        <source>Card goods out of stock</source>
+        <translation>缺货的卡密商品</translation>
+    </message>
+    <message>
+        <source>Card goods at or below threshold</source>
+        <translation>低于预警阈值的卡密商品</translation>
+    </message>
+    <message>
+        <source>Worst steps</source>
+        <translation>最差环节</translation>
+    </message>
+    <message>
+        <source>: score, basis points</source>
+        <translation>：得分（基点）</translation>
+    </message>
+    <message>
+        <source>The file could not be written (disk full, no permission, or the folder is missing).</source>
+        <translation>文件无法写入（磁盘已满、没有权限或文件夹不存在）。</translation>
+    </message>
+    <message>
+        <source>The export was cancelled; no file was written.</source>
+        <translation>导出已取消，未写入任何文件。</translation>
+    </message>
+    <message>
+        <source>The cache could not be read.</source>
+        <translation>无法读取缓存。</translation>
+    </message>
+    <message>
+        <source>The report could not be made.</source>
+        <translation>无法生成周报。</translation>
+    </message>
+    <message>
+        <source>Reading the cache…</source>
+        <translation>正在读取缓存…</translation>
+    </message>
+    <message>
+        <source>Writing the PDF…</source>
+        <translation>正在写入 PDF…</translation>
+    </message>
+    <message>
+        <source>Writing the CSV…</source>
+        <translation>正在写入 CSV…</translation>
+    </message>
+    <message>
+        <source>Done.</source>
+        <translation>完成。</translation>
+    </message>
+</context>
+<context>
+    <name>WeeklyReportPdf</name>
+    <message>
+        <source>CardOps weekly operations report %1</source>
+        <translation>CardOps 运营周报 %1</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>第 %1 页，共 %2 页</translation>
+    </message>
+    <message>
+        <source>No paid orders this week.</source>
+        <translation>本周没有已付款订单。</translation>
+    </message>
+    <message>
+        <source>Weekly operations report</source>
+        <translation>运营周报</translation>
+    </message>
+    <message>
+        <source>%1 · %2 (Asia/Shanghai business days)</source>
+        <translation>%1 · %2（按北京时间营业日）</translation>
+    </message>
+    <message>
+        <source>Generated %1 · compared with the week before</source>
+        <translation>生成于 %1 · 与上周对比</translation>
+    </message>
+    <message>
+        <source>Key figures</source>
+        <translation>关键指标</translation>
+    </message>
+    <message>
+        <source>Paid orders</source>
+        <translation>已付款订单</translation>
+    </message>
+    <message>
+        <source>GMV</source>
+        <translation>GMV（成交额）</translation>
+    </message>
+    <message>
+        <source>Gross profit</source>
+        <translation>毛利</translation>
+    </message>
+    <message>
+        <source>Gross margin</source>
+        <translation>毛利率</translation>
+    </message>
+    <message>
+        <source>Average order value</source>
+        <translation>客单价</translation>
+    </message>
+    <message>
+        <source>Refund rate</source>
+        <translation>退款率</translation>
+    </message>
+    <message>
+        <source>Repurchase rate</source>
+        <translation>复购率</translation>
+    </message>
+    <message>
+        <source>Automation share</source>
+        <translation>自动发货占比</translation>
+    </message>
+    <message>
+        <source>Paid to delivered (average)</source>
+        <translation>付款到发货（平均）</translation>
+    </message>
+    <message>
+        <source>Review waiting (average)</source>
+        <translation>审核等待（平均）</translation>
+    </message>
+    <message>
+        <source>Supplier failures / unknown</source>
+        <translation>采购失败 / 结果未知</translation>
+    </message>
+    <message>
+        <source>Supplier spend</source>
+        <translation>采购支出</translation>
+    </message>
+    <message>
+        <source>Commissions</source>
+        <translation>佣金</translation>
+    </message>
+    <message>
+        <source>Tier moves (up / down)</source>
+        <translation>等级变动（升 / 降）</translation>
+    </message>
+    <message>
+        <source>Metric</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation>本周</translation>
+    </message>
+    <message>
+        <source>Week before</source>
+        <translation>上周</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>环比</translation>
+    </message>
+    <message>
+        <source>The three worst steps of the week</source>
+        <translation>本周最差的三个环节</translation>
+    </message>
+    <message>
+        <source>This week %1 · week before %2 · target %3 · worse by %4</source>
+        <translation>本周 %1 · 上周 %2 · 目标 %3 · 差距 %4</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Suggestion: %1</source>
+        <translation>建议：%1</translation>
+    </message>
+    <message>
+        <source>Daily GMV</source>
+        <translation>每日成交额</translation>
+    </message>
+    <message>
+        <source>Daily paid orders</source>
+        <translation>每日已付款订单</translation>
+    </message>
+    <message>
+        <source>Top goods by GMV</source>
+        <translation>成交额最高的商品</translation>
+    </message>
+    <message>
+        <source>Goods %1</source>
+        <translation>商品 %1</translation>
+    </message>
+    <message>
+        <source>Top goods</source>
+        <translation>热销商品</translation>
+    </message>
+    <message>
+        <source>Goods</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>订单数</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>件数</translation>
+    </message>
+    <message>
+        <source>Sell-through</source>
+        <translation>售罄率</translation>
+    </message>
+    <message>
+        <source>Stock now</source>
+        <translation>当前库存</translation>
+    </message>
+    <message>
+        <source>Supplier balances</source>
+        <translation>上游余额</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>偏低</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>No suppliers docked.</source>
+        <translation>尚未对接上游。</translation>
+    </message>
+    <message>
+        <source>Supplier</source>
+        <translation>上游</translation>
+    </message>
+    <message>
+        <source>Week start</source>
+        <translation>周初</translation>
+    </message>
+    <message>
+        <source>Week end</source>
+        <translation>周末</translation>
+    </message>
+    <message>
+        <source>Spend</source>
+        <translation>消费金额</translation>
+    </message>
+    <message>
+        <source>Balance now</source>
+        <translation>当前余额</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Now (when the report was made)</source>
+        <translation>当前状况（生成周报时）</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>Orders in review</source>
+        <translation>审核中的订单</translation>
+    </message>
+    <message>
+        <source>Oldest in review</source>
+        <translation>最久的审核等待</translation>
+    </message>
+    <message>
+        <source>Average age in review</source>
+        <translation>平均审核等待</translation>
+    </message>
+    <message>
+        <source>Card goods out of stock</source>
+        <translation>缺货的卡密商品</translation>
+    </message>
+    <message>
+        <source>Card goods at or below threshold</source>
+        <translation>低于预警阈值的卡密商品</translation>
+    </message>
+    <message>
+        <source>Definitions</source>
+        <translation>指标定义</translation>
+    </message>
+    <message>
+        <source>Paid orders are orders not unpaid or cancelled, counted on their creation day (Asia/Shanghai). Gross profit = paid amount − refunds − cost of delivered goods − payment fee estimate (0.6% of amounts not paid from balance). Repurchase rate = members with ≥ 2 paid orders in the week / members with ≥ 1. Automation share = orders delivered without review / all delivered. Sell-through = units sold / (units sold + stock now). A step&apos;s score is how much worse it got than the week before or than its target, whichever is larger.</source>
+        <translation>已付款订单指状态不是未付款或已取消的订单，按下单日（北京时间）统计。毛利 = 实付金额 − 退款 − 已发货商品的下单时成本 − 支付手续费估算（非余额支付金额的 0.6%）。复购率 = 本周有 ≥ 2 笔已付款订单的会员 / 有 ≥ 1 笔的会员。自动发货占比 = 未经审核发货的订单 / 全部已发货订单。售罄率 = 售出件数 / (售出件数 + 当前库存)。环节得分取“比上周恶化的幅度”和“超出目标的幅度”中较大者。</translation>
+    </message>
+    <message>
+        <source>Weekly operations report %1</source>
+        <translation>运营周报 %1</translation>
+    </message>
+</context>
+<context>
+    <name>WeeklyReportText</name>
+    <message>
+        <source>Paid to delivered</source>
+        <translation>付款到发货</translation>
+    </message>
+    <message>
+        <source>Automatic delivery</source>
+        <translation>自动发货</translation>
+    </message>
+    <message>
+        <source>Manual review waiting</source>
+        <translation>人工审核等待</translation>
+    </message>
+    <message>
+        <source>Supplier purchases</source>
+        <translation>上游采购</translation>
+    </message>
+    <message>
+        <source>Refunds</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <source>Stock</source>
+        <translation>库存</translation>
+    </message>
+    <message>
+        <source>Check the fulfilment worker&apos;s lease and the suppliers&apos; response times; move slow goods to a faster supplier.</source>
+        <translation>检查发货服务的租约和上游的响应时间；把慢的商品换到更快的货源。</translation>
+    </message>
+    <message>
+        <source>Review the rule matrix: loosen rules that hold orders without finding problems.</source>
+        <translation>复查订单规则：放宽那些拦下订单却查不出问题的规则。</translation>
+    </message>
+    <message>
+        <source>Staff the review queue at the busy hours and assign items as they arrive.</source>
+        <translation>在高峰时段安排审核人员，订单一进队列就分配。</translation>
+    </message>
+    <message>
+        <source>Settle the unknown purchases, top up low balances and dock a second supplier for failing goods.</source>
+        <translation>处理结果未知的采购，给余额不足的上游充值，为失败多的商品对接第二个货源。</translation>
+    </message>
+    <message>
+        <source>Read the refund reasons of the worst goods and fix their listings or suppliers.</source>
+        <translation>查看退款最多的商品的退款原因，修改其商品信息或更换货源。</translation>
+    </message>
+    <message>
+        <source>Restock the goods below their threshold (工作台 → 补货) before the weekend peak.</source>
+        <translation>在周末高峰前给低于预警阈值的商品补货（工作台 → 补货）。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n goods</source>
+        <translation>
+            <numerusform>%n 个商品</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1秒</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1分%2秒</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1小时%2分</translation>
+    </message>
+    <message>
+        <source>%1 d %2 h</source>
+        <translation>%1天%2小时</translation>
+    </message>
+    <message>
+        <source>Mon</source>
+        <translation>周一</translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation>周二</translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation>周三</translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation>周四</translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation>周五</translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation>周六</translation>
+    </message>
+    <message>
+        <source>Sun</source>
+        <translation>周日</translation>
     </message>
 </context>
 <context>
@@ -2307,6 +3221,123 @@ fulfil：同步一轮并履约一遍，然后输出摘要</translation>
     <message>
         <source>Categories are created on the platform: connect a shop first.</source>
         <translation>分类在平台上创建：请先连接店铺。</translation>
+    </message>
+</context>
+<context>
+    <name>cardops::models::CsvExportJob</name>
+    <message>
+        <source>Could not write %1 (disk full, no permission or the folder is missing?); no file was saved. Details: %2</source>
+        <translation>无法写入 %1（磁盘已满、没有权限或文件夹不存在？），未保存任何文件。详情：%2</translation>
+    </message>
+    <message>
+        <source>The cache is busy; try the export again in a moment. Details: %1</source>
+        <translation>缓存正忙，请稍后重新导出。详情：%1</translation>
+    </message>
+    <message>
+        <source>Could not read the cache for the export; no file was saved. Details: %1</source>
+        <translation>无法读取缓存进行导出，未保存任何文件。详情：%1</translation>
+    </message>
+    <message>
+        <source>The export failed; no file was saved. Details: %1</source>
+        <translation>导出失败，未保存任何文件。详情：%1</translation>
+    </message>
+</context>
+<context>
+    <name>cardops::models::DashboardModel</name>
+    <message>
+        <source>The dashboard could not be read: %1</source>
+        <translation>无法读取数据看板：%1</translation>
+    </message>
+</context>
+<context>
+    <name>cardops::models::FinanceJob</name>
+    <message>
+        <source>Platform higher</source>
+        <translation>平台多</translation>
+    </message>
+    <message>
+        <source>Cache higher</source>
+        <translation>本地多</translation>
+    </message>
+    <message>
+        <source>Day missing in cache</source>
+        <translation>本地缺失该日</translation>
+    </message>
+    <message>
+        <source>Day missing at platform</source>
+        <translation>平台缺失该日</translation>
+    </message>
+    <message>
+        <source>Debit without purchase</source>
+        <translation>上游扣款无对应采购</translation>
+    </message>
+    <message>
+        <source>Purchase without debit</source>
+        <translation>采购未见扣款</translation>
+    </message>
+    <message>
+        <source>Top-up</source>
+        <translation>充值</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>订单数</translation>
+    </message>
+    <message>
+        <source>GMV</source>
+        <translation>GMV（成交额）</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>成本</translation>
+    </message>
+    <message>
+        <source>Refunds</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <source>Commissions</source>
+        <translation>佣金</translation>
+    </message>
+    <message>
+        <source>Supplier spend</source>
+        <translation>采购支出</translation>
+    </message>
+    <message>
+        <source>The finance figures could not be read: %1</source>
+        <translation>无法读取财务数据：%1</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>This cache is open read-only: a month cannot be closed here.</source>
+        <translation>此缓存以只读方式打开，不能在此月结。</translation>
+    </message>
+    <message>
+        <source>You may not close a month: it needs the finance or administrator role.</source>
+        <translation>您无权月结：需要财务或管理员角色。</translation>
+    </message>
+    <message>
+        <source>%1 is already closed. An administrator must reopen it before it can be closed again.</source>
+        <translation>%1 已月结。需由管理员反结后才能再次月结。</translation>
+    </message>
+    <message>
+        <source>%1 could not be closed: %2</source>
+        <translation>%1 月结失败：%2</translation>
+    </message>
+    <message>
+        <source>This cache is open read-only: a month cannot be reopened here.</source>
+        <translation>此缓存以只读方式打开，不能在此反结。</translation>
+    </message>
+    <message>
+        <source>Only an administrator may reopen a closed month.</source>
+        <translation>只有管理员可以反结已月结的月份。</translation>
+    </message>
+    <message>
+        <source>%1 could not be reopened: %2</source>
+        <translation>%1 反结失败：%2</translation>
     </message>
 </context>
 <context>
@@ -3344,6 +4375,204 @@ fulfil：同步一轮并履约一遍，然后输出摘要</translation>
     </message>
 </context>
 <context>
+    <name>cardops::models::financecsv</name>
+    <message>
+        <source>Day</source>
+        <translation>日</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>订单数</translation>
+    </message>
+    <message>
+        <source>GMV</source>
+        <translation>GMV（成交额）</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>成本</translation>
+    </message>
+    <message>
+        <source>Refunds</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <source>Gross profit</source>
+        <translation>毛利</translation>
+    </message>
+    <message>
+        <source>Commissions</source>
+        <translation>佣金</translation>
+    </message>
+    <message>
+        <source>Supplier spend</source>
+        <translation>采购支出</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>小计</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Cache orders</source>
+        <translation>本地订单数</translation>
+    </message>
+    <message>
+        <source>Platform orders</source>
+        <translation>平台订单数</translation>
+    </message>
+    <message>
+        <source>Cache amount</source>
+        <translation>本地金额</translation>
+    </message>
+    <message>
+        <source>Platform amount</source>
+        <translation>平台金额</translation>
+    </message>
+    <message>
+        <source>Difference orders</source>
+        <translation>订单数差异</translation>
+    </message>
+    <message>
+        <source>Difference amount</source>
+        <translation>金额差异</translation>
+    </message>
+    <message>
+        <source>Supplier</source>
+        <translation>上游</translation>
+    </message>
+    <message>
+        <source>Balance seen at</source>
+        <translation>余额读取时间</translation>
+    </message>
+    <message>
+        <source>Balance seen again at</source>
+        <translation>再次读取时间</translation>
+    </message>
+    <message>
+        <source>Purchases</source>
+        <translation>采购笔数</translation>
+    </message>
+    <message>
+        <source>Purchased</source>
+        <translation>采购金额</translation>
+    </message>
+    <message>
+        <source>Balance movement</source>
+        <translation>余额变动</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>差额</translation>
+    </message>
+    <message>
+        <source>Agent id</source>
+        <translation>代理 ID</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>代理</translation>
+    </message>
+    <message>
+        <source>Entries</source>
+        <translation>条数</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>应发</translation>
+    </message>
+    <message>
+        <source>Credited</source>
+        <translation>实发</translation>
+    </message>
+    <message>
+        <source>Original period</source>
+        <translation>原期间</translation>
+    </message>
+    <message>
+        <source>Booked in</source>
+        <translation>计入期间</translation>
+    </message>
+    <message>
+        <source>Orders at close</source>
+        <translation>月结时订单数</translation>
+    </message>
+    <message>
+        <source>Orders now</source>
+        <translation>当前订单数</translation>
+    </message>
+    <message>
+        <source>Orders adjustment</source>
+        <translation>订单数调整</translation>
+    </message>
+    <message>
+        <source>Amount at close</source>
+        <translation>月结时金额</translation>
+    </message>
+    <message>
+        <source>Amount now</source>
+        <translation>当前金额</translation>
+    </message>
+    <message>
+        <source>Amount adjustment</source>
+        <translation>金额调整</translation>
+    </message>
+</context>
+<context>
+    <name>cardops::sync::tiers</name>
+    <message>
+        <source>The tier ladder was changed on the platform meanwhile (now version %1), so your changes were not applied. The editor shows the platform&apos;s ladder again; make your changes on it and push once more.</source>
+        <translation>等级阶梯在此期间已在平台上被修改（现为版本 %1），你的修改没有生效。编辑器已重新显示平台上的阶梯；请在其上重新修改后再推送。</translation>
+    </message>
+    <message>
+        <source>The tier ladder was changed on the platform meanwhile, so your changes were not applied. Sync, then make your changes again on the platform&apos;s ladder.</source>
+        <translation>等级阶梯在此期间已在平台上被修改，你的修改没有生效。请先同步，再在平台的阶梯上重新修改。</translation>
+    </message>
+    <message>
+        <source>The platform refused this ladder (%1). A tier that members still hold cannot be removed.</source>
+        <translation>平台拒绝了这个阶梯（%1）。仍有会员持有的等级不能删除。</translation>
+    </message>
+    <message>
+        <source>The platform does not allow this console to change tiers (%1).</source>
+        <translation>平台不允许本控制台修改等级（%1）。</translation>
+    </message>
+    <message>
+        <source>The platform could not be reached (%1). Nothing was changed; push again when the console is online.</source>
+        <translation>无法连接平台（%1）。没有任何修改；请在联网后重新推送。</translation>
+    </message>
+    <message>
+        <source>The push was cancelled: the shop was closed or reconnected.</source>
+        <translation>推送已取消：店铺已关闭或重新连接。</translation>
+    </message>
+    <message>
+        <source>The ladder could not be sent (%1).</source>
+        <translation>无法发送阶梯（%1）。</translation>
+    </message>
+    <message>
+        <source>The platform refused the request (%1).</source>
+        <translation>平台拒绝了请求（%1）。</translation>
+    </message>
+    <message>
+        <source>Your role may not change the tier ladder; an administrator can.</source>
+        <translation>你的角色不能修改等级阶梯；管理员可以。</translation>
+    </message>
+    <message>
+        <source>The platform took the ladder, but the cache could not store it (%1). The next sync brings it.</source>
+        <translation>平台已接受阶梯，但缓存无法保存（%1）。下次同步会带回。</translation>
+    </message>
+</context>
+<context>
     <name>cardops::ui::AgentTreeWidget</name>
     <message>
         <source>Find a member: id, name or contact, then Enter (Ctrl+F)</source>
@@ -4349,6 +5578,14 @@ or 账号----密码----邮箱</source>
         <source>Shown once: the secret is hidden again when you pick another card or close this window.</source>
         <translation>仅显示一次：选择其他卡密或关闭此窗口后即隐藏。</translation>
     </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <source>Save the loaded cards&apos; metadata (masked, never the secrets) as CSV</source>
+        <translation>将已加载卡密的信息（脱敏，不含卡密明文）保存为 CSV</translation>
+    </message>
 </context>
 <context>
     <name>cardops::ui::CommissionPanel</name>
@@ -4781,6 +6018,286 @@ or 账号----密码----邮箱</source>
     </message>
 </context>
 <context>
+    <name>cardops::ui::DashboardPage</name>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>数据看板</translation>
+    </message>
+    <message>
+        <source>Paid orders by the day they were created (Asia/Shanghai). Hover a card for its definition; click a bar to see its orders; right-click a chart to save it.</source>
+        <translation>按下单日期（北京时间）统计已付款订单。鼠标悬停卡片可查看指标定义；点击柱形查看对应订单；右键图表可保存为图片。</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>近 7 天</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>近30天</translation>
+    </message>
+    <message>
+        <source>Last 90 days</source>
+        <translation>近90天</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <source>Last month</source>
+        <translation>上月</translation>
+    </message>
+    <message>
+        <source>Custom range</source>
+        <translation>自定义</translation>
+    </message>
+    <message>
+        <source>By day</source>
+        <translation>按日</translation>
+    </message>
+    <message>
+        <source>By week</source>
+        <translation>按周</translation>
+    </message>
+    <message>
+        <source>By month</source>
+        <translation>按月</translation>
+    </message>
+    <message>
+        <source>Period:</source>
+        <translation>时段：</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>订单数</translation>
+    </message>
+    <message>
+        <source>GMV</source>
+        <translation>GMV（成交额）</translation>
+    </message>
+    <message>
+        <source>Gross profit</source>
+        <translation>毛利</translation>
+    </message>
+    <message>
+        <source>Gross margin</source>
+        <translation>毛利率</translation>
+    </message>
+    <message>
+        <source>Buyers</source>
+        <translation>下单会员</translation>
+    </message>
+    <message>
+        <source>Average order value</source>
+        <translation>客单价</translation>
+    </message>
+    <message>
+        <source>Refund rate</source>
+        <translation>退款率</translation>
+    </message>
+    <message>
+        <source>Repurchase rate</source>
+        <translation>复购率</translation>
+    </message>
+    <message>
+        <source>Automation share</source>
+        <translation>自动发货占比</translation>
+    </message>
+    <message>
+        <source>Paid to delivered</source>
+        <translation>付款到发货</translation>
+    </message>
+    <message>
+        <source>Review waiting</source>
+        <translation>审核等待</translation>
+    </message>
+    <message>
+        <source>Supplier balance</source>
+        <translation>供应商余额</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>代理</translation>
+    </message>
+    <message>
+        <source>Direct downlines</source>
+        <translation>直属下级</translation>
+    </message>
+    <message>
+        <source>Branch buyers</source>
+        <translation>下级买家</translation>
+    </message>
+    <message>
+        <source>Branch orders</source>
+        <translation>下级订单</translation>
+    </message>
+    <message>
+        <source>Branch GMV</source>
+        <translation>下级成交额</translation>
+    </message>
+    <message>
+        <source>Commission</source>
+        <translation>佣金</translation>
+    </message>
+    <message>
+        <source>Agents whose whole branch (every member below them) bought most in the period; commission as the platform credited it in the period.</source>
+        <translation>本期整条下级线（其下所有会员）成交额最高的代理；佣金为平台在本期入账的佣金。</translation>
+    </message>
+    <message>
+        <source>GMV, gross profit and orders</source>
+        <translation>成交额、毛利与订单数</translation>
+    </message>
+    <message>
+        <source>Top goods by GMV</source>
+        <translation>成交额最高的商品</translation>
+    </message>
+    <message>
+        <source>Top categories by GMV</source>
+        <translation>分类成交额排行</translation>
+    </message>
+    <message>
+        <source>GMV by member kind</source>
+        <translation>会员类型成交占比</translation>
+    </message>
+    <message>
+        <source>Tier movement</source>
+        <translation>等级变动</translation>
+    </message>
+    <message>
+        <source>Orders by weekday and hour</source>
+        <translation>下单时段分布（星期 × 小时）</translation>
+    </message>
+    <message>
+        <source>Agent leaderboard</source>
+        <translation>代理排行榜</translation>
+    </message>
+    <message>
+        <source>No paid orders in this period</source>
+        <translation>此时段没有已付款订单</translation>
+    </message>
+    <message>
+        <source>Save chart as PNG…</source>
+        <translation>将图表保存为 PNG…</translation>
+    </message>
+    <message>
+        <source>Paid orders created in the period (status neither unpaid nor cancelled; refunded orders count).</source>
+        <translation>本期下单的已付款订单（状态不是未付款或已取消；已退款订单也计入）。</translation>
+    </message>
+    <message>
+        <source>GMV: the sum of the paid amounts of the period&apos;s paid orders, before refunds.</source>
+        <translation>成交额：本期已付款订单的实付金额之和（未扣除退款）。</translation>
+    </message>
+    <message>
+        <source>Gross profit: paid amount − cost at order − payment-fee estimate (%1% of the amount not paid from member balances).</source>
+        <translation>毛利：实付金额 − 下单时成本 − 支付手续费估算（非余额支付金额的 %1%）。</translation>
+    </message>
+    <message>
+        <source>Gross margin: gross profit / GMV. The change is in percentage points.</source>
+        <translation>毛利率：毛利 ÷ 成交额。变化以百分点表示。</translation>
+    </message>
+    <message>
+        <source>Members with at least one paid order in the period.</source>
+        <translation>本期至少有一笔已付款订单的会员数。</translation>
+    </message>
+    <message>
+        <source>Average order value: GMV / orders.</source>
+        <translation>客单价：成交额 ÷ 订单数。</translation>
+    </message>
+    <message>
+        <source>Refund rate: refunded amount / GMV of the period&apos;s orders. Below it: orders with a refund / orders.</source>
+        <translation>退款率：本期订单的退款金额 ÷ 成交额。下方小字：有退款的订单数 ÷ 订单数。</translation>
+    </message>
+    <message>
+        <source>Repurchase rate: members with 2 or more paid orders in the period / members with at least one.</source>
+        <translation>复购率：本期有 2 笔及以上已付款订单的会员数 ÷ 至少有 1 笔的会员数。</translation>
+    </message>
+    <message>
+        <source>Automation share: orders delivered without a person (no review) / all delivered orders of the period.</source>
+        <translation>自动发货率：无需人工（未经审核）发货的订单数 ÷ 本期全部已发货订单数。</translation>
+    </message>
+    <message>
+        <source>Paid-to-delivered time: the mean time from payment to delivery of the period&apos;s delivered orders.</source>
+        <translation>平均发货时长：本期已发货订单从付款到发货的平均时间。</translation>
+    </message>
+    <message>
+        <source>Review-queue waiting time: the mean age (since payment) of the orders waiting in review now. The cache keeps no history of past reviews, so there is no previous period.</source>
+        <translation>审核等待时长：当前待审核订单自付款起的平均等待时间。缓存不保留历史审核记录，因此没有上期对比。</translation>
+    </message>
+    <message>
+        <source>The sum of the suppliers&apos; balances as last checked (not a period figure).</source>
+        <translation>各供应商最近一次查询到的余额之和（非时段指标）。</translation>
+    </message>
+    <message>
+        <source>%1 – %2, compared with %3 – %4</source>
+        <translation>%1 – %2，对比 %3 – %4</translation>
+    </message>
+    <message>
+        <source>The cache has no paid orders between %1 and %2. Choose another period, or sync the shop first if the cache is new.</source>
+        <translation>缓存中 %1 至 %2 没有已付款订单。请选择其他时段；如果是新缓存，请先同步店铺。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The previous period had %n paid orders; this one has none yet.</source>
+        <translation>
+            <numerusform>上期有 %n 笔已付款订单，本期尚无。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of orders</source>
+        <translation>订单占比 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n orders waiting now</source>
+        <translation>
+            <numerusform>当前 %n 单待审核</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n suppliers checked</source>
+        <translation>
+            <numerusform>已查询 %n 个供应商</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Save chart</source>
+        <translation>保存图表</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG 图片 (*.png)</translation>
+    </message>
+    <message>
+        <source>The chart could not be saved to %1. Choose another folder.</source>
+        <translation>图表无法保存到 %1，请选择其他文件夹。</translation>
+    </message>
+</context>
+<context>
+    <name>cardops::ui::DayRangePicker</name>
+    <message>
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <source>Last month</source>
+        <translation>上月</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>近 7 天</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>自定义</translation>
+    </message>
+    <message>
+        <source>Business days</source>
+        <translation>营业日</translation>
+    </message>
+</context>
+<context>
     <name>cardops::ui::DiagnosticsDialog</name>
     <message>
         <source>Sync diagnostics</source>
@@ -4877,6 +6394,21 @@ or 账号----密码----邮箱</source>
     <message>
         <source>(start)</source>
         <translation>（起点）</translation>
+    </message>
+</context>
+<context>
+    <name>cardops::ui::DifferenceView</name>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>All (%1)</source>
+        <translation>全部（%1）</translation>
+    </message>
+    <message>
+        <source>No differences.</source>
+        <translation>无差异。</translation>
     </message>
 </context>
 <context>
@@ -4980,6 +6512,549 @@ or 账号----密码----邮箱</source>
     <message>
         <source>Double-click to open the order</source>
         <translation>双击打开订单</translation>
+    </message>
+</context>
+<context>
+    <name>cardops::ui::ExportDialog</name>
+    <message>
+        <source>All dates</source>
+        <translation>全部日期</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>Period (days in China time, inclusive)</source>
+        <translation>日期范围（北京时间，含首尾两天）</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Save as</source>
+        <translation>保存为</translation>
+    </message>
+    <message>
+        <source>UTF-8 CSV for Excel and WPS: order numbers, accounts and card data stay text, money has fixed decimals, times are China time.</source>
+        <translation>供 Excel 和 WPS 使用的 UTF-8 CSV：订单号、账号和卡密保持为文本，金额固定小数位，时间为北京时间。</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>打开文件夹</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Export cancelled; no file was written.</source>
+        <translation>已取消导出，未写入任何文件。</translation>
+    </message>
+    <message>
+        <source>Export orders as CSV</source>
+        <translation>导出订单 CSV</translation>
+    </message>
+    <message>
+        <source>orders</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <source>The orders page&apos;s filter (status tab and conditions) applies; the period below replaces its dates.</source>
+        <translation>将使用订单页当前的筛选（状态页签和条件）；下方的日期范围代替其中的日期。</translation>
+    </message>
+    <message>
+        <source>Export commissions as CSV</source>
+        <translation>导出佣金 CSV</translation>
+    </message>
+    <message>
+        <source>commissions</source>
+        <translation>佣金</translation>
+    </message>
+    <message>
+        <source>Export as CSV: %1</source>
+        <translation>导出 CSV：%1</translation>
+    </message>
+    <message>
+        <source>cards</source>
+        <translation>卡密</translation>
+    </message>
+    <message>
+        <source>Save the CSV as</source>
+        <translation>CSV 保存为</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>CSV 文件 (*.csv);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Choose a file to save the CSV to.</source>
+        <translation>请选择 CSV 的保存文件。</translation>
+    </message>
+    <message>
+        <source>%1 is a folder; choose a file name.</source>
+        <translation>%1 是文件夹，请选择文件名。</translation>
+    </message>
+    <message>
+        <source>The first day is after the last day.</source>
+        <translation>开始日期晚于结束日期。</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>%1 of %2 rows</source>
+        <translation>%1 / %2 行</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s)</source>
+        <translation>
+            <numerusform>%n 行</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Exported %1 rows to %2</source>
+        <translation>已导出 %1 行到 %2</translation>
+    </message>
+</context>
+<context>
+    <name>cardops::ui::FinanceMonthPanel</name>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Close month…</source>
+        <translation>月结…</translation>
+    </message>
+    <message>
+        <source>Reopen…</source>
+        <translation>反结…</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>订单数</translation>
+    </message>
+    <message>
+        <source>GMV</source>
+        <translation>GMV（成交额）</translation>
+    </message>
+    <message>
+        <source>Refunds</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <source>Gross profit</source>
+        <translation>毛利</translation>
+    </message>
+    <message>
+        <source>Commissions</source>
+        <translation>佣金</translation>
+    </message>
+    <message>
+        <source>Closed at</source>
+        <translation>月结时间</translation>
+    </message>
+    <message>
+        <source>Closed by</source>
+        <translation>月结人</translation>
+    </message>
+    <message>
+        <source>Adjustments</source>
+        <translation>调整</translation>
+    </message>
+    <message>
+        <source>Original period</source>
+        <translation>原期间</translation>
+    </message>
+    <message>
+        <source>Booked in</source>
+        <translation>计入期间</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>日</translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>At close</source>
+        <translation>月结时</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>当前</translation>
+    </message>
+    <message>
+        <source>Adjustment</source>
+        <translation>调整</translation>
+    </message>
+    <message>
+        <source>Freeze a past month&apos;s daily summary; manual edits of it are refused afterwards</source>
+        <translation>冻结已过月份的日汇总；之后拒绝对该期间的手工修改</translation>
+    </message>
+    <message>
+        <source>Administrators only: reopen a closed month (audited)</source>
+        <translation>仅管理员：反结已月结的月份（记入审计）</translation>
+    </message>
+    <message>
+        <source>Export adjustments CSV…</source>
+        <translation>导出调整 CSV…</translation>
+    </message>
+    <message>
+        <source>A closed month keeps the figures it was closed with; a refund or a late order afterwards is booked into the open period as an adjustment.</source>
+        <translation>已月结的月份保留月结时的数据；之后的退款或迟到订单作为调整计入当前开放期间。</translation>
+    </message>
+    <message>
+        <source>Adjustments booked into the open period</source>
+        <translation>计入开放期间的调整</translation>
+    </message>
+    <message>
+        <source>%1 is closed.</source>
+        <translation>%1 已月结。</translation>
+    </message>
+    <message>
+        <source>%1 is open again.</source>
+        <translation>%1 已反结。</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>已月结</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>未月结</translation>
+    </message>
+    <message>
+        <source>Figures from the snapshot taken at the close</source>
+        <translation>数据取自月结时的快照</translation>
+    </message>
+    <message>
+        <source>Original period %1</source>
+        <translation>原期间 %1</translation>
+    </message>
+    <message>
+        <source>%1 is already closed. An administrator must reopen it before it can be closed again.</source>
+        <translation>%1 已月结。需由管理员反结后才能再次月结。</translation>
+    </message>
+    <message>
+        <source>Close %1?
+
+Its daily summary is kept as it stands now: %2 orders, GMV %3, cost %4, refunds %5, gross profit %6, commissions %7, supplier spend %8.
+
+Later changes are booked into the open period as adjustments, and manual edits of %1 are refused until an administrator reopens it.</source>
+        <translation>确定月结 %1？
+
+其日汇总将按当前数据保存：%2 笔订单，GMV %3，成本 %4，退款 %5，毛利 %6，佣金 %7，上游采购 %8。
+
+之后的变动作为调整计入开放期间；在管理员反结之前，拒绝对 %1 的手工修改。</translation>
+    </message>
+    <message>
+        <source>Close %1</source>
+        <translation>月结 %1</translation>
+    </message>
+    <message>
+        <source>%1 was not closed.</source>
+        <translation>%1 未月结。</translation>
+    </message>
+    <message>
+        <source>Closing %1…</source>
+        <translation>正在月结 %1…</translation>
+    </message>
+    <message>
+        <source>Reopen %1</source>
+        <translation>反结 %1</translation>
+    </message>
+    <message>
+        <source>Reopening %1 allows edits of it again and drops its snapshot (the audit log keeps its totals). Why?</source>
+        <translation>反结 %1 后可再次修改该期间，并删除其快照（审计日志保留其合计）。原因？</translation>
+    </message>
+</context>
+<context>
+    <name>cardops::ui::FinancePage</name>
+    <message>
+        <source>Daily summary</source>
+        <translation>日汇总</translation>
+    </message>
+    <message>
+        <source>Reconciliation</source>
+        <translation>对账</translation>
+    </message>
+    <message>
+        <source>Month close</source>
+        <translation>月结</translation>
+    </message>
+</context>
+<context>
+    <name>cardops::ui::FinancePanel</name>
+    <message>
+        <source>Export CSV</source>
+        <translation>导出 CSV</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+</context>
+<context>
+    <name>cardops::ui::FinanceReconcilePanel</name>
+    <message>
+        <source>Reconcile</source>
+        <translation>对账</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>日</translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Cache</source>
+        <translation>本地</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>差额</translation>
+    </message>
+    <message>
+        <source>Supplier</source>
+        <translation>上游</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>原等级</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>新等级</translation>
+    </message>
+    <message>
+        <source>Purchases</source>
+        <translation>采购笔数</translation>
+    </message>
+    <message>
+        <source>Purchased</source>
+        <translation>采购金额</translation>
+    </message>
+    <message>
+        <source>Balance movement</source>
+        <translation>余额变动</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>代理</translation>
+    </message>
+    <message>
+        <source>Entries</source>
+        <translation>条数</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>应发</translation>
+    </message>
+    <message>
+        <source>Credited</source>
+        <translation>实发</translation>
+    </message>
+    <message>
+        <source>Platform daily totals</source>
+        <translation>平台日汇总</translation>
+    </message>
+    <message>
+        <source>Supplier balances</source>
+        <translation>上游余额</translation>
+    </message>
+    <message>
+        <source>Commissions</source>
+        <translation>佣金</translation>
+    </message>
+    <message>
+        <source>Choose business days and press Reconcile (F5): the cache is compared with the platform&apos;s daily totals, supplier balance movements with the purchases, and the credited commissions with CardOps&apos;s recomputation.</source>
+        <translation>选择营业日后点击“对账”（F5）：本地缓存对平台日汇总，上游余额变动对采购，平台实发佣金对 CardOps 重算结果。</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+    <message>
+        <source>Reconciling…</source>
+        <translation>正在对账…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Compared %n day(s) of orders, GMV, refunds and commissions with the platform&apos;s daily totals, %1.</source>
+        <translation>
+            <numerusform>已将 %n 天的订单数、GMV、退款和佣金与平台日汇总比对，%1。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Compared %n balance movement(s) of %1 supplier(s) with %2 of purchases, %3.</source>
+        <translation>
+            <numerusform>已将 %1 个上游的 %n 次余额变动与采购 %2 比对，%3。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Recomputed the commissions of %n order(s): expected %1, credited %2.</source>
+        <translation>
+            <numerusform>已重算 %n 笔订单的佣金：应发 %1，实发 %2。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n order(s) could not be verified (see the members page&apos;s commission check).</source>
+        <translation>
+            <numerusform>%n 笔订单无法核对（见会员页的佣金核对）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: no differences.</source>
+        <translation>%1：无差异。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n difference(s).</source>
+        <translation>
+            <numerusform>%1：%n 处差异。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>cardops::ui::FinanceRunBar</name>
+    <message>
+        <source>F5</source>
+        <translation>F5</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <source>Ctrl+E</source>
+        <translation>Ctrl+E</translation>
+    </message>
+</context>
+<context>
+    <name>cardops::ui::FinanceSummaryPanel</name>
+    <message>
+        <source>Show</source>
+        <translation>查询</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>日</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>订单数</translation>
+    </message>
+    <message>
+        <source>GMV</source>
+        <translation>GMV（成交额）</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>成本</translation>
+    </message>
+    <message>
+        <source>Refunds</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <source>Gross profit</source>
+        <translation>毛利</translation>
+    </message>
+    <message>
+        <source>Commissions</source>
+        <translation>佣金</translation>
+    </message>
+    <message>
+        <source>Supplier spend</source>
+        <translation>采购支出</translation>
+    </message>
+    <message>
+        <source>GMV − refunds − cost at order (no payment fee estimate is configured)</source>
+        <translation>GMV − 退款 − 下单时成本（未配置支付手续费估算）</translation>
+    </message>
+    <message>
+        <source>The ledger&apos;s commission entries dated that day, net of reversals</source>
+        <translation>当天流水中的佣金条目，已扣除冲回</translation>
+    </message>
+    <message>
+        <source>What CardOps bought from suppliers that day (cost)</source>
+        <translation>当天 CardOps 向上游采购的金额（成本）</translation>
+    </message>
+    <message>
+        <source>Choose business days and press Show (F5).</source>
+        <translation>选择营业日后点击“查询”（F5）。</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+    <message>
+        <source>Reading…</source>
+        <translation>正在读取…</translation>
+    </message>
+    <message>
+        <source>%1 (closed)</source>
+        <translation>%1（已月结）</translation>
+    </message>
+    <message>
+        <source>The month is closed: the figures as closed; later changes are adjustments of the open period (Month close tab)</source>
+        <translation>该月已月结：显示月结时的数据；之后的变动作为开放期间的调整（见“月结”页）</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>小计</translation>
+    </message>
+    <message>
+        <source>No orders, commissions or purchases from %1 to %2.</source>
+        <translation>%1 至 %2 没有订单、佣金或采购。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 to %2: %n order(s).</source>
+        <translation>
+            <numerusform>%1 至 %2：%n 笔订单。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -5828,6 +7903,80 @@ or 账号----密码----邮箱</source>
     </message>
 </context>
 <context>
+    <name>cardops::ui::HeatMapWidget</name>
+    <message>
+        <source>Mon</source>
+        <translation>周一</translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation>周二</translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation>周三</translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation>周四</translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation>周五</translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation>周六</translation>
+    </message>
+    <message>
+        <source>Sun</source>
+        <translation>周日</translation>
+    </message>
+    <message>
+        <source>%1 %2:00–%2:59: %3 orders</source>
+        <translation>%1 %2:00–%2:59：%3 单</translation>
+    </message>
+</context>
+<context>
+    <name>cardops::ui::KpiCard</name>
+    <message>
+        <source>no orders in the previous period</source>
+        <translation>上期无订单</translation>
+    </message>
+    <message>
+        <source>%1%</source>
+        <translation>%1%</translation>
+    </message>
+    <message>
+        <source>%1 pp</source>
+        <translation>%1 个百分点</translation>
+    </message>
+    <message>
+        <source>vs previous period</source>
+        <translation>较上期</translation>
+    </message>
+    <message>
+        <source>%1×10k</source>
+        <translation>%1万</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1秒</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1分%2秒</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1小时%2分</translation>
+    </message>
+    <message>
+        <source>%1 d %2 h</source>
+        <translation>%1天%2小时</translation>
+    </message>
+</context>
+<context>
     <name>cardops::ui::ListPage</name>
     <message>
         <source>Cannot read the list: %1</source>
@@ -5984,28 +8133,12 @@ or 账号----密码----邮箱</source>
         <translation>货源</translation>
     </message>
     <message>
-        <source>Finance · daily totals</source>
-        <translation>财务 · 日汇总</translation>
-    </message>
-    <message>
-        <source>The platform&apos;s own daily totals (orders, GMV, refunds, commissions) per Asia/Shanghai business day, the base of reconciliation.</source>
-        <translation>平台按营业日（北京时间）给出的日汇总（订单、GMV、退款、佣金），是对账的依据。</translation>
-    </message>
-    <message>
         <source>Finance</source>
         <translation>财务</translation>
     </message>
     <message>
         <source>Dashboard</source>
         <translation>数据看板</translation>
-    </message>
-    <message>
-        <source>Charts are on their way.</source>
-        <translation>图表即将推出。</translation>
-    </message>
-    <message>
-        <source>KPI cards and charts over time, goods, members and hours arrive with the dashboard work; the work bench and the finance page show the live numbers today.</source>
-        <translation>KPI 卡片以及按时间、商品、会员和时段的图表将随数据看板上线；目前请在工作台和财务页查看实时数字。</translation>
     </message>
     <message>
         <source>Audit log</source>
@@ -6114,6 +8247,22 @@ CardOps 会显示仍可读取的数据，但不会再写入该文件。请恢复
     <message>
         <source>Fulfilment</source>
         <translation>履约</translation>
+    </message>
+    <message>
+        <source>&amp;Reports</source>
+        <translation>报表(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Export orders as CSV…</source>
+        <translation>导出订单 CSV…</translation>
+    </message>
+    <message>
+        <source>Export commissions as CSV…</source>
+        <translation>导出佣金 CSV…</translation>
+    </message>
+    <message>
+        <source>Weekly operations report…</source>
+        <translation>运营周报…</translation>
     </message>
 </context>
 <context>
@@ -9497,6 +11646,73 @@ It is computed after the first sync of each business day, or now with “Recompu
     </message>
 </context>
 <context>
+    <name>cardops::ui::WeeklyReportDialog</name>
+    <message>
+        <source>Export weekly report</source>
+        <translation>导出周报</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>&amp;Week:</source>
+        <translation>周(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>&amp;Folder:</source>
+        <translation>文件夹(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Writes 周报-YYYY-Www.pdf (KPIs, the three worst steps, charts) and a CSV of every figure for Excel and WPS. An existing report of the same week is replaced.</source>
+        <translation>生成 周报-YYYY-Www.pdf（关键指标、最差的三个环节、图表）和一份包含全部数字的 CSV（可用 Excel、WPS 打开）。同一周已有的周报会被替换。</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>导出(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Cancel export</source>
+        <translation>取消导出</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>打开文件夹</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Folder for the weekly report</source>
+        <translation>周报保存的文件夹</translation>
+    </message>
+    <message>
+        <source>Choose a folder for the report first.</source>
+        <translation>请先选择周报保存的文件夹。</translation>
+    </message>
+    <message>
+        <source>Exporting %1…</source>
+        <translation>正在导出 %1…</translation>
+    </message>
+    <message>
+        <source>Written:
+%1
+%2</source>
+        <translation>已生成：
+%1
+%2</translation>
+    </message>
+    <message>
+        <source>Not exported: %1</source>
+        <translation>未导出：%1</translation>
+    </message>
+</context>
+<context>
     <name>cardops::ui::WithdrawalsPanel</name>
     <message>
         <source>approved</source>
@@ -9772,6 +11988,81 @@ Reason: %3</source>
     <message>
         <source>Goods whose supplier changed its price or shelf state: reprice or acknowledge</source>
         <translation>上游改价或上下架的商品：改价或确认</translation>
+    </message>
+</context>
+<context>
+    <name>cardops::ui::dashboardcharts</name>
+    <message>
+        <source>Consumers</source>
+        <translation>消费者</translation>
+    </message>
+    <message>
+        <source>Agents</source>
+        <translation>代理</translation>
+    </message>
+    <message>
+        <source>Enterprises</source>
+        <translation>企业</translation>
+    </message>
+    <message>
+        <source>Not cached</source>
+        <translation>未缓存会员</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>订单数</translation>
+    </message>
+    <message>
+        <source>GMV (yuan)</source>
+        <translation>成交额（元）</translation>
+    </message>
+    <message>
+        <source>Gross profit (yuan)</source>
+        <translation>毛利（元）</translation>
+    </message>
+    <message>
+        <source>%1
+Orders: %2
+GMV: %3 yuan
+Gross profit: %4 yuan</source>
+        <translation>%1
+订单数：%2
+成交额：%3 元
+毛利：%4 元</translation>
+    </message>
+    <message>
+        <source>%1
+Orders: %2, quantity: %3
+GMV: %4 yuan
+Gross profit: %5 yuan</source>
+        <translation>%1
+订单数：%2，件数：%3
+成交额：%4 元
+毛利：%5 元</translation>
+    </message>
+    <message>
+        <source>%1
+Orders: %2
+GMV: %3 yuan</source>
+        <translation>%1
+订单数：%2
+成交额：%3 元</translation>
+    </message>
+    <message>
+        <source>This period</source>
+        <translation>本期</translation>
+    </message>
+    <message>
+        <source>Previous period</source>
+        <translation>上期</translation>
+    </message>
+    <message>
+        <source>Upgrades</source>
+        <translation>升级</translation>
+    </message>
+    <message>
+        <source>Downgrades</source>
+        <translation>降级</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,7 @@
 
 #include "models/datasource.h"
 #include "storage/cardgoods.h"
+#include "ui/exportdialog.h"
 
 #include <QAbstractTableModel>
 #include <QBrush>
@@ -276,6 +277,12 @@ void CardListDialog::buildUi()
     close->setAutoDefault(false);
     for (QPushButton* b : {m_lock, m_unlock, m_void, m_reveal})
         buttons->addWidget(b);
+    auto* exportCards = new QPushButton(tr("Export CSV…"), this);
+    exportCards->setObjectName(u"exportCards"_s);
+    exportCards->setToolTip(tr("Save the loaded cards' metadata (masked, never the secrets) as CSV"));
+    connect(exportCards, &QPushButton::clicked, this,
+            [this] { ExportDialog::exportCards(m_source, m_title->text(), m_model->all(), this); });
+    buttons->addWidget(exportCards);
     buttons->addStretch(1);
     buttons->addWidget(close);
     layout->addLayout(buttons);

@@ -130,8 +130,6 @@ CommissionPanel::CommissionPanel(models::DataSource& source, models::ConsoleBack
     connect(m_periodBox, &QComboBox::currentIndexChanged, this, &CommissionPanel::periodChanged);
     connect(m_run, &QPushButton::clicked, this, &CommissionPanel::runCheck);
     connect(m_cancel, &QPushButton::clicked, this, &CommissionPanel::cancelCheck);
-    connect(new QShortcut(QKeySequence::Refresh, this), &QShortcut::activated, this,
-            &CommissionPanel::runCheck);
     connect(new QShortcut(QKeySequence::Cancel, this), &QShortcut::activated, this,
             &CommissionPanel::cancelCheck);
     connect(m_kindBox, &QComboBox::currentIndexChanged, this, &CommissionPanel::applyFilters);

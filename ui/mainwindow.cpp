@@ -6,8 +6,11 @@
 #include "models/consolestate.h"
 #include "models/datasource.h"
 #include "models/fulfilmentcontrol.h"
+#include "models/ordersmodel.h"
 #include "ui/diagnosticsdialog.h"
-#include "ui/emptystatepage.h"
+#include "ui/dashboard/dashboardpage.h"
+#include "ui/exportdialog.h"
+#include "ui/financepage.h"
 #include "ui/fulfilmentpage.h"
 #include "ui/goodseditordialog.h"
 #include "ui/goodspage.h"
@@ -18,6 +21,7 @@
 #include "ui/settingspage.h"
 #include "ui/supplierspage.h"
 #include "ui/traynotifier.h"
+#include "ui/weeklyreportdialog.h"
 #include "ui/watermark.h"
 #include "ui/workbenchpage.h"
 
@@ -146,19 +150,13 @@ void MainWindow::buildNavigation()
     connect(members, &MembersPage::openOrder, this, &MainWindow::openOrder);
     addPage(PageId::Members, members, tr("Members and tiers"));
     addPage(PageId::Suppliers, new SuppliersPage(m_source, m_backend, m_stack), tr("Suppliers"));
-    addPage(PageId::Finance,
-            new ListPage(m_source, storage::ListKind::DailyTotals, tr("Finance · daily totals"),
-                         tr("The platform's own daily totals (orders, GMV, refunds, commissions) per "
-                            "Asia/Shanghai business day, the base of reconciliation."),
-                         m_stack),
-            tr("Finance"));
-    addPage(PageId::Dashboard,
-            new EmptyStatePage(tr("Dashboard"), tr("Charts are on their way."),
-                               tr("KPI cards and charts over time, goods, members and hours arrive with the "
-                                  "dashboard work; the work bench and the finance page show the live "
-                                  "numbers today."),
-                               m_stack),
-            tr("Dashboard"));
+    addPage(PageId::Finance, new FinancePage(m_source, m_backend, m_stack), tr("Finance"));
+    auto* dashboard = new DashboardPage(m_source, m_stack);
+    connect(dashboard, &DashboardPage::openOrders, this, [this, orders](const storage::OrderFilter& filter) {
+        showPage(PageId::Orders);
+        orders->showFilter(filter);
+    });
+    addPage(PageId::Dashboard, dashboard, tr("Dashboard"));
     addPage(PageId::AuditLog,
             new ListPage(m_source, storage::ListKind::AuditLog, tr("Audit log"),
                          tr("Who changed what and when; the log cannot be edited or deleted."), m_stack),
@@ -252,10 +250,36 @@ void MainWindow::buildActions()
     auto* syncMenu = menuBar()->addMenu(tr("&Sync"));
     auto* syncNow = syncMenu->addAction(tr("Sync now"));
     syncNow->setShortcut(QKeySequence::Refresh);
-    connect(syncNow, &QAction::triggered, this, [this] { m_backend.syncNow(); });
+    connect(syncNow, &QAction::triggered, this, [this] {
+        if (Page* p = page(currentPage()); p && p->refreshPage())
+            return;
+        m_backend.syncNow();
+    });
     auto* diagnostics = syncMenu->addAction(tr("Diagnostics…"));
     diagnostics->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D));
     connect(diagnostics, &QAction::triggered, this, &MainWindow::openDiagnostics);
+    buildReportActions();
+}
+
+void MainWindow::buildReportActions()
+{
+    auto* reports = menuBar()->addMenu(tr("&Reports"));
+    auto* orders = reports->addAction(tr("Export orders as CSV…"));
+    orders->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
+    connect(orders, &QAction::triggered, this, [this] {
+        auto* page = static_cast<OrdersPage*>(m_pages.value(PageId::Orders));
+        ExportDialog::exportOrders(m_source, page ? page->model().query().filter : storage::OrderFilter{}, this);
+    });
+    auto* commissions = reports->addAction(tr("Export commissions as CSV…"));
+    connect(commissions, &QAction::triggered, this, [this] { ExportDialog::exportCommissions(m_source, this); });
+    reports->addSeparator();
+    auto* weekly = reports->addAction(tr("Weekly operations report…"));
+    weekly->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
+    connect(weekly, &QAction::triggered, this, [this] {
+        auto* dialog = new WeeklyReportDialog(m_source.databasePath(), this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->open();
+    });
 }
 
 void MainWindow::showPage(PageId id, const QString& filter)

@@ -23,7 +23,7 @@ class Page;
 
 // The console: navigation on the left, one page at a time, and a status bar with the profile, the
 // connection, the last sync, the lease holder and the pending local edits. Ctrl+1…9 switch pages,
-// F5 syncs, Ctrl+F searches, Ctrl+Shift+D opens the diagnostics. UI thread.
+// F5 syncs (or re-runs a page's own check: Page::refreshPage), Ctrl+F searches, Ctrl+Shift+D opens the diagnostics. UI thread.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -45,6 +45,7 @@ private:
     void buildNavigation();
     void buildStatusBar();
     void buildActions();
+    void buildReportActions();
     void buildNotifications();
     void updateStatus();
     void addPage(PageId id, Page* page, const QString& label);

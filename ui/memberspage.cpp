@@ -53,6 +53,7 @@ MembersPage::MembersPage(models::DataSource& source, models::ConsoleBackend& bac
     m_tabs->addTab(new TierLadderPanel(source, backend, m_tabs), tr("Tier ladder"));
 
     auto* commission = new CommissionPanel(source, backend, m_tabs);
+    m_commission = commission;
     connect(commission, &CommissionPanel::openOrder, this, &MembersPage::openOrder);
     connect(commission, &CommissionPanel::openMember, this, &MembersPage::openMember);
     m_tabs->addTab(commission, tr("Commission check"));
@@ -132,6 +133,15 @@ void MembersPage::openBatchOrder(qint64 memberId)
 void MembersPage::openContractPrices(qint64 memberId)
 {
     ContractPricesDialog::open(m_source, m_backend, memberId, this);
+}
+
+bool MembersPage::refreshPage()
+{
+    // F5 on the commission check runs it again (its own F5 would be ambiguous with Sync now).
+    if (m_tabs->currentWidget() != m_commission)
+        return false;
+    m_commission->runCheck();
+    return true;
 }
 
 } // namespace cardops::ui

@@ -32,6 +32,7 @@ public:
     // "withdrawals" (the work bench's 提现待审 tile), "tree", "segments", "tiers", "commission";
     // a segment code ("high_value"…) or a kind ("agent"…) filters the list.
     void applyFilter(const QString& filter) override;
+    bool refreshPage() override; // F5 on the commission check runs it again
 
     // One detail window a member, several side by side.
     void openMember(qint64 memberId);
@@ -46,6 +47,7 @@ private:
     models::DataSource& m_source;
     models::ConsoleBackend& m_backend;
     QTabWidget* m_tabs = nullptr;
+    class CommissionPanel* m_commission = nullptr;
     MembersListPanel* m_list = nullptr;
 };
 

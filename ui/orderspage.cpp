@@ -281,6 +281,13 @@ void OrdersPage::applyFilter(const QString& filter)
         m_tabs->setCurrentIndex(0);
 }
 
+void OrdersPage::showFilter(const storage::OrderFilter& filter)
+{
+    const auto* tab = std::find(std::begin(kTabs), std::end(kTabs), filter.tab);
+    m_tabs->setCurrentIndex(tab != std::end(kTabs) ? int(tab - std::begin(kTabs)) : 0);
+    m_filters->setFilter(filter);
+}
+
 void OrdersPage::updateFooter()
 {
     const qint64 count = m_model->totalCount();

@@ -39,6 +39,8 @@ public:
     void focusSearch() override;
     // Work-bench tiles: an order status opens its tab.
     void applyFilter(const QString& filter) override;
+    // Shows the orders of `filter` (its tab and conditions), e.g. the orders behind a dashboard bar.
+    void showFilter(const storage::OrderFilter& filter);
     void setColumnVisible(const QString& id, bool visible);
 
 Q_SIGNALS:

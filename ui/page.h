@@ -21,6 +21,9 @@ public:
     virtual void focusSearch() {}
     // Opens the page with a filter (a status, a kind…) chosen elsewhere (a work-bench tile).
     virtual void applyFilter(const QString& filter) { Q_UNUSED(filter) }
+    // F5 while this page is shown: true when the page re-ran its own work (a check, a comparison);
+    // false lets F5 sync, as on every other page. One F5 shortcut, so it is never ambiguous.
+    virtual bool refreshPage() { return false; }
 
 Q_SIGNALS:
     void ready();

@@ -2,7 +2,9 @@
 
 #include "app/cli/cardscommand.h"
 #include "app/cli/errortext.h"
+#include "app/cli/exportcommand.h"
 #include "app/cli/generatecommand.h"
+#include "app/cli/reportcommand.h"
 #include "app/cli/servecommand.h"
 #include "app/cli/suppliercommand.h"
 #include "app/cli/synccommand.h"
@@ -45,6 +47,10 @@ QString CliCommands::demoDatabasePath()
 
 int CliCommands::run(const QStringList& arguments)
 {
+    if (ExportCommand::handles(arguments))
+        return ExportCommand(m_out, m_err).run(arguments);
+    if (ReportCommand::handles(arguments))
+        return ReportCommand(m_out, m_err).run(arguments);
     QCommandLineParser parser;
     parser.setApplicationDescription(
         tr("CardOps (卡盟运营台) command line: the headless side of the shop's back office."));

@@ -1,10 +1,13 @@
 #include "app/cli/clicommands.h"
+#include "app/cli/reportcommand.h"
 
 #include <QCoreApplication>
+#include <QGuiApplication>
 #include <QLibraryInfo>
 #include <QTextStream>
 #include <QTranslator>
 #include <cstdio>
+#include <memory>
 
 namespace {
 
@@ -24,7 +27,15 @@ QString requestedLanguage(const QStringList& args)
 
 int main(int argc, char** argv)
 {
-    QCoreApplication app(argc, argv);
+    // `report` paints a PDF, and fonts need a QGuiApplication: offscreen unless a platform is chosen.
+    QStringList rawArguments;
+    for (int i = 0; i < argc; ++i)
+        rawArguments.append(QString::fromLocal8Bit(argv[i]));
+    const bool painting = cardops::app::ReportCommand::handles(rawArguments);
+    if (painting && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    std::unique_ptr<QCoreApplication> app = painting ? std::make_unique<QGuiApplication>(argc, argv)
+                                                     : std::make_unique<QCoreApplication>(argc, argv);
     QCoreApplication::setOrganizationName(QStringLiteral("CardOps"));
     QCoreApplication::setApplicationName(QStringLiteral("cardops-cli"));
     QCoreApplication::setApplicationVersion(QStringLiteral(CARDOPS_VERSION));

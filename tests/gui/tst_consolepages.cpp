@@ -418,6 +418,13 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         QTest::keyClick(&window, Qt::Key_F5);
         QCOMPARE(backend.syncRequests, 1);
+        // On the finance page F5 runs the page's own work instead: one F5 shortcut, never ambiguous.
+        window.showPage(ui::PageId::Finance);
+        QTest::keyClick(&window, Qt::Key_F5);
+        QCOMPARE(backend.syncRequests, 1);
+        window.showPage(ui::PageId::Workbench);
+        QTest::keyClick(&window, Qt::Key_F5);
+        QCOMPARE(backend.syncRequests, 2);
     }
 
     void anExpiredLeaseShowsWithoutASync()

@@ -142,6 +142,29 @@ private Q_SLOTS:
         QVERIFY(page->model().query().filter.tab == storage::OrderTab::Review);
     }
 
+    void showFilterFromElsewhere()
+    {
+        auto page = openPage();
+        QVERIFY(page);
+        // A dashboard bar: one goods over two Shanghai business days, on the delivered tab.
+        const qint64 goods = scalar(u"SELECT goods_id FROM orders GROUP BY goods_id ORDER BY COUNT(*) DESC LIMIT 1"_s);
+        const qint64 day = core::businessDay(scalar(u"SELECT MAX(created_at) FROM orders"_s));
+        storage::OrderFilter f;
+        f.tab = storage::OrderTab::Delivered;
+        f.createdFrom = core::businessDayStart(day - 1);
+        f.createdTo = core::businessDayStart(day + 1);
+        f.goodsId = goods;
+        page->showFilter(f);
+        QCOMPARE(page->tabs().currentIndex(), 4);
+        QTRY_VERIFY_WITH_TIMEOUT(page->model().query().filter == f, 5'000);
+        QTRY_VERIFY_WITH_TIMEOUT(page->isReady(), 10'000);
+        QCOMPARE(page->mainRows(),
+                 scalar(u"SELECT COUNT(*) FROM orders WHERE goods_id = ? AND created_at >= ? AND created_at < ? "
+                        u"AND status = 'delivered'"_s,
+                        {goods, f.createdFrom, f.createdTo}));
+        page->filterBar().clear();
+    }
+
     void filtersCombineAndBadInputIsMarked()
     {
         auto page = openPage();

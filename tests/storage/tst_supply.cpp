@@ -57,6 +57,27 @@ class TstSupply : public QObject
     }
 
 private Q_SLOTS:
+    // Every balance that differs from the last logged one is appended to supplier_balance_log.
+    void balanceLog()
+    {
+        cachefixture::Cache cache;
+        QVERIFY(cache.open());
+        for (const auto& [balance, at] : QList<std::pair<qint64, qint64>>{{500, 100}, {500, 110}, {400, 120},
+                                                                           {500, 130}}) {
+            QVERIFY(ok(cache, [balance, at](WriteContext& ctx) {
+                return supply::recordBalance(ctx, u"fulu-main"_s, u"fulu"_s, balance, u"商户"_s, at);
+            }));
+        }
+        QVERIFY(ok(cache, [](WriteContext& ctx) {
+            return supply::recordBalance(ctx, u"acg"_s, u"acg-faka"_s, 500, u"店铺"_s, 110);
+        }));
+        QCOMPARE(cache.scalar(u"SELECT group_concat(at || ':' || balance, ' ') FROM (SELECT * FROM "
+                              u"supplier_balance_log WHERE supplier_id = 'fulu-main' ORDER BY at)"_s)
+                     .toString(),
+                 u"100:500 120:400 130:500"_s);
+        QCOMPARE(cache.scalar(u"SELECT count(*) FROM supplier_balance_log WHERE supplier_id = 'acg'"_s).toInt(), 1);
+    }
+
     void balanceAndCounter()
     {
         cachefixture::Cache cache;
