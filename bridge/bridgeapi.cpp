@@ -3,6 +3,7 @@
 #include "bridge/acgconvert.h"
 #include "bridge/acgreader.h"
 #include "bridge/bridgedb.h"
+#include "bridge/bridgewrite.h"
 #include "bridge/sequencer.h"
 #include "core/signing.h"
 #include "sim/server/apihandler.h"
@@ -109,7 +110,11 @@ BridgeApi::BridgeApi(BridgeDb& db, QByteArray epoch, Clock clock)
 
 QStringList BridgeApi::capabilities()
 {
-    return {u"categories"_s, u"goods"_s, u"members"_s, u"tiers"_s, u"orders"_s, u"reports.daily"_s};
+    QStringList caps{u"categories"_s, u"goods"_s, u"members"_s, u"tiers"_s, u"orders"_s, u"reports.daily"_s};
+    for (const ApiRoute& r : apiRoutes())
+        if (r.capability && !caps.contains(QLatin1StringView(r.capability)))
+            caps << QString::fromLatin1(r.capability);
+    return caps;
 }
 
 qint64 BridgeApi::now() const
@@ -164,6 +169,8 @@ ApiResult BridgeApi::route(const sim::SimRequest& r)
         return ApiResult::error(404, 40400, "no such resource");
     const QByteArray& top = seg[2];
     const qsizetype n = seg.size();
+    if (const ApiRoute* routed = findRoute(r.method, seg))
+        return call(*routed, r, seg);
     if (r.method != "GET") {
         if (r.method == "POST" || r.method == "PUT" || r.method == "PATCH" || r.method == "DELETE")
             return ApiResult::error(403, 40300,
@@ -191,6 +198,45 @@ ApiResult BridgeApi::route(const sim::SimRequest& r)
     if (isUnsupportedResource(top) || (n == 5 && (top == "goods" || top == "orders") && seg[4] == "cards"))
         return ApiResult::error(403, 40300, "not supported by this bridge yet: " + top);
     return ApiResult::error(404, 40400, "no such resource");
+}
+
+// A routed request: a write needs an Idempotency-Key and replays the first answer of a repeated key
+// (same method and path; another request under the key is refused); the handler runs with the body
+// parsed. An answer not stored with its write (refusals) is stored after it; faults are not stored.
+ApiResult BridgeApi::call(const ApiRoute& route, const sim::SimRequest& r, const QList<QByteArray>& seg)
+{
+    const bool write = r.method != "GET";
+    const QByteArray key = r.header("Idempotency-Key");
+    if (write) {
+        static const QRegularExpression keyText(u"^[A-Za-z0-9_-]{1,64}$"_s);
+        if (!keyText.match(QString::fromLatin1(key.left(65))).hasMatch())
+            return bad("Idempotency-Key");
+        auto stored = m_db.run(u"SELECT `method`, `path`, `status`, `code`, `message`, `data` FROM %1 "
+                               "WHERE `key` = ?"_s.arg(m_db.own("idempotency")),
+                               {QString::fromLatin1(key)});
+        if (!stored)
+            return fault(stored.error());
+        if (QSqlQuery& q = stored.value(); q.next()) {
+            if (q.value(0).toByteArray() != r.method || q.value(1).toByteArray() != r.path.left(255))
+                return bad("Idempotency-Key");
+            return ApiResult{q.value(2).toInt(), q.value(3).toInt(), q.value(4).toByteArray(),
+                             q.value(5).toByteArray()};
+        }
+    }
+    ApiCall call{m_db, r, seg, {}, now(), write ? key : QByteArray(), false};
+    if (write && !r.body.isEmpty()) {
+        QJsonParseError error{};
+        const QJsonDocument doc = QJsonDocument::fromJson(r.body, &error);
+        if (error.error != QJsonParseError::NoError || !doc.isObject())
+            return bad("body");
+        call.body = doc.object();
+    }
+    const ApiResult answer = route.handler(call);
+    if (write && !call.keyStored && answer.httpStatus < 500) {
+        if (auto ok = storeIdempotent(m_db, key, r, answer, call.now); !ok)
+            return fault(ok.error());
+    }
+    return answer;
 }
 
 ApiResult BridgeApi::shop()

@@ -12,13 +12,15 @@
 namespace cardops::bridge {
 
 class BridgeDb;
+struct ApiRoute;
 
 // Platform API v1 (docs/platform-api.md) served over an acg-faka database: the read side. Requests
 // are authenticated exactly like the simulator's platform role (core::signing: app id, HMAC
 // signature over the canonical request, 300 s clock window, nonce replay through the simulator's
 // NonceStore) and answered in the same envelope (sim::ApiHandler::envelope). Feeds run the
 // sequencer first, then read the feed positions and the acg rows in one consistent snapshot.
-// Writes are refused with 403 / 40300 until they are implemented. Not thread-safe.
+// Everything else goes through the route table (bridge/routes.cpp, bridge/bridgewrite.h); a resource
+// of the protocol this bridge does not serve answers 403 / 40300. Not thread-safe.
 class BridgeApi
 {
 public:
@@ -35,6 +37,7 @@ public:
 private:
     std::optional<sim::ApiResult> authenticate(const sim::SimRequest& request);
     sim::ApiResult route(const sim::SimRequest& request);
+    sim::ApiResult call(const ApiRoute& route, const sim::SimRequest& request, const QList<QByteArray>& seg);
     sim::ApiResult feed(const QByteArray& name, const QList<QPair<QByteArray, QByteArray>>& query);
     sim::ApiResult shop();
     sim::ApiResult daily(const QList<QPair<QByteArray, QByteArray>>& query);

@@ -1,6 +1,7 @@
 #include "bridge/installer.h"
 
 #include "bridge/bridgedb.h"
+#include "bridge/statetables.h"
 
 #include <QRandomGenerator>
 #include <QRegularExpression>
@@ -251,7 +252,7 @@ core::Result<InstallReport> install(BridgeDb& db)
     if (!epoch)
         return epoch.error();
     report.createdTables = epoch.value().isEmpty();
-    for (const QString& sql : tableDdl(db))
+    for (const QString& sql : tableDdl(db) + stateTableDdl(db))
         if (auto ok = db.exec(sql); !ok)
             return ok.error();
     auto seqRow = db.run(QStringLiteral("INSERT IGNORE INTO %1 (`id`) VALUES (1)").arg(db.own("sequencer")));
@@ -318,7 +319,7 @@ core::Result<int> uninstall(BridgeDb& db)
             return ok.error();
         ++dropped;
     }
-    for (const QString& table : ownTableNames(db)) {
+    for (const QString& table : ownTableNames(db) + stateTableNames(db)) {
         auto exists =
             db.run(QStringLiteral("SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA = "
                                   "DATABASE() AND TABLE_NAME = ?"),

@@ -106,7 +106,7 @@ private Q_SLOTS:
         QCOMPARE(first.value().seeded, qint64(28));
         QCOMPARE(first.value().epoch.size(), 8);
         QCOMPARE(ownTriggers(), 27);
-        QCOMPARE(ownTables(), 4);
+        QCOMPARE(ownTables(), 4 + 5); // the change log's four, the state tables' five
         QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM cardops_change")), 28);
 
         auto second = bridge::install(*m_db);
@@ -120,6 +120,17 @@ private Q_SLOTS:
         auto epoch = bridge::installEpoch(*m_db);
         QVERIFY(epoch.ok());
         QCOMPARE(epoch.value(), first.value().epoch);
+
+        // An install of the read-only version (no state tables) upgrades in place: same epoch.
+        QSqlQuery q(QSqlDatabase::database(m_writer, false));
+        for (const char* t : {"idempotency", "audit", "lease", "member_tags", "holds"})
+            QVERIFY(q.exec(QStringLiteral("DROP TABLE cardops_") + QLatin1StringView(t)));
+        auto upgraded = bridge::install(*m_db);
+        QVERIFY(upgraded.ok());
+        QVERIFY(!upgraded.value().createdTables);
+        QCOMPARE(upgraded.value().epoch, first.value().epoch);
+        QCOMPARE(ownTables(), 9);
+        QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM cardops_change")), 28);
     }
 
     void triggersRecordChangesAndSkipNoise()
@@ -197,7 +208,7 @@ private Q_SLOTS:
         const QStringList before = acgFingerprint();
         auto dropped = bridge::uninstall(*m_db);
         QVERIFY2(dropped.ok(), dropped.ok() ? "" : qPrintable(dropped.error().detail));
-        QCOMPARE(dropped.value(), 27 + 4);
+        QCOMPARE(dropped.value(), 27 + 4 + 5);
         QCOMPARE(ownTriggers(), 0);
         QCOMPARE(ownTables(), 0);
         QCOMPARE(acgFingerprint(), before);
@@ -230,7 +241,7 @@ private Q_SLOTS:
         QCOMPARE(ownTriggers(), 0); // the acg_ shop is untouched
         auto dropped = bridge::uninstall(db);
         QVERIFY(dropped.ok());
-        QCOMPARE(dropped.value(), 31);
+        QCOMPARE(dropped.value(), 36);
     }
 };
 
