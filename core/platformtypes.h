@@ -9,6 +9,8 @@
 // The platform's entities as the cache holds them (docs/platform-api.md §3). Plain values: sync
 // parses the wire JSON into these, storage writes them, models read them back. Nested structures
 // the cache never queries by part (tier prices, supplier links, tags, …) stay compact JSON text.
+// A feed item may be a tombstone (`deleted`): the entity was deleted on the platform; docs/sync.md
+// "Tombstones" says what the cache does with each kind.
 namespace cardops::core {
 
 // The feeds the sync engine pulls with a cursor, in the order a first sync takes them.
@@ -29,6 +31,7 @@ struct Category
     QString status; // on / off
     qint64 version = 0;
     qint64 updatedAt = 0;
+    bool deleted = false; // a feed tombstone: only id, version and updated_at are set
 };
 
 struct Goods
@@ -57,6 +60,7 @@ struct Goods
     QString listingDescription;
     qint64 version = 0;
     qint64 updatedAt = 0;
+    bool deleted = false; // a feed tombstone: only id, version and updated_at are set
 };
 
 struct Tier
@@ -89,6 +93,7 @@ struct Member
     QByteArray tags; // ["…"]
     qint64 version = 0;
     qint64 updatedAt = 0;
+    bool deleted = false; // a feed tombstone: only id, version and updated_at are set
 };
 
 struct Order
@@ -115,6 +120,7 @@ struct Order
     qint64 paidAt = 0;
     qint64 version = 0;
     qint64 updatedAt = 0;
+    bool deleted = false; // a feed tombstone: id, version, updated_at and status "cancelled"
 };
 
 struct LedgerEntry
@@ -127,6 +133,7 @@ struct LedgerEntry
     qint64 createdAt = 0;
     qint64 version = 0;
     qint64 updatedAt = 0;
+    bool deleted = false; // a feed tombstone: only id, version and updated_at are set
 };
 
 struct Withdrawal
@@ -139,6 +146,7 @@ struct Withdrawal
     qint64 decidedAt = 0;
     qint64 version = 0;
     qint64 updatedAt = 0;
+    bool deleted = false; // a feed tombstone: only id, version and updated_at are set
 };
 
 struct DailyTotal

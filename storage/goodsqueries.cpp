@@ -33,7 +33,7 @@ struct Predicate
 
 Predicate predicateFor(const GoodsQuery& q, bool withCategory)
 {
-    QStringList terms;
+    QStringList terms = {u"deleted = 0"_s}; // deleted on the platform (docs/sync.md "Tombstones")
     QVariantList binds;
     if (withCategory && q.categoryId > 0) {
         // The subtree is a handful of ids; each is a seek on goods_category.
@@ -185,8 +185,8 @@ std::optional<qint64> daysOfStock(qint64 stock, qint64 sales7)
 
 core::Result<QList<GoodsCategory>> categories(const ReadSession& session)
 {
-    auto rows =
-        session.select(u"SELECT id, parent_id, name, sort FROM categories ORDER BY parent_id, sort, id"_s);
+    auto rows = session.select(u"SELECT id, parent_id, name, sort FROM categories WHERE deleted = 0 "
+                               u"ORDER BY parent_id, sort, id"_s);
     if (!rows)
         return rows.error();
     QList<GoodsCategory> out;

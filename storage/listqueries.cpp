@@ -130,6 +130,7 @@ Predicate predicateFor(const ListQuery& q)
         }
         break;
     case ListKind::Goods:
+        terms << u"deleted = 0"_s; // deleted on the platform (docs/sync.md "Tombstones")
         if (q.filter == u"low_stock") {
             // The low_stock counter's rule (platformcache.cpp): on sale and below the threshold.
             terms << u"status = 'on' AND stock_available < low_stock_threshold"_s;

@@ -3,8 +3,9 @@
 #include "storage/counters.h"
 #include "storage/entitytables_p.h"
 #include "storage/memberhistory_p.h"
-#include "storage/rollups.h"
+#include "storage/platformcachetombstones_p.h"
 #include "storage/readsession.h"
+#include "storage/rollups.h"
 #include "storage/writecontext.h"
 
 #include <QHash>
@@ -200,21 +201,49 @@ core::Result<IngestStats> ingest(WriteContext& ctx, const EntityTable& t, const 
     if (!current)
         return current.error();
     QHash<qint64, QVariantList>& rows = current.value();
+    auto goneVersions = tombstones::keptVersions(ctx, t, ids);
+    if (!goneVersions)
+        return goneVersions.error();
+    QHash<qint64, qint64>& gone = goneVersions.value(); // tombstones of entities without a cached row
     if (before) {
         auto b = before(rows);
         if (!b)
             return b.error();
     }
+    // A lookup column the entity does not carry (`deleted`) is 0 as an upsert stores it.
     QList<qsizetype> lookupIndex;
     for (const QString& c : lookup)
         lookupIndex << t.columns.indexOf(c);
+    const QString upsert = tombstones::upsertSql(t);
 
     Deltas deltas;
     for (const R& item : items) {
         const auto found = rows.constFind(item.id);
         const QVariantList* oldRow = found == rows.cend() ? nullptr : &found.value();
-        if (oldRow && oldRow->value(0).toLongLong() >= item.version) {
+        if ((oldRow && oldRow->value(0).toLongLong() >= item.version) ||
+            gone.value(item.id) >= item.version) {
             ++stats.stale;
+            continue;
+        }
+        if (item.deleted) {
+            ++stats.deleted;
+            if (!oldRow) {
+                auto k = tombstones::keep(ctx, t, item.id, item.version, item.updatedAt);
+                if (!k)
+                    return k.error();
+                gone.insert(item.id, item.version);
+                continue;
+            }
+            auto now = tombstones::apply(ctx, t, lookup, *oldRow, item.id, item.version, item.updatedAt);
+            if (!now)
+                return now.error();
+            count(deltas, oldRow, now.value(), item);
+            if (now->isEmpty()) {
+                rows.remove(item.id);
+                gone.insert(item.id, item.version);
+            } else {
+                rows.insert(item.id, std::move(now).value());
+            }
             continue;
         }
         const auto heldHere = held.constFind(item.id);
@@ -228,8 +257,8 @@ core::Result<IngestStats> ingest(WriteContext& ctx, const EntityTable& t, const 
         const QVariantList values = detail::valuesOf(item);
         QVariantList now;
         for (qsizetype i : lookupIndex)
-            now << values.value(i);
-        auto r = ctx.execCached(t.upsertSql, values);
+            now << (i >= 0 ? values.value(i) : i64(0));
+        auto r = ctx.execCached(upsert, values);
         if (!r)
             return r.error();
         if (!local.isEmpty()) {
@@ -255,7 +284,7 @@ core::Result<IngestStats> ingest(WriteContext& ctx, const EntityTable& t, const 
         if (!c)
             return c.error();
     }
-    if (stats.inserted + stats.updated > 0)
+    if (stats.inserted + stats.updated + stats.deleted > 0)
         ctx.touch(t.table);
     return stats;
 }
@@ -271,7 +300,8 @@ namespace {
 
 const QStringList kVersionOnly = {QStringLiteral("version")};
 const QStringList kGoodsLookup = {QStringLiteral("version"), QStringLiteral("status"),
-                                  QStringLiteral("stock_available"), QStringLiteral("low_stock_threshold")};
+                                  QStringLiteral("stock_available"), QStringLiteral("low_stock_threshold"),
+                                  QStringLiteral("deleted")};
 const QStringList kStatusLookup = {QStringLiteral("version"), QStringLiteral("status")};
 const QStringList kMemberLookup = {QStringLiteral("version"), QStringLiteral("kind")};
 
@@ -284,8 +314,10 @@ void countGoods(Deltas& deltas, const QVariantList* old, const QVariantList& now
     const bool isLow =
         isLowStock(now.value(1).toString(), now.value(2).toLongLong(), now.value(3).toLongLong());
     deltas[counters::LowStock] += (isLow ? 1 : 0) - (wasLow ? 1 : 0);
-    if (!old)
-        ++deltas[counters::GoodsTotal];
+    // goods_total counts the goods the goods pages show: a deleted one leaves it.
+    const bool wasLive = old && old->value(4).toLongLong() == 0;
+    const bool isLive = now.value(4).toLongLong() == 0;
+    deltas[counters::GoodsTotal] += (isLive ? 1 : 0) - (wasLive ? 1 : 0);
 }
 
 void countMember(Deltas& deltas, const QVariantList* old, const QVariantList&, const core::Member&)
@@ -312,6 +344,17 @@ core::Result<IngestStats> ingestMembersRolled(WriteContext& ctx, const QList<cor
     return stats;
 }
 
+// The members a page states in full (a tombstone changes neither tier nor parent).
+QList<core::Member> liveMembers(const QList<core::Member>& items)
+{
+    QList<core::Member> out;
+    out.reserve(items.size());
+    for (const core::Member& m : items)
+        if (!m.deleted)
+            out.append(m);
+    return out;
+}
+
 } // namespace
 
 core::Result<IngestStats>
@@ -332,7 +375,7 @@ core::Result<IngestStats> platformcache::ingestMembers(WriteContext& ctx, const 
     auto stats = ingestMembersRolled(ctx, items, &at);
     if (!stats)
         return stats;
-    auto history = memberhistory::record(ctx, items);
+    auto history = memberhistory::record(ctx, liveMembers(items));
     if (!history)
         return history.error();
     return stats;
@@ -354,7 +397,7 @@ core::Result<IngestStats> platformcache::applyMembers(WriteContext& ctx, const Q
     auto stats = ingestMembersRolled(ctx, items, nullptr);
     if (!stats)
         return stats;
-    auto history = memberhistory::record(ctx, items);
+    auto history = memberhistory::record(ctx, liveMembers(items));
     if (!history)
         return history.error();
     return stats;
@@ -377,23 +420,26 @@ core::Result<IngestStats> platformcache::ingestOrders(WriteContext& ctx, const Q
         change = rollups::ordersChange(items, cached);
         return rollups::applyOrders(ctx, change.cached, -1);
     };
-    auto stats = ingest(ctx, detail::ordersTable(), kStatusLookup, items, &at,
-                  [](Deltas& deltas, const QVariantList* old, const QVariantList&, const core::Order& o) {
-                      const QString oldStatus = old ? old->value(1).toString() : QString();
-                      if (oldStatus == o.status)
-                          return;
-                      if (old) {
-                          --deltas[counters::orderStatus(oldStatus)];
-                          if (oldStatus == u"review")
-                              --deltas[counters::ReviewPending];
-                      } else {
-                          ++deltas[counters::OrdersTotal];
-                      }
-                      ++deltas[counters::orderStatus(o.status)];
-                      if (o.status == u"review")
-                          ++deltas[counters::ReviewPending];
-                  },
-                  takeOut);
+    auto stats = ingest(
+        ctx, detail::ordersTable(), kStatusLookup, items, &at,
+        [](Deltas& deltas, const QVariantList* old, const QVariantList& now, const core::Order&) {
+            // The status as stored (a tombstone's is 'cancelled').
+            const QString status = now.value(1).toString();
+            const QString oldStatus = old ? old->value(1).toString() : QString();
+            if (oldStatus == status)
+                return;
+            if (old) {
+                --deltas[counters::orderStatus(oldStatus)];
+                if (oldStatus == u"review")
+                    --deltas[counters::ReviewPending];
+            } else {
+                ++deltas[counters::OrdersTotal];
+            }
+            ++deltas[counters::orderStatus(status)];
+            if (status == u"review")
+                ++deltas[counters::ReviewPending];
+        },
+        takeOut);
     if (!stats)
         return stats;
     if (auto r = rollups::applyOrders(ctx, change.written, +1); !r)

@@ -29,6 +29,7 @@ struct IngestStats
     qint64 updated = 0;
     qint64 stale = 0;     // not newer than the cached version (duplicated or out-of-order pages)
     qint64 preserved = 0; // entities whose fields with a pending local edit were kept
+    qint64 deleted = 0;   // tombstones applied (docs/sync.md "Tombstones"); not in inserted/updated
 };
 
 struct FeedCursorState
@@ -41,9 +42,9 @@ struct FeedCursorState
 };
 
 // The platform cache: upserts from feed pages (only newer versions; fields with a pending local
-// edit are kept), the cursor of each feed committed with its page, the tier ladder, the platform's
-// daily totals, and a small key-value state (shop name, clock offset, last round). Counters are
-// kept in the same transaction.
+// edit are kept; a tombstone marks, cancels or removes the entity as docs/sync.md "Tombstones" says), the
+// cursor of each feed committed with its page, the tier ladder, the platform's daily totals, and a small
+// key-value state (shop name, clock offset, last round). Counters are kept in the same transaction.
 namespace platformcache {
 
 core::Result<IngestStats> ingestCategories(WriteContext& ctx, const QList<core::Category>& items,

@@ -170,7 +170,8 @@ QList<qint64> rollups::kindChanges(const QList<core::Member>& items,
     QHash<qint64, QString> stored; // the kind each written member ends the page with
     QList<qint64> order;
     for (const core::Member& m : items) {
-        if (!versions.writes(m.id, m.version))
+        // A tombstone keeps the member's row and kind (docs/sync.md "Tombstones").
+        if (!versions.writes(m.id, m.version) || m.deleted)
             continue;
         if (!stored.contains(m.id))
             order << m.id;

@@ -546,9 +546,28 @@ constexpr const char* kV13[] = {
         snapshot TEXT NOT NULL))",
 };
 
+// v14: feed tombstones (docs/sync.md "Tombstones"). Deleted categories, goods and members stay
+// cached, marked (orders and the outbox still name them); the goods and category pages hide them.
+// Deleted ledger entries and withdrawals leave the cache; the version of a tombstone whose row is
+// not cached (removed, or never seen) is kept so an older copy of the entity is never re-inserted.
+constexpr const char* kV14[] = {
+    "ALTER TABLE categories ADD COLUMN deleted INTEGER NOT NULL DEFAULT 0",
+    "ALTER TABLE goods ADD COLUMN deleted INTEGER NOT NULL DEFAULT 0",
+    "ALTER TABLE members ADD COLUMN deleted INTEGER NOT NULL DEFAULT 0",
+    R"(CREATE TABLE feed_tombstones (
+        entity TEXT NOT NULL,
+        id INTEGER NOT NULL,
+        version INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL,
+        PRIMARY KEY (entity, id)) WITHOUT ROWID)",
+    // The dashboard's review waiting time of a period: the few orders that went through review.
+    "CREATE INDEX orders_reviewed ON orders (created_at) WHERE review_reason <> ''",
+};
+
 constexpr Migration kMigrations[] = {
     {1, kV1}, {2, kV2}, {3, kV3}, {4, kV4},   {5, kV5},   {6, kV6},
     {7, kV7}, {8, kV8}, {9, kV9}, {10, kV10}, {11, kV11}, {12, kV12}, {13, kV13},
+    {14, kV14},
 };
 
 static_assert(schema::ApplicationId == 1128354372, "v1 writes the application id literally");

@@ -5,6 +5,7 @@
 #include <QSet>
 #include <algorithm>
 #include <cmath>
+#include <type_traits>
 
 namespace cardops::sync::platformjson {
 namespace {
@@ -133,7 +134,33 @@ bool isCursor(const QString& c, bool mayBeEmpty)
     });
 }
 
-template<typename R, typename F> core::Result<Page<R>> page(const QJsonValue& data, F parseItem)
+// A feed item for a deleted entity: {"id","deleted":true,"version","updated_at"}, orders with
+// "status":"cancelled" (docs/platform-api.md "Tombstones"). Any other member is ignored.
+template<typename R> core::Result<R> tombstone(const QJsonObject& o, const char* what)
+{
+    Reader r(o, what);
+    R x;
+    x.id = r.id("id");
+    x.deleted = r.boolean("deleted");
+    if constexpr (std::is_same_v<R, core::Order>)
+        x.status = r.oneOf("status", {"cancelled"});
+    x.version = r.id("version");
+    x.updatedAt = r.integer("updated_at");
+    return r.finish(std::move(x));
+}
+
+// An item of a feed page: a tombstone when "deleted" is true, else the full entity ("deleted":false
+// is the same as no member at all).
+template<typename R, typename F> core::Result<R> feedItem(const QJsonObject& o, const char* what, F parseItem)
+{
+    const QJsonValue deleted = o.value(u"deleted");
+    if (deleted.isUndefined() || deleted == QJsonValue(false))
+        return parseItem(o);
+    return tombstone<R>(o, what);
+}
+
+template<typename R, typename F>
+core::Result<Page<R>> page(const QJsonValue& data, const char* what, F parseItem)
 {
     if (!data.isObject())
         return makeError(ErrorCode::Parse, QStringLiteral("a feed page must be an object"));
@@ -158,7 +185,7 @@ template<typename R, typename F> core::Result<Page<R>> page(const QJsonValue& da
     for (const QJsonValue& v : array) {
         if (!v.isObject())
             return makeError(ErrorCode::Parse, QStringLiteral("page.items: expected objects"));
-        auto item = parseItem(v.toObject());
+        auto item = feedItem<R>(v.toObject(), what, parseItem);
         if (!item)
             return item.error();
         p.items.append(std::move(item).value());
@@ -298,27 +325,27 @@ core::Result<core::Withdrawal> withdrawal(const QJsonObject& o)
 
 core::Result<Page<core::Category>> categoriesPage(const QJsonValue& data)
 {
-    return page<core::Category>(data, category);
+    return page<core::Category>(data, "category", category);
 }
 core::Result<Page<core::Goods>> goodsPage(const QJsonValue& data)
 {
-    return page<core::Goods>(data, goods);
+    return page<core::Goods>(data, "goods", goods);
 }
 core::Result<Page<core::Member>> membersPage(const QJsonValue& data)
 {
-    return page<core::Member>(data, member);
+    return page<core::Member>(data, "member", member);
 }
 core::Result<Page<core::Order>> ordersPage(const QJsonValue& data)
 {
-    return page<core::Order>(data, order);
+    return page<core::Order>(data, "order", order);
 }
 core::Result<Page<core::LedgerEntry>> ledgerPage(const QJsonValue& data)
 {
-    return page<core::LedgerEntry>(data, ledgerEntry);
+    return page<core::LedgerEntry>(data, "ledger", ledgerEntry);
 }
 core::Result<Page<core::Withdrawal>> withdrawalsPage(const QJsonValue& data)
 {
-    return page<core::Withdrawal>(data, withdrawal);
+    return page<core::Withdrawal>(data, "withdrawal", withdrawal);
 }
 
 core::Result<Card> card(const QJsonObject& o)

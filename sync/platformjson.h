@@ -11,6 +11,9 @@
 // docs/platform-api.md JSON → the cache's records. Strict: a missing or mistyped field, a money
 // text that is not a decimal with up to 4 places, an id or version that is not a positive integer
 // makes the whole page a Parse error, so a hostile or broken platform never half-writes the cache.
+// A feed page's item may be a tombstone (docs/platform-api.md "Tombstones"): the record comes back
+// with `deleted` set and only id, version, updated_at (orders: status "cancelled"). The single-entity
+// parsers below (answers to PATCH and actions) never accept a tombstone.
 namespace cardops::sync::platformjson {
 
 template<typename R> struct Page

@@ -402,7 +402,8 @@ void SyncEngine::commitPage(core::Feed feed, PreparedPage page, std::function<vo
         [this, round = m_round, feed, then = std::move(then)](const core::Result<storage::IngestStats>& r) {
             --m_writesInFlight;
             if (r)
-                Q_EMIT pageCommitted(QString::fromLatin1(core::feedName(feed)), r->inserted + r->updated);
+                Q_EMIT pageCommitted(QString::fromLatin1(core::feedName(feed)),
+                                     r->inserted + r->updated + r->deleted);
             if (m_settleWhenWritten)
                 return settle(); // waits for the last queued page, whichever round queued it
             if (!alive(round))

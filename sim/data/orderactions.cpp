@@ -41,9 +41,22 @@ ApiResult PlatformState::orderGate(qint64 id, QByteArrayView holder, qint32* ind
     if (id <= kOrderIdBase || id > kOrderIdBase + m_orders.size())
         return ApiResult::error(404, 40400, "not found");
     *index = static_cast<qint32>(id - kOrderIdBase - 1);
+    if (m_orders[*index].deleted)
+        return ApiResult::error(404, 40400, "not found");
     if (m_orders[*index].handedOver && !leaseHeldBy(holder))
         return ApiResult::error(403, 40300, "not the lease holder");
     return ApiResult::ok({});
+}
+
+bool PlatformState::deleteUnpaidOrder(qint32 index)
+{
+    if (index < 0 || index >= m_orders.size() || m_orders[index].status != OrderStatus::Unpaid ||
+        m_orders[index].deleted)
+        return false;
+    m_orders[index].status = OrderStatus::Cancelled;
+    m_orders[index].deleted = true;
+    commitChange(core::Feed::Orders, index);
+    return true;
 }
 
 ApiResult PlatformState::ifStatus(qint32 index, const QJsonObject& body) const

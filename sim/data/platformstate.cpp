@@ -198,6 +198,14 @@ void PlatformState::appendOrder(QByteArray& out, qint32 index) const
     const Order& o = m_orders[index];
     out += "{\"id\":";
     appendInt(out, orderId(index));
+    if (o.deleted) { // a tombstone (docs/platform-api.md "Tombstones")
+        out += ",\"deleted\":true,\"status\":\"cancelled\",\"version\":";
+        appendInt(out, o.version);
+        out += ",\"updated_at\":";
+        appendInt(out, o.updatedAt);
+        out += '}';
+        return;
+    }
     out += ",\"order_no\":\"";
     json::appendCompactTime(out, o.createdAt);
     char suffix[6];

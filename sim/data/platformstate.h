@@ -171,6 +171,9 @@ public:
     // A new order through the platform's own flow: checks → review, cardops-owned → handed_over,
     // otherwise delivered from stock at once (left `paid` when stock is short). Returns its index.
     qint32 placeOrder(const OrderDraft& draft);
+    // The shop's admin deletes an unpaid order (acg-faka does): it becomes cancelled and its feed
+    // item a tombstone; the API answers 404 for it from then on. False when the order is not unpaid.
+    bool deleteUnpaidOrder(qint32 index);
     // Books a balance movement and commits the ledger entry and the member.
     void book(qint32 memberIndex, LedgerKind kind, Money amount, qint32 orderIndex, qint64 at);
 

@@ -161,6 +161,7 @@ struct Order
     PayChannel payChannel = PayChannel::Alipay;
     ReviewReason reviewReason = ReviewReason::None;
     bool handedOver = false;
+    bool deleted = false; // deleted by the shop's admin: its feed item is a tombstone
 };
 
 // Ledger entries never change: version 1, updated_at = created_at.

@@ -59,11 +59,11 @@ const QStringList kSeed = {
     u"INSERT INTO tiers (id, name, rank, discount_ppm, commission_rates, upgrade, version) "
     u"VALUES (3, '金牌代理', 3, 970000, '[]', '{}', 1)"_s,
     u"INSERT INTO goods VALUES (17, 'QB-100', '腾讯Q币 100元', 1, 0, 'card', 'number_password', ' ', "
-    u"1000000, 985000, 952000, '{}', '[]', '[]', 'platform', 120, 0, 20, 'on', '', '', '', 1, 0)"_s,
+    u"1000000, 985000, 952000, '{}', '[]', '[]', 'platform', 120, 0, 20, 'on', '', '', '', 1, 0, 0)"_s,
     u"INSERT INTO goods VALUES (21, 'CM-50', '移动话费 50元', 1, 0, 'direct', 'single', '', "
-    u"500000, 495000, 490000, '{}', '[]', '[]', 'cardops', 0, 0, 0, 'on', '', '', '', 1, 0)"_s,
-    u"INSERT INTO members VALUES (88, '张三', 'agent', 0, 3, 0, '138****0000', 0, '[]', 1, 0)"_s,
-    u"INSERT INTO members VALUES (89, '李四', 'consumer', 0, 9, 0, '', 0, '[]', 1, 0)"_s,
+    u"500000, 495000, 490000, '{}', '[]', '[]', 'cardops', 0, 0, 0, 'on', '', '', '', 1, 0, 0)"_s,
+    u"INSERT INTO members VALUES (88, '张三', 'agent', 0, 3, 0, '138****0000', 0, '[]', 1, 0, 0)"_s,
+    u"INSERT INTO members VALUES (89, '李四', 'consumer', 0, 9, 0, '', 0, '[]', 1, 0, 0)"_s,
     // delivered from the platform's stock and viewed by the buyer
     u"INSERT INTO orders VALUES (101, '20261128123456000101', 88, 17, 2, 985000, 1970000, 1970000, 952000, "
     u"'alipay', '', '', 'delivered', 0, '', 1100, 1500, 0, 1000, 1030, 4, 1500)"_s,

@@ -1,5 +1,6 @@
 // The rollups of schema v13 (storage/rollups.h) equal the raw GROUP BY over `orders` after every page:
-// a seeded property test over random order and member pages, the fill at migration, a failing page.
+// a seeded property test over random order and member pages (tombstones included), the fill at
+// migration, a failing page.
 #include "cachefixture.h"
 #include "core/result.h"
 #include "storage/platformcache.h"
@@ -208,6 +209,25 @@ public:
         return o;
     }
 
+    // The platform deletes an order (docs/sync.md "Tombstones"): a known one, or one the cache never
+    // saw. Its later versions (an undelete) start from the cancelled state.
+    core::Order deletedOrder()
+    {
+        const bool unseen = chance(25);
+        if (unseen)
+            newOrder();
+        core::Order& o = unseen ? m_orders[m_lastOrder] : m_orders[1 + pick(static_cast<int>(m_lastOrder))];
+        o.version += 1 + pick(2);
+        o.status = u"cancelled"_s;
+        core::Order t;
+        t.id = o.id;
+        t.deleted = true;
+        t.status = o.status;
+        t.version = o.version;
+        t.updatedAt = o.updatedAt + 1;
+        return t;
+    }
+
     // An older or equal version with different values: the cache must ignore it.
     core::Order staleOrder()
     {
@@ -224,13 +244,15 @@ public:
         QList<core::Order> page;
         const int n = 1 + pick(8);
         for (int i = 0; i < n; ++i) {
-            const int what = m_lastOrder == 0 ? 0 : pick(10);
+            const int what = m_lastOrder == 0 ? 0 : pick(11);
             if (what < 4)
                 page << newOrder();
             else if (what < 8)
                 page << changedOrder();
-            else
+            else if (what < 10)
                 page << staleOrder();
+            else
+                page << deletedOrder();
             if (chance(10)) { // a repeated item: an older state after the newer, or the newer after
                 core::Order again = page.last();
                 again.version -= 1;
@@ -258,6 +280,14 @@ public:
                 continue;
             }
             m.version += 1;
+            if (chance(10)) { // deleted: the row and its kind stay
+                core::Member t;
+                t.id = m.id;
+                t.deleted = true;
+                t.version = m.version;
+                page << t;
+                continue;
+            }
             if (chance(60))
                 m.kind = kKinds.at(pick(kKinds.size()));
             page << m;
@@ -281,6 +311,8 @@ private:
     std::unique_ptr<Cache> m_cache;
     int m_ordersPage = 0;
     int m_membersPage = 0;
+    qint64 m_orderTombstones = 0;
+    qint64 m_memberTombstones = 0;
 
     core::Result<IngestStats> ingestOrders(const QList<core::Order>& items)
     {
@@ -312,6 +344,7 @@ private Q_SLOTS:
     {
         m_cache = std::make_unique<Cache>();
         m_ordersPage = m_membersPage = 0;
+        m_orderTombstones = m_memberTombstones = 0;
         QVERIFY(m_cache->open());
     }
     void cleanup() { m_cache.reset(); }
@@ -333,6 +366,7 @@ private Q_SLOTS:
             const bool members = platform.chance(20);
             const auto r = members ? ingestMembers(platform.membersPage(), platform.chance(30))
                                    : ingestOrders(platform.ordersPage());
+            (members ? m_memberTombstones : m_orderTombstones) += r.ok() ? r->deleted : 0;
             QVERIFY2(r.ok(), qPrintable(QStringLiteral("seed %1 step %2: %3")
                                             .arg(seed)
                                             .arg(step)
@@ -341,7 +375,7 @@ private Q_SLOTS:
             QVERIFY2(diff.isEmpty(),
                      qPrintable(QStringLiteral("seed %1 step %2: %3").arg(seed).arg(step).arg(diff)));
             const QString now = snapshot(read);
-            if (r->inserted + r->updated == 0) // a page of stale versions changes nothing
+            if (r->inserted + r->updated + r->deleted == 0) // a page of stale versions changes nothing
                 QVERIFY2(now == previous,
                          qPrintable(QStringLiteral("seed %1 step %2: a stale page changed the "
                                                    "rollups")
@@ -359,6 +393,11 @@ private Q_SLOTS:
                              "refund_amount < paid_amount"_s)
                     .toInt() > 0);
         QVERIFY(m_cache->scalar(u"SELECT SUM(orders) FROM rollup_goods_day"_s).toInt() > 50);
+        // Tombstones came, of cached orders and of orders the cache never saw.
+        QVERIFY(m_orderTombstones > 10);
+        QVERIFY(m_memberTombstones > 0);
+        QVERIFY(m_cache->scalar(u"SELECT count(*) FROM feed_tombstones WHERE entity = 'orders'"_s).toInt() >
+                0);
     }
 
     // The comparison itself can fail: a rollup changed behind the ingest's back is reported.

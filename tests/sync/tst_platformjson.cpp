@@ -115,6 +115,102 @@ private Q_SLOTS:
         QCOMPARE(parsed.error().code, ErrorCode::Parse);
     }
 
+    // docs/platform-api.md "Tombstones": every feed may carry a deleted entity.
+    void tombstonesParseOnEveryFeed()
+    {
+        const QByteArray t = R"({"id":3,"deleted":true,"version":4,"updated_at":1764290500})";
+        const auto page = [](const QByteArray& items) {
+            return value(R"({"items":[)" + items + R"(],"next_cursor":"c9","has_more":false})");
+        };
+        auto c = pj::categoriesPage(page(t));
+        QVERIFY2(c.ok(), qPrintable(c.ok() ? QString() : c.error().detail));
+        QVERIFY(c->items.first().deleted);
+        QCOMPARE(c->items.first().id, 3);
+        QCOMPARE(c->items.first().version, 4);
+        QCOMPARE(c->items.first().updatedAt, 1764290500);
+        QVERIFY(pj::membersPage(page(t))->items.first().deleted);
+        QVERIFY(pj::ledgerPage(page(t))->items.first().deleted);
+        QVERIFY(pj::withdrawalsPage(page(t))->items.first().deleted);
+        // A full item and a tombstone in one page; "deleted":false is a full item.
+        QByteArray live = kGoods;
+        live.replace(R"("id":17,)", R"("id":17,"deleted":false,)");
+        auto g = pj::goodsPage(page(live + ',' + t));
+        QVERIFY2(g.ok(), qPrintable(g.ok() ? QString() : g.error().detail));
+        QCOMPARE(g->items.size(), 2);
+        QVERIFY(!g->items.at(0).deleted);
+        QCOMPARE(g->items.at(0).sku, QStringLiteral("QB-100"));
+        QVERIFY(g->items.at(1).deleted);
+        auto o = pj::ordersPage(page(
+            R"({"id":1000001,"deleted":true,"status":"cancelled","version":4,"updated_at":1764290500})"));
+        QVERIFY2(o.ok(), qPrintable(o.ok() ? QString() : o.error().detail));
+        QVERIFY(o->items.first().deleted);
+        QCOMPARE(o->items.first().status, QStringLiteral("cancelled"));
+        QCOMPARE(o->items.first().id, 1000001);
+        // Through the one ingest path of a sync: the page parses and its job is ready.
+        auto prepared = sync::preparePage(core::Feed::Orders,
+                                          page(R"({"id":5,"deleted":true,"status":"cancelled","version":2,)"
+                                               R"("updated_at":1})"),
+                                          false, {});
+        QVERIFY(prepared.ok());
+        QCOMPARE(prepared->info.count, 1);
+    }
+
+    void hostileTombstonesAreRefused_data()
+    {
+        QTest::addColumn<QByteArray>("item");
+        QTest::newRow("deleted without id")
+            << QByteArray(R"({"deleted":true,"status":"cancelled","version":4,"updated_at":1})");
+        QTest::newRow("id 0") << QByteArray(
+            R"({"id":0,"deleted":true,"status":"cancelled","version":4,"updated_at":1})");
+        QTest::newRow("id as text") << QByteArray(
+            R"({"id":"7","deleted":true,"status":"cancelled","version":4,"updated_at":1})");
+        QTest::newRow("deleted as text")
+            << QByteArray(R"({"id":7,"deleted":"yes","status":"cancelled","version":4,"updated_at":1})");
+        QTest::newRow("deleted as 1")
+            << QByteArray(R"({"id":7,"deleted":1,"status":"cancelled","version":4,"updated_at":1})");
+        QTest::newRow("deleted null")
+            << QByteArray(R"({"id":7,"deleted":null,"status":"cancelled","version":4,"updated_at":1})");
+        QTest::newRow("without version")
+            << QByteArray(R"({"id":7,"deleted":true,"status":"cancelled","updated_at":1})");
+        QTest::newRow("version 0") << QByteArray(
+            R"({"id":7,"deleted":true,"status":"cancelled","version":0,"updated_at":1})");
+        QTest::newRow("without updated_at")
+            << QByteArray(R"({"id":7,"deleted":true,"status":"cancelled","version":4})");
+        QTest::newRow("order without status")
+            << QByteArray(R"({"id":7,"deleted":true,"version":4,"updated_at":1})");
+        QTest::newRow("order status not cancelled")
+            << QByteArray(R"({"id":7,"deleted":true,"status":"paid","version":4,"updated_at":1})");
+        QTest::newRow("deleted false is a full item")
+            << QByteArray(R"({"id":7,"deleted":false,"status":"cancelled","version":4,"updated_at":1})");
+    }
+    void hostileTombstonesAreRefused()
+    {
+        QFETCH(QByteArray, item);
+        QVERIFY(!object(item).isEmpty());
+        // One good item first: the whole page is refused, nothing of it is handed on.
+        auto parsed = pj::ordersPage(
+            value("{\"items\":[" + kOrder + ',' + item + "],\"next_cursor\":\"c9\",\"has_more\":false}"));
+        QVERIFY(!parsed.ok());
+        QCOMPARE(parsed.error().code, ErrorCode::Parse);
+        QVERIFY2(parsed.error().detail.startsWith(QStringLiteral("order.")),
+                 qPrintable(parsed.error().detail));
+        auto prepared = sync::preparePage(
+            core::Feed::Orders, value("{\"items\":[" + item + "],\"next_cursor\":\"c9\",\"has_more\":false}"),
+            false, {});
+        QVERIFY(!prepared.ok());
+    }
+
+    // An answer about one entity (PATCH, an order action) is never a tombstone.
+    void singleEntityAnswerIsNeverATombstone()
+    {
+        auto o =
+            pj::order(object(R"({"id":7,"deleted":true,"status":"cancelled","version":4,"updated_at":1})"));
+        QVERIFY(!o.ok());
+        QCOMPARE(o.error().code, ErrorCode::Parse);
+        auto g = pj::goods(object(R"({"id":7,"deleted":true,"version":4,"updated_at":1})"));
+        QVERIFY(!g.ok());
+    }
+
     void oneBadItemRefusesTheWholePage()
     {
         QByteArray bad = kOrder;
