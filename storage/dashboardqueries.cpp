@@ -411,6 +411,23 @@ core::Result<void> readOthers(Raw& raw, DashboardData& d)
     if (!supply)
         return supply.error();
     const qint64 mid = dashboardqueries::dayStart(q.fromDay);
+    // Reviews decided, by the period the order was created in: from payment to CardOps's first action
+    // on the order, or to its delivery when it was decided elsewhere (the platform's own console).
+    auto decided = raw.each(
+        "SELECT created_at >= ?, COUNT(*), COALESCE(SUM(max(ended - started, 0)), 0) FROM (SELECT o.created_at, "
+        "CASE WHEN o.paid_at > 0 THEN o.paid_at ELSE o.created_at END AS started, "
+        "COALESCE((SELECT MIN(a.created_at) FROM order_actions a WHERE a.order_id = o.id), "
+        "NULLIF(o.delivered_at, 0)) AS ended FROM orders o INDEXED BY orders_reviewed "
+        "WHERE o.review_reason <> '' AND o.created_at >= ? AND o.created_at < ? AND o.status <> 'review') "
+        "WHERE ended IS NOT NULL GROUP BY 1",
+        {mid, dashboardqueries::dayStart(d.previousFromDay), dashboardqueries::dayStart(q.toDay + 1)},
+        [&](sqlite3_stmt* st) {
+            const bool current = int64(st, 0) != 0;
+            (current ? d.reviewsDecided : d.previousReviewsDecided) = int64(st, 1);
+            (current ? d.reviewDecidedSeconds : d.previousReviewDecidedSeconds) = int64(st, 2);
+        });
+    if (!decided)
+        return decided.error();
     return raw.each(
         "SELECT at >= ?, direction = 'up', COUNT(*) FROM tier_moves WHERE at >= ? AND at < ? GROUP BY 1, 2",
         {mid, dashboardqueries::dayStart(d.previousFromDay), dashboardqueries::dayStart(q.toDay + 1)},

@@ -104,6 +104,12 @@ struct DashboardData
     // The review queue now: orders in status review, and their mean age from paid_at (else created_at).
     qint64 reviewQueue = 0;
     qint64 reviewWaitSeconds = 0;
+    // Reviews decided, of orders created in the period (and the previous one): how many, and the sum
+    // of their waits from payment to the first decision (CardOps's first action, else delivery).
+    qint64 reviewsDecided = 0;
+    qint64 reviewDecidedSeconds = 0;
+    qint64 previousReviewsDecided = 0;
+    qint64 previousReviewDecidedSeconds = 0;
     // Σ supplier_status.balance of the suppliers whose balance is known, and how many those are.
     qint64 supplierBalance = 0;
     int suppliersKnown = 0;

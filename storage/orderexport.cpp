@@ -54,6 +54,7 @@ Where orderWhere(const OrderFilter& f, qint64 ceiling)
         add(u"t.member_id = ?"_s, f.memberId);
     if (f.goodsId > 0)
         add(u"t.goods_id = ?"_s, f.goodsId);
+    orderqueries::addRelationTerms(f, u"t."_s, w.terms, w.binds);
     if (f.amountMin)
         add(u"t.amount >= ?"_s, *f.amountMin);
     if (f.amountMax)

@@ -99,6 +99,7 @@ Predicate predicateFor(const OrderQuery& q, Side side)
         terms << plus + u"amount <= ?"_s;
         binds << *f.amountMax;
     }
+    orderqueries::addRelationTerms(f, plus, terms, binds);
     addPrefix(terms, binds, plus + u"order_no"_s, f.orderNoPrefix);
     addPrefix(terms, binds, plus + u"charge_account"_s, f.chargeAccountPrefix);
     if (!f.chargeAccountPrefix.isEmpty() && side == Side::Below)
@@ -185,6 +186,16 @@ QJsonObject OrderFilter::toJson() const
         o[u"order_no_prefix"_s] = orderNoPrefix;
     if (!chargeAccountPrefix.isEmpty())
         o[u"charge_account_prefix"_s] = chargeAccountPrefix;
+    if (categoryId > 0)
+        o[u"category_id"_s] = categoryId;
+    if (!memberKind.isEmpty())
+        o[u"member_kind"_s] = memberKind;
+    if (branchOf > 0)
+        o[u"branch_of"_s] = branchOf;
+    if (weekday >= 0)
+        o[u"weekday"_s] = weekday;
+    if (hour >= 0)
+        o[u"hour"_s] = hour;
     return o;
 }
 
@@ -207,10 +218,49 @@ OrderFilter OrderFilter::fromJson(const QJsonObject& json)
         f.amountMax = v;
     f.orderNoPrefix = json.value(u"order_no_prefix"_s).toString();
     f.chargeAccountPrefix = json.value(u"charge_account_prefix"_s).toString();
+    f.categoryId = std::max<qint64>(0, json.value(u"category_id"_s).toInteger());
+    static const QStringList kinds{u"consumer"_s, u"agent"_s, u"enterprise"_s, QString(UncachedMember)};
+    if (const QString kind = json.value(u"member_kind"_s).toString(); kinds.contains(kind))
+        f.memberKind = kind;
+    f.branchOf = std::max<qint64>(0, json.value(u"branch_of"_s).toInteger());
+    if (const int w = json.value(u"weekday"_s).toInt(-1); w >= 0 && w <= 6)
+        f.weekday = w;
+    if (const int h = json.value(u"hour"_s).toInt(-1); h >= 0 && h <= 23)
+        f.hour = h;
     return f;
 }
 
 namespace orderqueries {
+
+void addRelationTerms(const OrderFilter& f, const QString& prefix, QStringList& terms, QVariantList& binds)
+{
+    if (f.categoryId > 0) {
+        terms << prefix + u"goods_id IN (SELECT id FROM goods WHERE category_id = ?)"_s;
+        binds << f.categoryId;
+    }
+    if (f.memberKind == OrderFilter::UncachedMember) {
+        terms << prefix + u"member_id NOT IN (SELECT id FROM members)"_s;
+    } else if (!f.memberKind.isEmpty()) {
+        terms << prefix + u"member_id IN (SELECT id FROM members WHERE kind = ?)"_s;
+        binds << f.memberKind;
+    }
+    if (f.branchOf > 0) {
+        // 16 levels, as the dashboard's leaderboard walks them; the depth also ends a parent cycle.
+        terms << prefix + u"member_id IN (WITH RECURSIVE branch(id, depth) AS (SELECT id, 1 FROM members "
+                          "WHERE parent_id = ? UNION SELECT m.id, b.depth + 1 FROM members m JOIN branch b ON "
+                          "m.parent_id = b.id WHERE b.depth < 16) SELECT id FROM branch)"_s;
+        binds << f.branchOf;
+    }
+    // Shanghai wall clock: created_at + 8 h; business day 0 (1970-01-01) was a Thursday.
+    if (f.weekday >= 0) {
+        terms << u"((%1created_at + 28800) / 86400 + 3) % 7 = ?"_s.arg(prefix);
+        binds << f.weekday;
+    }
+    if (f.hour >= 0) {
+        terms << u"((%1created_at + 28800) / 3600) % 24 = ?"_s.arg(prefix);
+        binds << f.hour;
+    }
+}
 
 QStringList tabStatuses(OrderTab tab)
 {
@@ -307,7 +357,10 @@ core::Result<qint64> count(const ReadSession& session, const OrderQuery& query)
 
 bool countScansTable(const OrderQuery& query)
 {
-    return query.filter.amountMin || query.filter.amountMax;
+    const OrderFilter& f = query.filter;
+    // The dashboard's conditions are no index either: each row of the range is looked at.
+    return f.amountMin || f.amountMax || f.categoryId > 0 || !f.memberKind.isEmpty() || f.branchOf > 0 ||
+           f.weekday >= 0 || f.hour >= 0;
 }
 
 core::Result<qint64> countUpTo(const ReadSession& session, const OrderQuery& query, int cap)

@@ -30,6 +30,14 @@ struct OrderFilter
     std::optional<qint64> amountMax; // money units, inclusive
     QString orderNoPrefix;
     QString chargeAccountPrefix;
+    // Conditions the dashboard opens the page with (shown as one removable line in the filter bar):
+    qint64 categoryId = 0;     // goods of this category (its own goods, not subcategories); 0 = any
+    QString memberKind;        // consumer / agent / enterprise, UncachedMember; "" = any
+    qint64 branchOf = 0;       // buyers below this member in the agent tree (16 levels); 0 = any
+    int weekday = -1;          // Asia/Shanghai weekday of created_at, Monday = 0; -1 = any
+    int hour = -1;             // Asia/Shanghai hour of created_at, 0–23; -1 = any
+
+    static constexpr QLatin1StringView UncachedMember{"uncached"}; // buyers not in the cache (guests)
 
     bool operator==(const OrderFilter&) const = default;
     // Everything but the tab (what the "clear filters" button clears, what a saved filter holds).
@@ -71,6 +79,11 @@ namespace orderqueries {
 inline constexpr int AnchorStep = 1000;
 
 QStringList tabStatuses(OrderTab tab);
+// The terms of the filter's dashboard conditions (category, member kind, branch, weekday, hour) over
+// an orders table whose columns are named `<prefix>member_id` etc. (prefix "" or "t."), appended to
+// `terms` with their values appended to `binds`. The orders page and the CSV export share them.
+void addRelationTerms(const OrderFilter& filter, const QString& prefix, QStringList& terms,
+                      QVariantList& binds);
 // The column ids of a row, in order; column 0 is the id, the key.
 QStringList columns();
 // The columns the page shows until the operator chooses.

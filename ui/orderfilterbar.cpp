@@ -13,6 +13,7 @@
 #include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QPushButton>
 #include <QSettings>
 #include <QTimer>
@@ -150,10 +151,24 @@ void OrderFilterBar::build()
     second->addWidget(m_saved);
     second->addWidget(m_removeSaved);
     second->addStretch(1);
+    m_relations = new QWidget(this);
+    m_relationText = new QLabel(m_relations);
+    m_relationText->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    auto* removeRelations = new QPushButton(tr("Remove these conditions"), m_relations);
+    removeRelations->setToolTip(tr("Keep the other filters, drop the conditions the dashboard added"));
+    connect(removeRelations, &QPushButton::clicked, this, &OrderFilterBar::clearRelations);
+    auto* third = new QHBoxLayout(m_relations);
+    third->setContentsMargins(0, 0, 0, 0);
+    third->addWidget(new QLabel(tr("From the dashboard:"), m_relations));
+    third->addWidget(m_relationText);
+    third->addWidget(removeRelations);
+    third->addStretch(1);
+    m_relations->hide();
     auto* rows = new QVBoxLayout(this);
     rows->setContentsMargins(0, 0, 0, 0);
     rows->addLayout(first);
     rows->addLayout(second);
+    rows->addWidget(m_relations);
     m_dateDash = dates;
 
     m_delay = new QTimer(this);
@@ -267,6 +282,12 @@ void OrderFilterBar::readFields()
     };
     f.amountMin = readAmount(m_amountMin);
     f.amountMax = readAmount(m_amountMax);
+    // The dashboard's conditions have no field: they stay until removed or cleared.
+    f.categoryId = m_dash.categoryId;
+    f.memberKind = m_dash.memberKind;
+    f.branchOf = m_dash.branchOf;
+    f.weekday = m_dash.weekday;
+    f.hour = m_dash.hour;
 
     if (f == m_filter)
         return;
@@ -291,7 +312,52 @@ void OrderFilterBar::setFilter(const storage::OrderFilter& filter)
     m_goods->setText(f.goodsId > 0 ? QString::number(f.goodsId) : QString());
     m_amountMin->setText(f.amountMin ? yuanText(*f.amountMin) : QString());
     m_amountMax->setText(f.amountMax ? yuanText(*f.amountMax) : QString());
+    m_dash = storage::OrderFilter();
+    m_dash.categoryId = f.categoryId;
+    m_dash.memberKind = f.memberKind;
+    m_dash.branchOf = f.branchOf;
+    m_dash.weekday = f.weekday;
+    m_dash.hour = f.hour;
     m_loading = false;
+    m_delay->stop();
+    readFields();
+    showRelations();
+}
+
+QString OrderFilterBar::relationText() const
+{
+    const storage::OrderFilter& f = m_dash;
+    QStringList parts;
+    if (f.categoryId > 0)
+        parts << tr("category #%1").arg(f.categoryId);
+    if (f.memberKind == u"consumer")
+        parts << tr("consumers");
+    else if (f.memberKind == u"agent")
+        parts << tr("agents");
+    else if (f.memberKind == u"enterprise")
+        parts << tr("enterprise buyers");
+    else if (f.memberKind == storage::OrderFilter::UncachedMember)
+        parts << tr("buyers not in the cache");
+    if (f.branchOf > 0)
+        parts << tr("members below agent #%1").arg(f.branchOf);
+    if (f.weekday >= 0)
+        parts << QLocale().dayName(f.weekday + 1);
+    if (f.hour >= 0)
+        parts << tr("%1:00–%2:00").arg(f.hour, 2, 10, QChar(u'0')).arg(f.hour + 1, 2, 10, QChar(u'0'));
+    return parts.join(u" · "_s);
+}
+
+void OrderFilterBar::showRelations()
+{
+    const QString text = relationText();
+    m_relationText->setText(text);
+    m_relations->setVisible(!text.isEmpty());
+}
+
+void OrderFilterBar::clearRelations()
+{
+    m_dash = storage::OrderFilter();
+    showRelations();
     m_delay->stop();
     readFields();
 }

@@ -20,6 +20,8 @@
 #include <QImage>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QPieSeries>
+#include <QPieSlice>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTableWidget>
@@ -245,6 +247,74 @@ private Q_SLOTS:
         monday.createdFrom = storage::dashboardqueries::dayStart(kTue - 1);
         monday.createdTo = storage::dashboardqueries::dayStart(kTue);
         QCOMPARE(asked.takeFirst().first().value<storage::OrderFilter>(), monday);
+    }
+
+    // Category bars, member-kind slices, heat-map cells and leaderboard rows open the orders of
+    // exactly that element: the filter carries the category, the kind, the weekday and hour, the branch.
+    void clickOnEveryElementFiltersToIt()
+    {
+        auto db = openCache(u"relations.db"_s, scenario());
+        QVERIFY(db);
+        auto more = db->writer().submit<bool>(u"downline"_s, [](storage::WriteContext& ctx) -> core::Result<bool> {
+            namespace pc = storage::platformcache;
+            core::Member downline = member(12, u"consumer"_s);
+            downline.parentId = 11;
+            if (auto r = pc::ingestMembers(ctx, {downline}, {core::Feed::Members, u"m2"_s, false, false, u"m"_s}); !r)
+                return r.error();
+            if (auto r = pc::ingestOrders(ctx, {order(5, 12, 4, kSunStart + 2 * kDay + 3600, 30, 20)},
+                                          {core::Feed::Orders, u"o2"_s, false, false, u"o"_s});
+                !r)
+                return r.error();
+            return true;
+        });
+        QVERIFY2(more.result().ok(), qPrintable(more.result().ok() ? QString() : more.result().error().detail));
+        models::DataSource source(db->path(), &db->writer());
+        ui::DashboardPage page(source);
+        page.resize(1280, 900);
+        page.show();
+        showWeek(page);
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        QSignalSpy asked(&page, &ui::DashboardPage::openOrders);
+        storage::OrderFilter period;
+        period.createdFrom = storage::dashboardqueries::dayStart(kTue - 6);
+        period.createdTo = storage::dashboardqueries::dayStart(kTue + 1);
+
+        auto* categories = qobject_cast<QChartView*>(page.chartWidget(Chart::TopCategories));
+        auto* catBars = qobject_cast<QAbstractBarSeries*>(categories->chart()->series().value(0));
+        QVERIFY(catBars);
+        QCOMPARE(catBars->barSets().first()->count(), 1); // every goods is in category 1
+        Q_EMIT catBars->barSets().first()->clicked(0);
+        QCOMPARE(asked.size(), 1);
+        storage::OrderFilter category = period;
+        category.categoryId = 1;
+        QCOMPARE(asked.takeFirst().first().value<storage::OrderFilter>(), category);
+
+        auto* kinds = qobject_cast<QChartView*>(page.chartWidget(Chart::MemberKinds));
+        auto* pie = qobject_cast<QPieSeries*>(kinds->chart()->series().value(0));
+        QVERIFY(pie);
+        QCOMPARE(pie->count(), 2); // agent 200, consumer 180: largest first
+        Q_EMIT pie->slices().at(0)->clicked();
+        QCOMPARE(asked.size(), 1);
+        storage::OrderFilter agents = period;
+        agents.memberKind = u"agent"_s;
+        QCOMPARE(asked.takeFirst().first().value<storage::OrderFilter>(), agents);
+
+        auto* heat = qobject_cast<ui::HeatMapWidget*>(page.chartWidget(Chart::HeatMap));
+        QTest::mouseClick(heat, Qt::LeftButton, {}, heat->cellCentre(6, 1));
+        QCOMPARE(asked.size(), 1);
+        storage::OrderFilter sunday = period;
+        sunday.weekday = 6;
+        sunday.hour = 1;
+        QCOMPARE(asked.takeFirst().first().value<storage::OrderFilter>(), sunday);
+
+        auto* board = qobject_cast<QTableWidget*>(page.chartWidget(Chart::Agents));
+        QCOMPARE(board->rowCount(), 1);
+        QVERIFY(board->item(0, 0)->text().contains(u"#11"_s));
+        Q_EMIT board->cellActivated(0, 2);
+        QCOMPARE(asked.size(), 1);
+        storage::OrderFilter branch = period;
+        branch.branchOf = 11;
+        QCOMPARE(asked.takeFirst().first().value<storage::OrderFilter>(), branch);
     }
 
     void exportsPng()

@@ -165,6 +165,56 @@ private Q_SLOTS:
         page->filterBar().clear();
     }
 
+    // A heat-map cell of the dashboard: its weekday and hour are shown on their own line, kept while
+    // the operator edits other fields, saved with the filter, and removed by their button.
+    void dashboardConditionsHaveTheirLine()
+    {
+        auto page = openPage();
+        QVERIFY(page);
+        // The time of a consumer's newest order: its weekday and hour have orders for sure.
+        const qint64 newest = scalar(u"SELECT MAX(o.created_at) FROM orders o JOIN members m ON m.id = "
+                                     u"o.member_id WHERE m.kind = 'consumer'"_s);
+        QVERIFY(newest > 0);
+        storage::OrderFilter f;
+        f.weekday = int((core::businessDay(newest) + 3) % 7);
+        f.hour = int(((newest + 28800) / 3600) % 24);
+        f.memberKind = u"consumer"_s;
+        page->showFilter(f);
+        QTRY_VERIFY_WITH_TIMEOUT(page->model().query().filter == f, 5'000);
+        QVERIFY(!page->filterBar().relationText().isEmpty());
+        QVERIFY(page->filterBar().relationText().contains(u"%1:00"_s.arg(f.hour, 2, 10, QChar(u'0'))));
+        QTRY_VERIFY_WITH_TIMEOUT(page->isReady(), 10'000);
+        QCOMPARE(page->mainRows(),
+                 scalar(u"SELECT COUNT(*) FROM orders o JOIN members m ON m.id = o.member_id WHERE m.kind = "
+                        u"'consumer' AND strftime('%H', o.created_at, 'unixepoch', '+8 hours') + 0 = ? AND "
+                        u"(strftime('%w', o.created_at, 'unixepoch', '+8 hours') + 6) % 7 = ?"_s,
+                        {f.hour, f.weekday}));
+        QVERIFY(page->mainRows() > 0);
+
+        QLineEdit* orderNo = nullptr;
+        for (auto* e : page->filterBar().findChildren<QLineEdit*>())
+            if (e->placeholderText() ==
+                QCoreApplication::translate("cardops::ui::OrderFilterBar", "Order no. starts with"))
+                orderNo = e;
+        QVERIFY(orderNo);
+        orderNo->setText(u"20"_s);
+        QTest::keyClick(orderNo, Qt::Key_Return);
+        QTRY_COMPARE_WITH_TIMEOUT(page->model().query().filter.orderNoPrefix, u"20"_s, 5'000);
+        QCOMPARE(page->model().query().filter.hour, f.hour);
+
+        QPushButton* remove = nullptr;
+        for (auto* b : page->filterBar().findChildren<QPushButton*>())
+            if (b->text() == QCoreApplication::translate("cardops::ui::OrderFilterBar", "Remove these conditions"))
+                remove = b;
+        QVERIFY(remove && remove->isVisible());
+        remove->click();
+        QTRY_COMPARE_WITH_TIMEOUT(page->model().query().filter.hour, -1, 5'000);
+        QCOMPARE(page->model().query().filter.memberKind, QString());
+        QCOMPARE(page->model().query().filter.orderNoPrefix, u"20"_s);
+        QVERIFY(!remove->isVisible());
+        page->filterBar().clear();
+    }
+
     void filtersCombineAndBadInputIsMarked()
     {
         auto page = openPage();

@@ -156,6 +156,61 @@ private Q_SLOTS:
         q.descending = false;
         QTest::newRow("charge-account prefix")
             << q << u"substr(charge_account, 1, 2) = '13'"_s << QVariantList() << u"charge_account, id"_s;
+        // The dashboard's conditions, each against SQL written another way.
+        const qint64 category = scalar(u"SELECT g.category_id FROM orders o JOIN goods g ON g.id = o.goods_id "
+                                       "GROUP BY g.category_id ORDER BY COUNT(*) DESC LIMIT 1"_s);
+        q = {};
+        q.filter.categoryId = category;
+        QTest::newRow("category")
+            << q << u"EXISTS (SELECT 1 FROM goods g WHERE g.id = orders.goods_id AND g.category_id = ?)"_s
+            << QVariantList{category} << u"created_at DESC, id DESC"_s;
+        q = {};
+        q.filter.memberKind = u"agent"_s;
+        q.filter.createdFrom = from;
+        QTest::newRow("agents since a day")
+            << q
+            << u"created_at >= ? AND EXISTS (SELECT 1 FROM members m WHERE m.id = orders.member_id AND "
+               "m.kind = 'agent')"_s
+            << QVariantList{from} << u"created_at DESC, id DESC"_s;
+        q = {};
+        q.filter.weekday = 1; // Tuesday
+        q.filter.hour = 20;
+        QTest::newRow("Tuesdays at 20:00")
+            << q
+            << u"strftime('%w', created_at, 'unixepoch', '+8 hours') = '2' AND "
+               "strftime('%H', created_at, 'unixepoch', '+8 hours') = '20'"_s
+            << QVariantList() << u"created_at DESC, id DESC"_s;
+        // The agent with the largest branch, its members found by walking parents in C++.
+        storage::ReadSession read(m_path);
+        QHash<qint64, QList<qint64>> children;
+        const auto parents = read.select(u"SELECT id, parent_id FROM members WHERE parent_id > 0"_s);
+        QVERIFY(parents.ok());
+        for (const QVariantList& r : parents.value())
+            children[r.value(1).toLongLong()] << r.value(0).toLongLong();
+        auto below = [&children](qint64 root) {
+            QList<qint64> out;
+            QList<qint64> todo = children.value(root);
+            while (!todo.isEmpty()) {
+                const qint64 id = todo.takeLast();
+                out << id;
+                todo << children.value(id);
+            }
+            return out;
+        };
+        qint64 agent = 0;
+        QList<qint64> branch;
+        for (auto it = children.cbegin(); it != children.cend(); ++it)
+            if (const QList<qint64> b = below(it.key()); b.size() > branch.size()) {
+                agent = it.key();
+                branch = b;
+            }
+        QStringList idText;
+        for (qint64 id : std::as_const(branch))
+            idText << QString::number(id);
+        q = {};
+        q.filter.branchOf = agent;
+        QTest::newRow("an agent's branch") << q << u"member_id IN (%1)"_s.arg(idText.join(u','))
+                                           << QVariantList() << u"created_at DESC, id DESC"_s;
         q = {};
         q.sort = OrderSort::OrderNo;
         q.descending = false;
@@ -227,6 +282,11 @@ private Q_SLOTS:
         f.amountMax = 9'007'199'254'740'995;
         f.orderNoPrefix = u"2026"_s;
         f.chargeAccountPrefix = u"0086"_s;
+        f.categoryId = 3;
+        f.memberKind = QString(OrderFilter::UncachedMember);
+        f.branchOf = 11;
+        f.weekday = 0;
+        f.hour = 0;
         const QByteArray text = QJsonDocument(f.toJson()).toJson();
         QCOMPARE(OrderFilter::fromJson(QJsonDocument::fromJson(text).object()), f);
         QVERIFY(f.hasConditions());
@@ -235,7 +295,8 @@ private Q_SLOTS:
         QVERIFY(!tabOnly.hasConditions());
         // Hostile or foreign JSON gives an empty filter, never a crash or a negative id.
         const OrderFilter junk = OrderFilter::fromJson(
-            QJsonDocument::fromJson(R"({"tab":"nope","member_id":-5,"amount_min":"1e9","goods_id":"x"})")
+            QJsonDocument::fromJson(R"({"tab":"nope","member_id":-5,"amount_min":"1e9","goods_id":"x",)"
+                                    R"("member_kind":"admin","weekday":7,"hour":24,"branch_of":-1})")
                 .object());
         QCOMPARE(junk, OrderFilter());
     }

@@ -228,12 +228,36 @@ private Q_SLOTS:
         QCOMPARE(t.repeatBuyers, 1);
         QCOMPARE(d.reviewQueue, 1);
         QCOMPARE(d.reviewWaitSeconds, 4 * 3600 - 30);
+        // Order 2 went through review and was delivered 600 s after payment (decided on the platform).
+        QCOMPARE(d.reviewsDecided, 1);
+        QCOMPARE(d.reviewDecidedSeconds, 600);
+        QCOMPARE(d.previousReviewsDecided, 0);
         QCOMPARE(d.supplierBalance, 12'345'700);
         QCOMPARE(d.suppliersKnown, 2);
         QCOMPARE(d.tierUps, 2);
         QCOMPARE(d.tierDowns, 1);
         QCOMPARE(d.previousTierUps, 1);
         QCOMPARE(d.previousTierDowns, 0);
+    }
+
+    // CardOps's own first action on a reviewed order is its decision, whatever the delivery time.
+    void reviewDecidedByCardOps()
+    {
+        ingestScenario();
+        auto done = m_cache->run<bool>([](WriteContext& ctx) -> core::Result<bool> {
+            // operator 1: the default local administrator every cache starts with.
+            const QString action = u"INSERT INTO order_actions (order_id, kind, body, idempotency_key, state, "
+                                   u"operator_id, created_at, updated_at) VALUES (2, ?, '{}', ?, 'done', 1, ?, ?)"_s;
+            for (const QVariantList& b : QList<QVariantList>{{u"refund"_s, u"k2"_s, kTueStart + 30 + 900},
+                                                             {u"review"_s, u"k1"_s, kTueStart + 30 + 120}})
+                if (auto r = ctx.exec(action, b + QVariantList{b.value(2)}); !r)
+                    return r.error();
+            return true;
+        });
+        QVERIFY2(done.ok(), qPrintable(done.ok() ? QString() : done.error().detail));
+        const storage::DashboardData d = load();
+        QCOMPARE(d.reviewsDecided, 1);
+        QCOMPARE(d.reviewDecidedSeconds, 120);
     }
 
     void previousPeriod()

@@ -140,7 +140,7 @@ void DashboardPage::build()
         {Kpi::Repurchase, tr("Repurchase rate"), false, KpiCard::Change::Points},
         {Kpi::Automation, tr("Automation share"), false, KpiCard::Change::Points},
         {Kpi::DeliveryTime, tr("Paid to delivered"), true, KpiCard::Change::Relative},
-        {Kpi::ReviewWait, tr("Review waiting"), true, KpiCard::Change::None},
+        {Kpi::ReviewWait, tr("Review waiting"), true, KpiCard::Change::Relative},
         {Kpi::SupplierBalance, tr("Supplier balance"), false, KpiCard::Change::None},
     };
     int i = 0;
@@ -174,7 +174,8 @@ void DashboardPage::build()
     // Ten rows and the header without a scroll bar.
     m_agents->setMinimumHeight(m_agents->horizontalHeader()->sizeHint().height() +
                                10 * m_agents->verticalHeader()->defaultSectionSize() + 4);
-    m_agents->setToolTip(tr("Agents whose whole branch (every member below them) bought most in the period; "
+    m_agents->setToolTip(tr("Agents whose whole branch (every member below them) bought most in the period "
+                            "(Enter or a double click opens the branch's orders); "
                             "commission as the platform credited it in the period."));
 
     auto* grid = new QGridLayout;
@@ -227,6 +228,21 @@ void DashboardPage::build()
     m_charts.insert(Chart::TopCategories, categories);
     m_charts.insert(Chart::MemberKinds, kinds);
     m_charts.insert(Chart::TierMoves, tiers);
+    connect(m_heat, &HeatMapWidget::cellClicked, this, [this](int weekday, int hour) {
+        const auto& q = m_model->data().request;
+        storage::OrderFilter f = periodFilter(q.fromDay, q.toDay);
+        f.weekday = weekday;
+        f.hour = hour;
+        Q_EMIT openOrders(f);
+    });
+    connect(m_agents, &QTableWidget::cellActivated, this, [this](int row, int) {
+        const auto& d = m_model->data();
+        if (row < 0 || row >= d.agents.size())
+            return;
+        storage::OrderFilter f = periodFilter(d.request.fromDay, d.request.toDay);
+        f.branchOf = d.agents[row].id;
+        Q_EMIT openOrders(f);
+    });
     m_charts.insert(Chart::HeatMap, m_heat);
     m_charts.insert(Chart::Agents, m_agents);
 }
@@ -290,8 +306,9 @@ QString DashboardPage::kpiDefinition(Kpi kpi) const
                   "orders.");
     case Kpi::ReviewWait:
         return tr(
-            "Review-queue waiting time: the mean age (since payment) of the orders waiting in review now. "
-            "The cache keeps no history of past reviews, so there is no previous period.");
+            "Review-queue waiting time: the mean time from payment to the decision of the orders created in "
+            "the period that went through review (the decision: CardOps's first action on the order, or its "
+            "delivery when it was decided on the platform). Below: the orders waiting now and their mean age.");
     case Kpi::SupplierBalance:
         return tr("The sum of the suppliers' balances as last checked (not a period figure).");
     }
@@ -377,11 +394,24 @@ void DashboardPage::showData()
                                    f.goodsId = goods[i].id;
                                    Q_EMIT openOrders(f);
                                });
-    dashboardcharts::fillRanks(static_cast<QChartView*>(m_charts[Chart::TopCategories])->chart(),
-                               d.topCategories,
-                               [this, q](int) { Q_EMIT openOrders(periodFilter(q.fromDay, q.toDay)); });
-    dashboardcharts::fillKinds(static_cast<QChartView*>(m_charts[Chart::MemberKinds])->chart(), d.kinds,
-                               [this, q](int) { Q_EMIT openOrders(periodFilter(q.fromDay, q.toDay)); });
+    const auto categories = d.topCategories;
+    dashboardcharts::fillRanks(static_cast<QChartView*>(m_charts[Chart::TopCategories])->chart(), categories,
+                               [this, categories, q](int i) {
+                                   storage::OrderFilter f = periodFilter(q.fromDay, q.toDay);
+                                   if (i >= 0 && i < categories.size())
+                                       f.categoryId = categories[i].id;
+                                   Q_EMIT openOrders(f);
+                               });
+    const auto kinds = d.kinds;
+    dashboardcharts::fillKinds(static_cast<QChartView*>(m_charts[Chart::MemberKinds])->chart(), kinds,
+                               [this, kinds, q](int i) {
+                                   storage::OrderFilter f = periodFilter(q.fromDay, q.toDay);
+                                   if (i >= 0 && i < kinds.size())
+                                       f.memberKind = kinds[i].kind.isEmpty()
+                                                          ? QString(storage::OrderFilter::UncachedMember)
+                                                          : kinds[i].kind;
+                                   Q_EMIT openOrders(f);
+                               });
     dashboardcharts::fillTiers(static_cast<QChartView*>(m_charts[Chart::TierMoves])->chart(), d);
     m_heat->setGrid(d.heat);
     fillAgents();
@@ -430,9 +460,18 @@ void DashboardPage::showKpis()
         ->setValue(c.delivered > 0 ? fmt::duration(c.deliverSeconds / c.delivered) : u"—"_s,
                    ratio(c.deliverSeconds, c.delivered).value_or(0),
                    before(ratio(p.deliverSeconds, p.delivered)));
+    const auto meanWait = [](qint64 seconds, qint64 n) -> std::optional<double> {
+        return n > 0 ? std::optional<double>(double(seconds) / double(n)) : std::nullopt;
+    };
+    const QString waitingNow =
+        d.reviewQueue > 0 ? tr("%n waiting now, on average for %1", nullptr, int(d.reviewQueue))
+                                .arg(fmt::duration(d.reviewWaitSeconds))
+                          : tr("none waiting now");
     card(Kpi::ReviewWait)
-        ->setValue(d.reviewQueue > 0 ? fmt::duration(d.reviewWaitSeconds) : u"—"_s, 0, std::nullopt,
-                   tr("%n orders waiting now", nullptr, int(d.reviewQueue)));
+        ->setValue(d.reviewsDecided > 0 ? fmt::duration(d.reviewDecidedSeconds / d.reviewsDecided) : u"—"_s,
+                   meanWait(d.reviewDecidedSeconds, d.reviewsDecided).value_or(0),
+                   before(meanWait(d.previousReviewDecidedSeconds, d.previousReviewsDecided)),
+                   d.previousReviewsDecided > 0 ? tr("vs previous period; %1").arg(waitingNow) : waitingNow);
     card(Kpi::SupplierBalance)
         ->setValue(d.suppliersKnown > 0 ? fmt::money(d.supplierBalance) : u"—"_s, 0, std::nullopt,
                    tr("%n suppliers checked", nullptr, d.suppliersKnown));
