@@ -2,6 +2,7 @@
 
 #include "bridge/acgconvert.h"
 #include "bridge/bridgedb.h"
+#include "bridge/orderwrites.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -242,8 +243,9 @@ core::Result<AcgReader::Found> AcgReader::members(const QList<qint64>& ids)
     auto q = m_db.run(
         QStringLiteral("SELECT `id`, `username`, `email`, `phone`, `qq`, CAST(`balance` AS CHAR), "
                        "CAST(`coin` AS CHAR), CAST(`create_time` AS CHAR), `pid`, CAST(`recharge` AS CHAR), "
-                       "`status`, `business_level` FROM %1 WHERE `id` IN (%2)")
-            .arg(m_db.acg("user"), marks(ids.size())),
+                       "`status`, `business_level`, (SELECT `tags` FROM %3 WHERE `member_id` = %1.`id`) "
+                       "FROM %1 WHERE `id` IN (%2)")
+            .arg(m_db.acg("user"), marks(ids.size()), m_db.own("member_tags")),
         toParams(ids));
     if (!q)
         return q.error();
@@ -268,7 +270,7 @@ core::Result<AcgReader::Found> AcgReader::members(const QList<qint64>& ids)
                                {u"commission_balance"_s, money4(r, 6)},
                                {u"recharge_total"_s, money4(r, 9)},
                                {u"banned"_s, r.value(10).toInt() == 0},
-                               {u"tags"_s, QJsonArray()},
+                               {u"tags"_s, QJsonDocument::fromJson(text(r, 12).toUtf8()).array()},
                            });
     }
     f.gone = missing(ids, seen);
@@ -364,6 +366,8 @@ core::Result<AcgReader::Found> AcgReader::orders(const QList<qint64>& ids)
                                {u"paid_at"_s, paidAt},
                            });
     }
+    if (auto held = applyHolds(m_db, f.items); !held) // the bridge's holds: `review` (orderwrites.h)
+        return held.error();
     f.gone = missing(ids, seen);
     return f;
 }

@@ -31,6 +31,9 @@ public:
     core::Result<Found> goods(const QList<qint64>& ids);
     core::Result<Found> members(const QList<qint64>& ids);
     core::Result<Found> orders(const QList<qint64>& ids);
+    // acg_bill as ledger entries (§4.8) and acg_cash as withdrawals (§4.9): bridge/acgmoney.cpp.
+    core::Result<Found> ledger(const QList<qint64>& ids);
+    core::Result<Found> withdrawals(const QList<qint64>& ids);
 
     // GET /v1/shop's name (acg_config.shop_name).
     core::Result<QString> shopName();

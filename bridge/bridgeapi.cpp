@@ -4,6 +4,7 @@
 #include "bridge/acgreader.h"
 #include "bridge/bridgedb.h"
 #include "bridge/bridgewrite.h"
+#include "bridge/orderwrites.h"
 #include "bridge/sequencer.h"
 #include "core/signing.h"
 #include "sim/server/apihandler.h"
@@ -92,12 +93,16 @@ struct FeedKind
 };
 
 constexpr FeedKind kFeeds[] = {
-    {"categories", "category"}, {"goods", "goods"}, {"members", "member"}, {"orders", "order"}};
+    {"categories", "category"}, {"goods", "goods"}, {"members", "member"}, {"orders", "order"},
+    {"ledger", "ledger"},       {"withdrawals", "withdrawal"}};
 
-// Resources of the protocol this bridge does not serve yet (403 rather than 404: they exist).
-bool isUnsupportedResource(const QByteArray& top)
+// The protocol's resources: a write to one that this bridge does not route is an action acg-faka has
+// no equivalent for (403, see capabilities); anything else does not exist (404).
+bool isProtocolResource(const QByteArray& top)
 {
-    return top == "ledger" || top == "withdrawals" || top == "cards" || top == "fulfilment";
+    static const QByteArrayView all[] = {"categories", "goods", "cards", "members", "tiers", "orders",
+                                         "ledger",     "withdrawals", "fulfilment"};
+    return std::find(std::begin(all), std::end(all), QByteArrayView(top)) != std::end(all);
 }
 
 } // namespace
@@ -110,7 +115,8 @@ BridgeApi::BridgeApi(BridgeDb& db, QByteArray epoch, Clock clock)
 
 QStringList BridgeApi::capabilities()
 {
-    QStringList caps{u"categories"_s, u"goods"_s, u"members"_s, u"tiers"_s, u"orders"_s, u"reports.daily"_s};
+    QStringList caps{u"categories"_s, u"goods"_s, u"members"_s, u"tiers"_s, u"orders"_s, u"reports.daily"_s,
+                     u"ledger"_s,     u"withdrawals"_s};
     for (const ApiRoute& r : apiRoutes())
         if (r.capability && !caps.contains(QLatin1StringView(r.capability)))
             caps << QString::fromLatin1(r.capability);
@@ -172,9 +178,10 @@ ApiResult BridgeApi::route(const sim::SimRequest& r)
     if (const ApiRoute* routed = findRoute(r.method, seg))
         return call(*routed, r, seg);
     if (r.method != "GET") {
-        if (r.method == "POST" || r.method == "PUT" || r.method == "PATCH" || r.method == "DELETE")
-            return ApiResult::error(403, 40300,
-                                    "not supported by this bridge yet: writes (see capabilities)");
+        if ((r.method == "POST" || r.method == "PUT" || r.method == "PATCH" || r.method == "DELETE") &&
+            isProtocolResource(top))
+            return ApiResult::error(403, 40300, "not supported by acg-faka (see capabilities): " + r.method +
+                                                    ' ' + r.path.left(64));
         return ApiResult::error(404, 40400, "no such resource");
     }
     const Query query = parseQuery(r.rawQuery);
@@ -195,8 +202,6 @@ ApiResult BridgeApi::route(const sim::SimRequest& r)
     }
     if (n == 4 && top == "reports" && seg[3] == "daily")
         return daily(query);
-    if (isUnsupportedResource(top) || (n == 5 && (top == "goods" || top == "orders") && seg[4] == "cards"))
-        return ApiResult::error(403, 40300, "not supported by this bridge yet: " + top);
     return ApiResult::error(404, 40400, "no such resource");
 }
 
@@ -245,6 +250,9 @@ ApiResult BridgeApi::shop()
     auto name = reader.shopName();
     if (!name)
         return fault(name.error());
+    auto lease = currentLease(m_db, now());
+    if (!lease)
+        return fault(lease.error());
     QJsonArray caps;
     for (const QString& c : capabilities())
         caps.append(c);
@@ -256,7 +264,7 @@ ApiResult BridgeApi::shop()
         {u"limits"_s, QJsonObject{{u"max_page"_s, kMaxPage}, {u"requests_per_second"_s, 50}}},
         {u"capabilities"_s, caps},
         {u"platform"_s, u"acg-faka"_s},
-        {u"fulfilment"_s, QJsonObject{{u"holder"_s, u""_s}, {u"expires_at"_s, 0}}},
+        {u"fulfilment"_s, lease.value()},
     });
 }
 
@@ -334,16 +342,23 @@ ApiResult BridgeApi::feed(const QByteArray& name, const Query& query)
         m_db.rollbackQuietly();
         return fault(e);
     };
+    // Each entity at its latest position only (docs/platform-api.md §2): older rows of a changed
+    // entity are skipped, so its version (the position) is the one If-Match expects.
+    const QString latest =
+        u"NOT EXISTS (SELECT 1 FROM %1 n WHERE n.`entity` = f.`entity` AND n.`entity_id` = f.`entity_id` "
+        "AND n.`pos` > f.`pos`)"_s.arg(m_db.own("feed"));
     auto rows =
         desc ? m_db.run(
-                   u"SELECT `pos`, `entity_id`, FLOOR(UNIX_TIMESTAMP(`at`)) FROM %1 WHERE `entity` = ? AND "
-                   "`pos` < ? ORDER BY `pos` DESC LIMIT %2"_s.arg(m_db.own("feed"))
-                       .arg(limit + 1),
+                   u"SELECT `pos`, `entity_id`, FLOOR(UNIX_TIMESTAMP(`at`)) FROM %1 f WHERE `entity` = ? AND "
+                   "`pos` < ? AND %3 ORDER BY `pos` DESC LIMIT %2"_s.arg(m_db.own("feed"))
+                       .arg(limit + 1)
+                       .arg(latest),
                    {QString::fromLatin1(entity), before})
              : m_db.run(
-                   u"SELECT `pos`, `entity_id`, FLOOR(UNIX_TIMESTAMP(`at`)) FROM %1 WHERE `entity` = ? AND "
-                   "`pos` > ? ORDER BY `pos` LIMIT %2"_s.arg(m_db.own("feed"))
-                       .arg(limit + 1),
+                   u"SELECT `pos`, `entity_id`, FLOOR(UNIX_TIMESTAMP(`at`)) FROM %1 f WHERE `entity` = ? AND "
+                   "`pos` > ? AND %3 ORDER BY `pos` LIMIT %2"_s.arg(m_db.own("feed"))
+                       .arg(limit + 1)
+                       .arg(latest),
                    {QString::fromLatin1(entity), after});
     if (!rows)
         return fail(rows.error());
@@ -389,6 +404,10 @@ ApiResult BridgeApi::feed(const QByteArray& name, const Query& query)
         found = reader.goods(scanned);
     else if (e == "member")
         found = reader.members(scanned);
+    else if (e == "ledger")
+        found = reader.ledger(scanned);
+    else if (e == "withdrawal")
+        found = reader.withdrawals(scanned);
     else
         found = reader.orders(scanned);
     if (!found)

@@ -2,10 +2,13 @@
 
 #include "bridge/bridgeapi.h"
 #include "bridge/bridgedb.h"
+#include "bridge/compaction.h"
 #include "bridge/installer.h"
+#include "bridge/orderwrites.h"
 #include "bridge/sequencer.h"
 #include "sim/server/httpfront.h"
 
+#include <QDateTime>
 #include <QHostAddress>
 #include <QTimer>
 
@@ -53,10 +56,17 @@ core::Result<quint16> BridgeService::start()
             QStringLiteral("cannot listen on %1:%2").arg(m_config.listenAddress).arg(m_config.listenPort));
     auto* timer = new QTimer(this);
     timer->setInterval(1000);
-    connect(timer, &QTimer::timeout, this, [this] {
-        if (m_db->isOpen())
-            if (auto moved = runSequencer(*m_db); !moved)
-                qWarning("cardops-bridge: sequencer: %s", qPrintable(moved.error().detail));
+    connect(timer, &QTimer::timeout, this, [this, compactor = std::make_shared<FeedCompactor>()] {
+        if (!m_db->isOpen())
+            return;
+        if (auto moved = runSequencer(*m_db); !moved)
+            qWarning("cardops-bridge: sequencer: %s", qPrintable(moved.error().detail));
+        // Superseded feed rows older than 7 days, a window of the feed per tick (compaction.h).
+        if (auto compacted = compactor->step(*m_db, QDateTime::currentSecsSinceEpoch()); !compacted)
+            qWarning("cardops-bridge: feed compaction: %s", qPrintable(compacted.error().detail));
+        // Idempotency keys past 8 days (acg-faka-model.md §4.11), a bounded batch per tick.
+        if (auto pruned = pruneIdempotency(*m_db, QDateTime::currentSecsSinceEpoch()); !pruned)
+            qWarning("cardops-bridge: idempotency prune: %s", qPrintable(pruned.error().detail));
     });
     timer->start();
     return port;

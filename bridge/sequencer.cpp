@@ -97,6 +97,21 @@ core::Result<qint64> step(BridgeDb& db)
     }
     if (auto ok = flush(); !ok)
         return fail(ok.error());
+    // A deleted member took its bills and withdrawals along by FK cascade, which fires no trigger
+    // (§5.3): a tombstone for each ledger and withdrawal row the feed holds for it, after the batch.
+    for (const Change& c : changes) {
+        if (c.entity != QLatin1StringView("member"))
+            continue;
+        auto q = db.run(QStringLiteral("INSERT INTO %1 %2 SELECT f.`entity`, f.`entity_id`, f.`parent_id`, "
+                                       "'D', 'cascade', c.`at` FROM %3 c JOIN %1 f ON f.`parent_id` = "
+                                       "c.`entity_id` AND f.`entity` IN ('ledger', 'withdrawal') WHERE "
+                                       "c.`seq` = ? AND c.`op` = 'D' GROUP BY f.`entity`, f.`entity_id`, "
+                                       "f.`parent_id`, c.`at` ORDER BY MIN(f.`pos`)")
+                            .arg(db.own("feed"), feedCols, db.own("change")),
+                        {c.seq});
+        if (!q)
+            return fail(q.error());
+    }
     // Exactly these seq values, never "seq <= max": that would wait for and then delete a late
     // writer's row that was never copied (§5.3). One primary-key lookup each: a multi-value IN may
     // be run as a scan on a small table, and a scan under READ COMMITTED still waits for the open

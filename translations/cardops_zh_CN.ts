@@ -6144,10 +6144,6 @@ or 账号----密码----邮箱</source>
         <translation>佣金</translation>
     </message>
     <message>
-        <source>Agents whose whole branch (every member below them) bought most in the period; commission as the platform credited it in the period.</source>
-        <translation>本期整条下级线（其下所有会员）成交额最高的代理；佣金为平台在本期入账的佣金。</translation>
-    </message>
-    <message>
         <source>GMV, gross profit and orders</source>
         <translation>成交额、毛利与订单数</translation>
     </message>
@@ -6224,10 +6220,6 @@ or 账号----密码----邮箱</source>
         <translation>平均发货时长：本期已发货订单从付款到发货的平均时间。</translation>
     </message>
     <message>
-        <source>Review-queue waiting time: the mean age (since payment) of the orders waiting in review now. The cache keeps no history of past reviews, so there is no previous period.</source>
-        <translation>审核等待时长：当前待审核订单自付款起的平均等待时间。缓存不保留历史审核记录，因此没有上期对比。</translation>
-    </message>
-    <message>
         <source>The sum of the suppliers&apos; balances as last checked (not a period figure).</source>
         <translation>各供应商最近一次查询到的余额之和（非时段指标）。</translation>
     </message>
@@ -6250,12 +6242,6 @@ or 账号----密码----邮箱</source>
         <translation>订单占比 %1</translation>
     </message>
     <message numerus="yes">
-        <source>%n orders waiting now</source>
-        <translation>
-            <numerusform>当前 %n 单待审核</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>%n suppliers checked</source>
         <translation>
             <numerusform>已查询 %n 个供应商</numerusform>
@@ -6272,6 +6258,28 @@ or 账号----密码----邮箱</source>
     <message>
         <source>The chart could not be saved to %1. Choose another folder.</source>
         <translation>图表无法保存到 %1，请选择其他文件夹。</translation>
+    </message>
+    <message>
+        <source>Agents whose whole branch (every member below them) bought most in the period (Enter or a double click opens the branch&apos;s orders); commission as the platform credited it in the period.</source>
+        <translation>本时段整条下级分支（其下所有会员）成交最多的代理（回车或双击打开该分支的订单）；佣金为平台在本时段实际入账的金额。</translation>
+    </message>
+    <message>
+        <source>Review-queue waiting time: the mean time from payment to the decision of the orders created in the period that went through review (the decision: CardOps&apos;s first action on the order, or its delivery when it was decided on the platform). Below: the orders waiting now and their mean age.</source>
+        <translation>审核等待时长：本时段创建、经过审核的订单从付款到处理决定的平均时长（处理决定指 CardOps 对该订单的第一个操作；若在平台上处理，则为发货时间）。下方显示当前仍在等待的订单数及其平均等待时长。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n waiting now, on average for %1</source>
+        <translation>
+            <numerusform>当前 %n 单等待中，平均已等 %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>none waiting now</source>
+        <translation>当前无等待</translation>
+    </message>
+    <message>
+        <source>vs previous period; %1</source>
+        <translation>与上期相比；%1</translation>
     </message>
 </context>
 <context>
@@ -9153,6 +9161,46 @@ Scores 1–5 rank the paid, not fully refunded orders of the last 365 days.</sou
     <message>
         <source>Choose from the suggestions, or enter an ID.</source>
         <translation>请从提示中选择，或输入 ID。</translation>
+    </message>
+    <message>
+        <source>Remove these conditions</source>
+        <translation>移除这些条件</translation>
+    </message>
+    <message>
+        <source>Keep the other filters, drop the conditions the dashboard added</source>
+        <translation>保留其他筛选，只去掉从看板带来的条件</translation>
+    </message>
+    <message>
+        <source>From the dashboard:</source>
+        <translation>看板条件：</translation>
+    </message>
+    <message>
+        <source>category #%1</source>
+        <translation>分类 #%1</translation>
+    </message>
+    <message>
+        <source>consumers</source>
+        <translation>消费者</translation>
+    </message>
+    <message>
+        <source>agents</source>
+        <translation>代理</translation>
+    </message>
+    <message>
+        <source>enterprise buyers</source>
+        <translation>企业客户</translation>
+    </message>
+    <message>
+        <source>buyers not in the cache</source>
+        <translation>未缓存的买家</translation>
+    </message>
+    <message>
+        <source>members below agent #%1</source>
+        <translation>代理 #%1 的下级</translation>
+    </message>
+    <message>
+        <source>%1:00–%2:00</source>
+        <translation>%1:00–%2:00</translation>
     </message>
 </context>
 <context>

@@ -129,7 +129,8 @@ private Q_SLOTS:
         QCOMPARE(d.value(u"api_version").toInt(), 1);
         QCOMPARE(d.value(u"capabilities").toArray(),
                  QJsonArray({u"categories"_s, u"goods"_s, u"members"_s, u"tiers"_s, u"orders"_s,
-                             u"reports.daily"_s}));
+                             u"reports.daily"_s, u"ledger"_s, u"withdrawals"_s, u"lease"_s, u"orders.deliver"_s,
+                             u"cards"_s, u"goods.write"_s, u"members.write"_s}));
         QCOMPARE(d.value(u"limits").toObject().value(u"max_page").toInt(), 1000);
     }
 
@@ -428,7 +429,7 @@ private Q_SLOTS:
         QTest::newRow("unknown path") << QByteArray("/v1/nope") << 404 << 40400;
         QTest::newRow("other version") << QByteArray("/v2/shop") << 404 << 40400;
         QTest::newRow("deep path") << QByteArray("/v1/goods/1/2/3") << 404 << 40400;
-        QTest::newRow("ledger not yet") << QByteArray("/v1/ledger") << 403 << 40300;
+        QTest::newRow("cards of no goods") << QByteArray("/v1/goods/abc/cards") << 404 << 40400;
         QTest::newRow("bad day") << QByteArray("/v1/reports/daily?from=2026-13-01&to=2026-11-28") << 400
                                  << 40000;
         QTest::newRow("too many days")
@@ -460,9 +461,16 @@ private Q_SLOTS:
         const sim::SimRequest once = signedRequest("GET", "/v1/shop", kNow);
         QCOMPARE(status(once), qMakePair(200, 0));
         QCOMPARE(status(once), qMakePair(401, 40104)); // replayed nonce
-        QCOMPARE(status(signedRequest("POST", "/v1/goods", kNow, "{}")), qMakePair(403, 40300));
-        QCOMPARE(status(signedRequest("PATCH", "/v1/goods/1", kNow, "{\"price\":\"1.00\"}")),
+        // A write needs its Idempotency-Key; an action acg-faka lacks is refused, an unknown one is not there.
+        QCOMPARE(status(signedRequest("POST", "/v1/goods", kNow, "{}")), qMakePair(400, 40000));
+        auto keyed = [](sim::SimRequest r, const QByteArray& key) {
+            r.headers.append({QByteArray("Idempotency-Key"), key});
+            return r;
+        };
+        QCOMPARE(status(keyed(signedRequest("POST", "/v1/orders/1/refund", kNow, "{}"), "auth-1")),
                  qMakePair(403, 40300));
+        QCOMPARE(status(keyed(signedRequest("DELETE", "/v1/goods/1", kNow), "auth-2")), qMakePair(403, 40300));
+        QCOMPARE(status(keyed(signedRequest("POST", "/v1/nope", kNow, "{}"), "auth-3")), qMakePair(404, 40400));
     }
 
     // A broken connection answers 500 once, then the bridge reconnects.
