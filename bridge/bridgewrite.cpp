@@ -11,7 +11,27 @@ using sim::ApiResult;
 
 namespace {
 
-bool parsePositive(QByteArrayView text, qint64* out)
+bool retryable(const core::Error& e)
+{
+    return e.detail.contains("[1213]"_L1) || e.detail.contains("[1205]"_L1);
+}
+
+bool matches(const ApiRoute& route, const QByteArray& method, const QList<QByteArray>& seg)
+{
+    if (method != route.method || seg.size() != route.pattern.size() + 2)
+        return false;
+    for (qsizetype i = 0; i < route.pattern.size(); ++i) {
+        const QByteArrayView want(route.pattern[i]);
+        qint64 id = 0;
+        if (want == "{id}" ? !(parseDigits(seg[i + 2], &id) && id > 0) : seg[i + 2] != want)
+            return false;
+    }
+    return true;
+}
+
+} // namespace
+
+bool parseDigits(QByteArrayView text, qint64* out)
 {
     if (text.isEmpty() || text.size() > 18)
         return false;
@@ -25,35 +45,15 @@ bool parsePositive(QByteArrayView text, qint64* out)
     return true;
 }
 
-bool retryable(const core::Error& e)
-{
-    return e.detail.contains("[1213]"_L1) || e.detail.contains("[1205]"_L1);
-}
-
-bool matches(const ApiRoute& route, const QByteArray& method, const QList<QByteArray>& seg)
-{
-    if (method != route.method || seg.size() != route.pattern.size() + 2)
-        return false;
-    for (qsizetype i = 0; i < route.pattern.size(); ++i) {
-        const QByteArrayView want(route.pattern[i]);
-        qint64 id = 0;
-        if (want == "{id}" ? !(parsePositive(seg[i + 2], &id) && id > 0) : seg[i + 2] != want)
-            return false;
-    }
-    return true;
-}
-
-} // namespace
-
 qint64 ApiCall::id(int index) const
 {
     qint64 v = 0;
-    return index < seg.size() && parsePositive(seg[index], &v) ? v : 0;
+    return index < seg.size() && parseDigits(seg[index], &v) ? v : 0;
 }
 
 bool ApiCall::ifMatch(qint64* version) const
 {
-    return parsePositive(request.header("If-Match"), version);
+    return parseDigits(request.header("If-Match"), version);
 }
 
 QByteArray ApiCall::holder() const

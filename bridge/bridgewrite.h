@@ -62,6 +62,9 @@ core::Result<void> storeIdempotent(BridgeDb& db, const QByteArray& key, const si
 core::Result<void> audit(ApiCall& call, const QString& action, const QString& entity, qint64 entityId,
                          const QJsonObject& detail = {});
 
+// Text of 1–18 decimal digits as a number (ids, cursors, versions); false for anything else.
+bool parseDigits(QByteArrayView text, qint64* out);
+
 // Answers shared by the handlers.
 sim::ApiResult badField(QByteArray field);                         // 400 / 40000
 sim::ApiResult notFound();                                         // 404 / 40400

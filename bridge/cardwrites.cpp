@@ -23,20 +23,6 @@ constexpr qint64 kDefaultPage = 500;
 constexpr qint64 kMaxPage = 1'000;
 constexpr qint64 kMaxAcgId = 4'294'967'295; // INT UNSIGNED
 
-bool parseNumber(QByteArrayView text, qint64* out)
-{
-    if (text.isEmpty() || text.size() > 18)
-        return false;
-    qint64 v = 0;
-    for (char c : text) {
-        if (c < '0' || c > '9')
-            return false;
-        v = v * 10 + (c - '0');
-    }
-    *out = v;
-    return true;
-}
-
 // A JSON number that is an integer ≥ 0 (exact: a double above 2^53 is refused).
 bool readCount(const QJsonValue& v, qint64* out)
 {
@@ -233,10 +219,10 @@ ApiResult list(ApiCall& call)
         const QByteArray name = eq < 0 ? part : part.left(eq);
         const QByteArray value = eq < 0 ? QByteArray() : part.mid(eq + 1);
         if (name == "cursor") {
-            if (!parseNumber(value, &cursor))
+            if (!parseDigits(value, &cursor))
                 return badField("cursor");
         } else if (name == "limit") {
-            if (!parseNumber(value, &limit) || limit < 1 || limit > kMaxPage)
+            if (!parseDigits(value, &limit) || limit < 1 || limit > kMaxPage)
                 return badField("limit");
         } else {
             return badField(name.left(32));

@@ -1,6 +1,6 @@
 // CardOps's own sync client (sync/SyncEngine) against cardops-bridge on a private MariaDB, with an
 // acg-style writer inserting and paying orders between rounds and one purchase committing late
-// (issue #5 "must show", the read side: goods, members and orders reach the cache).
+// (issue #5 "must show": goods, members and orders reach the cache; an interleaved writer converges).
 #include "bridge/bridgedb.h"
 #include "bridge/bridgeservice.h"
 #include "bridge/installer.h"
@@ -12,6 +12,8 @@
 #include "tests/bridge/bridgetestutil.h"
 #include "tests/bridge/mariadbserver.h"
 
+#include <QRandomGenerator>
+#include <QSet>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -198,6 +200,108 @@ private Q_SLOTS:
                  QStringLiteral("delivered"));
         // Stock: 3 seeded unsold cards; the five purchases brought and sold their own cards.
         QCOMPARE(cache(QStringLiteral("SELECT stock_available FROM goods WHERE id = 1")).toInt(), 3);
+    }
+
+    // The convergence check of the sync issue against the bridge: an acg-style writer interleaves
+    // purchases on two connections (one held open across sync rounds, committing late), card imports,
+    // unpaid orders and their deletion (acg's "clear"), with rounds in between; at the end the cache
+    // equals acg row by row: every main-shop order with its status, deleted ones cancelled, and the
+    // goods' stock equal to the unsold cards.
+    void interleavedWriterConverges()
+    {
+        QRandomGenerator rng(20261129);
+        QList<qint64> unpaid;
+        int card = 100;
+        bool lateOpen = false;
+        for (int step = 0; step < 40; ++step) {
+            switch (rng.bounded(6)) {
+            case 0: // a purchase held open on the late connection (committed some steps later)
+                if (!lateOpen) {
+                    purchase(QStringLiteral("late"),
+                             QStringLiteral("95%1").arg(step, 16, 10, QLatin1Char('0')), 3, ++card);
+                    lateOpen = true;
+                } else {
+                    sql(QStringLiteral("late"), QStringLiteral("COMMIT"));
+                    lateOpen = false;
+                }
+                break;
+            case 1: // acg's card import: plain rows, status 0
+                sql(QStringLiteral("shop"),
+                    QStringLiteral(
+                        "INSERT INTO acg_card (owner, commodity_id, secret, create_time, status, sku) "
+                        "VALUES (0, 1, 'IMP-%1', '2026-11-29 11:00:00', 0, '[]')")
+                        .arg(++card));
+                break;
+            case 2: { // an unpaid order (a third-party payment never made)
+                sql(QStringLiteral("shop"),
+                    QStringLiteral(
+                        "INSERT INTO acg_order (owner, user_id, trade_no, amount, commodity_id, card_num, "
+                        "pay_id, create_time, create_ip, create_device, status, widget, rent) VALUES "
+                        "(1000, 0, '96%1', 9.90, 1, 1, 2, '2026-11-29 11:00:00', '127.0.0.1', 0, 0, "
+                        "'[]', 9.50)")
+                        .arg(step, 16, 10, QLatin1Char('0')));
+                unpaid << test::scalar(QStringLiteral("shop"), QStringLiteral("SELECT LAST_INSERT_ID()"))
+                              .toLongLong();
+                break;
+            }
+            case 3: // acg's "clear": unpaid orders deleted
+                if (!unpaid.isEmpty())
+                    sql(QStringLiteral("shop"),
+                        QStringLiteral("DELETE FROM acg_order WHERE id = %1 AND status = 0")
+                            .arg(unpaid.takeFirst()));
+                break;
+            case 4: // a purchase committed at once
+                purchase(QStringLiteral("shop"), QStringLiteral("97%1").arg(step, 16, 10, QLatin1Char('0')),
+                         1, ++card);
+                sql(QStringLiteral("shop"), QStringLiteral("COMMIT"));
+                break;
+            default: { // a sync round while whatever is open stays open
+                const sync::RoundSummary r = round();
+                QVERIFY2(r.outcome == sync::RoundSummary::Outcome::Ok, qPrintable(r.error));
+            }
+            }
+            QVERIFY(!QTest::currentTestFailed());
+        }
+        if (lateOpen)
+            sql(QStringLiteral("late"), QStringLiteral("COMMIT"));
+        const sync::RoundSummary r = round();
+        QVERIFY2(r.outcome == sync::RoundSummary::Outcome::Ok, qPrintable(r.error));
+
+        // Every main-shop order of acg, with its status as acg-faka-model.md §4.7 maps it (an automatic
+        // goods order paid with fewer cards than its quantity is review), is in the cache; every
+        // deleted one is cancelled.
+        QSqlQuery acg(QSqlDatabase::database(QStringLiteral("shop"), false));
+        QVERIFY(acg.exec(QStringLiteral(
+            "SELECT o.id, o.status, o.delivery_status, c.delivery_way = 0 AND IFNULL(c.shared_id, 0) = 0 AND "
+            "(SELECT COUNT(*) FROM acg_card k WHERE k.order_id = o.id) < o.card_num FROM acg_order o JOIN "
+            "acg_commodity c ON c.id = o.commodity_id WHERE o.user_id = 0")));
+        QSet<qint64> live;
+        while (acg.next()) {
+            const qint64 id = acg.value(0).toLongLong();
+            live << id;
+            const QString want = acg.value(1).toInt() == 0   ? QStringLiteral("unpaid")
+                                 : acg.value(2).toInt() == 0 ? QStringLiteral("handed_over")
+                                 : acg.value(3).toInt() == 1 ? QStringLiteral("review")
+                                                             : QStringLiteral("delivered");
+            QCOMPARE(cache(QStringLiteral("SELECT status FROM orders WHERE id = %1").arg(id)).toString(),
+                     want);
+        }
+        storage::ReadSession read(*m_db);
+        const auto cached = read.select(QStringLiteral("SELECT id, status FROM orders"), {});
+        QVERIFY(cached.ok());
+        int cancelled = 0;
+        for (const QVariantList& row : cached.value())
+            if (!live.contains(row.value(0).toLongLong())) {
+                QCOMPARE(row.value(1).toString(), QStringLiteral("cancelled"));
+                ++cancelled;
+            }
+        QVERIFY(cancelled > 0); // the run deleted some unpaid orders
+        QCOMPARE(
+            cache(QStringLiteral("SELECT stock_available FROM goods WHERE id = 1")).toInt(),
+            test::scalar(QStringLiteral("shop"),
+                         QStringLiteral("SELECT COUNT(*) FROM acg_card WHERE commodity_id = 1 AND owner = 0 "
+                                        "AND status = 0"))
+                .toInt());
     }
 };
 
