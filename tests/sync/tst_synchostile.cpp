@@ -225,10 +225,12 @@ class TestSyncHostile : public QObject
 private:
     core::ManualClock m_clock{kStartMs};
 
-    static sync::TransportOptions fastTransport()
+    // `timeout` stays short for the rows about silence; a streamed 50 MB body tests the size cap, and on
+    // a loaded machine reading up to the cap can outlast 400 ms (a timeout, then a legitimate retry).
+    static sync::TransportOptions fastTransport(std::chrono::milliseconds timeout = std::chrono::milliseconds(400))
     {
         sync::TransportOptions o;
-        o.timeout = std::chrono::milliseconds(400);
+        o.timeout = timeout;
         o.baseBackoff = std::chrono::milliseconds(5);
         o.maxBackoff = std::chrono::milliseconds(40);
         o.retryAfterUnit = std::chrono::milliseconds(5);
@@ -393,7 +395,9 @@ private Q_SLOTS:
         QVERIFY2(opened.ok(), opened.ok() ? "" : qPrintable(opened.error().detail)); // Qt 6.4: eager message
         const std::unique_ptr<storage::Database> db = std::move(opened).value();
         sync::PlatformTransport transport({platform.server.baseUrl(), "demo", "demo-secret"}, m_clock,
-                                          fastTransport());
+                                          hostile.delivery == FakeResponse::Delivery::Stream
+                                              ? fastTransport(std::chrono::seconds(10))
+                                              : fastTransport());
         sync::SyncEngine engine(*db, transport);
 
         // 1. A clean first sync: known rows and cursors in every table.
