@@ -174,7 +174,7 @@ core::Result<Gate> gate(ApiCall& call, qint64 id)
         const QByteArray holder = call.holder();
         if (holder.isEmpty() || lease.value().holder.toLatin1() != holder ||
             lease.value().expiresAt <= call.now) {
-            g.refused = ApiResult::error(403, 40300, "not the lease holder");
+            g.refused = ApiResult::error(403, 40301, "not the lease holder");
             return g;
         }
     }

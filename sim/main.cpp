@@ -12,6 +12,7 @@
 #include <QElapsedTimer>
 #include <QMap>
 #include <QSaveFile>
+#include <QSet>
 #include <QTimer>
 #include <cstdio>
 
@@ -123,8 +124,13 @@ int main(int argc, char* argv[])
         u"Write the fulfilment counters (deliveries, double deliveries, supplier purchases) as JSON to this "
         u"file every half second."_qs,
         u"FILE"_qs);
+    const QCommandLineOption refuse(
+        u"refuse-actions"_qs,
+        u"Answer these order actions 403/40300, as a platform without them (the bridge has no refunds): "
+        u"a comma-separated list of deliver, review, refund, reissue."_qs,
+        u"LIST"_qs);
     parser.addOptions({listen, seed, days, orders, members, goods, perMinute, abnormal, latency, retryAfter,
-                       timeoutMs, faultSeed, generateOnly, leaseTtl, handover, statsFile});
+                       timeoutMs, faultSeed, generateOnly, leaseTtl, handover, statsFile, refuse});
     QList<QPair<sim::FaultMode, QCommandLineOption>> faultOptions;
     for (const QString& name : sim::FaultConfig::modeNames()) {
         sim::FaultMode mode{};
@@ -176,6 +182,13 @@ int main(int argc, char* argv[])
     QString supplierError;
     if (!supplierOptions.read(parser, params.seed, faults, &suppliers, &supplierError))
         return fail(supplierError);
+    QSet<QByteArray> refused;
+    for (const QString& action : parser.value(refuse).split(u',', Qt::SkipEmptyParts)) {
+        static const QStringList known{u"deliver"_qs, u"review"_qs, u"refund"_qs, u"reissue"_qs};
+        if (!known.contains(action.trimmed()))
+            return fail(u"--refuse-actions: unknown action '"_qs + action + u"' (deliver, review, refund, reissue)"_qs);
+        refused.insert(action.trimmed().toLatin1());
+    }
     const QString where = parser.value(listen);
     const qsizetype colon = where.lastIndexOf(u':');
     const QHostAddress address(where.left(colon));
@@ -199,6 +212,7 @@ int main(int argc, char* argv[])
     server.suppliers().reset(suppliers.params);
     server.suppliers().setFaults(suppliers.faults);
     server.state().setLeaseTtl(ttl);
+    server.state().refuseOrderActions(refused);
     if (backlog > 0) {
         const int owned = sim::placeHandover(server.state(), server.suppliers().fulu(), backlog, params.seed);
         std::fprintf(stderr, "handed over %lld orders of %d goods\n", static_cast<long long>(backlog), owned);

@@ -131,7 +131,7 @@ void FulfilmentWorker::call(const JobPtr& job, Request request, std::function<vo
             return;
         const bool leaseRefused =
             !reply.ok() &&
-            (reply.error.kind == CallError::Forbidden || reply.error.kind == CallError::LeaseHeld ||
+            (reply.error.notLeaseHolder() || reply.error.kind == CallError::LeaseHeld ||
              (reply.error.kind == CallError::Conflict && reply.error.code == 40901));
         if (leaseRefused) {
             m_pass->summary.leaseLost = true; // the platform says we are not the holder
@@ -344,8 +344,10 @@ void FulfilmentWorker::sendReview(const JobPtr& job)
          [this, job, reason](const Reply& reply) {
              if (!reply.ok() && reply.error.kind == CallError::Conflict)
                  return settledElsewhere(job, orderStatusIn(reply.error));
-             if (!reply.ok() &&
-                 (reply.error.kind == CallError::BadRequest || reply.error.kind == CallError::NotFound))
+             // Refused for good (a platform that cannot hold orders answers 403/40300): settled with
+             // the platform's words, never retried every pass.
+             if (!reply.ok() && (reply.error.kind == CallError::BadRequest || reply.error.kind == CallError::NotFound ||
+                                 reply.error.kind == CallError::Forbidden))
                  return settledElsewhere(job, u"refused: "_s + reply.error.describe());
              if (!reply.ok())
                  return transient(job, reply.error.describe());

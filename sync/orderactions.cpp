@@ -244,7 +244,7 @@ void OrderActions::onReply(const storage::OrderActionRecord& action, const Reply
     }
     o.error = reply.error;
     o.status = finalRefusal(reply.error) ? Outcome::Status::Refused : Outcome::Status::NotConfirmed;
-    if (reply.error.kind != CallError::Forbidden)
+    if (!reply.error.notLeaseHolder())
         return settle(action, o, promise);
     // Who holds the lease now, so the operator knows where to act.
     Request shop;

@@ -70,7 +70,7 @@ struct OrderActionOutcome
 // (7 days) are not replayed: they fail and wait for the operator.
 //
 // `holder` (the console's own fulfilment lease holder id) goes in every order action's body: on a
-// handed-over order only the lease holder may act (403/40300 otherwise).
+// handed-over order only the lease holder may act (403/40301 otherwise).
 //
 // Threading: lives in the transport's thread and is called only there; futures finish there.
 // Destroying it abandons what is in flight (futures end cancelled, intents stay for the replay).

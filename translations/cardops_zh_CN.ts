@@ -2915,6 +2915,10 @@ commissions：所选日期内的佣金流水</translation>
         <source>The cards could not be read from the platform (%1).</source>
         <translation>无法从平台读取卡密（%1）。</translation>
     </message>
+    <message>
+        <source>The platform does not support this action (%1). Handle the order in the shop&apos;s own admin.</source>
+        <translation>平台不支持此操作（%1）。请在店铺自己的后台处理该订单。</translation>
+    </message>
 </context>
 <context>
     <name>cardops::app::RestockDesk</name>
@@ -9022,6 +9026,10 @@ Scores 1–5 rank the paid, not fully refunded orders of the last 365 days.</sou
     <message>
         <source>Secret of card %1</source>
         <translation>卡密 %1 的明文</translation>
+    </message>
+    <message>
+        <source>Guest (bought without an account)</source>
+        <translation>游客（未登录购买）</translation>
     </message>
 </context>
 <context>

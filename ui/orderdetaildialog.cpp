@@ -357,8 +357,10 @@ void OrderDetailDialog::showDetail(const storage::OrderDetail& d)
         goods << (OrderTimeline::deliveredByCardOps(d) ? tr("delivered by CardOps")
                                                        : tr("delivered by the platform"));
     setField(Goods, goods.join(u" · "_s));
-    QStringList member = {d.member.cached ? tr("%1 (#%2)").arg(d.member.name).arg(d.member.id)
-                                          : tr("Member #%1 (not in the cache)").arg(d.member.id)};
+    // Member 0 is a guest: acg-faka's `owner = 0`, bought without an account.
+    QStringList member = {d.member.cached  ? tr("%1 (#%2)").arg(d.member.name).arg(d.member.id)
+                          : d.member.id == 0 ? tr("Guest (bought without an account)")
+                                             : tr("Member #%1 (not in the cache)").arg(d.member.id)};
     if (d.member.cached)
         member << ListPresentation::memberKind(d.member.kind);
     if (!d.member.tierName.isEmpty())

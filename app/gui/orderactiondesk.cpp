@@ -157,6 +157,10 @@ QString OrderActionDesk::describe(const Outcome& o, bool reject)
     const sync::CallError& e = o.error;
     switch (e.kind) {
     case sync::CallError::Forbidden:
+        if (!e.notLeaseHolder())
+            return tr("The platform does not support this action (%1). Handle the order in the shop's own "
+                      "admin.")
+                .arg(e.message);
         if (o.leaseHolder.isEmpty())
             return tr("The platform allows only the fulfilment lease holder to act on this order, and nobody "
                       "holds the lease now. Take the lease first.");

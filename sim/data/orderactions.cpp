@@ -36,15 +36,17 @@ ApiResult PlatformState::orderResult(qint32 index) const
     return ApiResult::ok(entityJson(core::Feed::Orders, index));
 }
 
-ApiResult PlatformState::orderGate(qint64 id, QByteArrayView holder, qint32* index) const
+ApiResult PlatformState::orderGate(QByteArrayView action, qint64 id, QByteArrayView holder, qint32* index) const
 {
+    if (m_refusedActions.contains(action.toByteArray()))
+        return ApiResult::error(403, 40300, "not supported by this platform: " + action.toByteArray());
     if (id <= kOrderIdBase || id > kOrderIdBase + m_orders.size())
         return ApiResult::error(404, 40400, "not found");
     *index = static_cast<qint32>(id - kOrderIdBase - 1);
     if (m_orders[*index].deleted)
         return ApiResult::error(404, 40400, "not found");
     if (m_orders[*index].handedOver && !leaseHeldBy(holder))
-        return ApiResult::error(403, 40300, "not the lease holder");
+        return ApiResult::error(403, 40301, "not the lease holder");
     return ApiResult::ok({});
 }
 
@@ -115,7 +117,7 @@ ApiResult PlatformState::createOrder(const QJsonObject& body)
 ApiResult PlatformState::deliverOrder(qint64 id, const QJsonObject& body, QByteArrayView holder)
 {
     qint32 index = 0;
-    if (auto gate = orderGate(id, holder, &index); !gate.isOk())
+    if (auto gate = orderGate("deliver", id, holder, &index); !gate.isOk())
         return gate;
     if (auto condition = ifStatus(index, body); !condition.isOk())
         return condition;
@@ -144,7 +146,7 @@ ApiResult PlatformState::deliverOrder(qint64 id, const QJsonObject& body, QByteA
 ApiResult PlatformState::reviewOrder(qint64 id, const QJsonObject& body, QByteArrayView holder)
 {
     qint32 index = 0;
-    if (auto gate = orderGate(id, holder, &index); !gate.isOk())
+    if (auto gate = orderGate("review", id, holder, &index); !gate.isOk())
         return gate;
     if (auto condition = ifStatus(index, body); !condition.isOk())
         return condition;
@@ -166,7 +168,7 @@ ApiResult PlatformState::reviewOrder(qint64 id, const QJsonObject& body, QByteAr
 ApiResult PlatformState::refundOrder(qint64 id, const QJsonObject& body, QByteArrayView holder)
 {
     qint32 index = 0;
-    if (auto gate = orderGate(id, holder, &index); !gate.isOk())
+    if (auto gate = orderGate("refund", id, holder, &index); !gate.isOk())
         return gate;
     if (auto condition = ifStatus(index, body); !condition.isOk())
         return condition;
@@ -207,7 +209,7 @@ ApiResult PlatformState::refundOrder(qint64 id, const QJsonObject& body, QByteAr
 ApiResult PlatformState::reissueCard(qint64 id, const QJsonObject& body, QByteArrayView holder)
 {
     qint32 index = 0;
-    if (auto gate = orderGate(id, holder, &index); !gate.isOk())
+    if (auto gate = orderGate("reissue", id, holder, &index); !gate.isOk())
         return gate;
     qint64 cardId = 0;
     if (!readInt(body[u"card_id"], &cardId) || cardId <= 0)

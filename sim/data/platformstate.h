@@ -174,6 +174,9 @@ public:
     // The shop's admin deletes an unpaid order (acg-faka does): it becomes cancelled and its feed
     // item a tombstone; the API answers 404 for it from then on. False when the order is not unpaid.
     bool deleteUnpaidOrder(qint32 index);
+    // A platform without some order actions (the bridge has no refunds, for one): each named action
+    // ("deliver", "review", "refund", "reissue") is answered 403/40300 before anything else.
+    void refuseOrderActions(const QSet<QByteArray>& actions) { m_refusedActions = actions; }
     // Books a balance movement and commits the ledger entry and the member.
     void book(qint32 memberIndex, LedgerKind kind, Money amount, qint32 orderIndex, qint64 at);
 
@@ -191,7 +194,7 @@ private:
     // Allocates stock and completes an order; false when stock is short.
     bool deliverNow(qint32 orderIndex, bool fromStock);
     void bookCommissions(qint32 orderIndex, qint64 at);
-    ApiResult orderGate(qint64 id, QByteArrayView holder, qint32* index) const;
+    ApiResult orderGate(QByteArrayView action, qint64 id, QByteArrayView holder, qint32* index) const;
     // CardOps's conditional order actions: a body member "if_status" that is not the order's status
     // is answered 409/40900 with the order, and nothing is done.
     ApiResult ifStatus(qint32 index, const QJsonObject& body) const;
@@ -218,6 +221,7 @@ private:
     qint64 m_leaseExpiresAt = 0;
     qint64 m_leaseTtl = 60;
     QSet<qint32> m_delivered; // orders completed through deliverNow
+    QSet<QByteArray> m_refusedActions;
     qint64 m_deliveredTwice = 0;
     qint64 m_deliveries = 0;
     QList<CommissionFault> m_commissionFaults;

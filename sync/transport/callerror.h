@@ -18,7 +18,7 @@ struct CallError
         Malformed,      // 2xx that is not JSON / not the envelope / truncated / wrong Content-Type
         Auth,           // 401 (40101 unknown app, 40102 bad signature, 40104 nonce repeated)
         Clock,          // 401 / 40103: clock outside 300 s even after one correction
-        Forbidden,      // 403
+        Forbidden,      // 403 (40300 not allowed; 40301 not the lease holder: notLeaseHolder())
         NotFound,       // 404
         Conflict,       // 409 / 40900: `data` is the current entity
         LeaseHeld,      // 409 / 40901: `data` is {"holder":…,"expires_at":…}
@@ -51,6 +51,11 @@ struct CallError
     // One English line for logs and the diagnostics view, e.g.
     // "Conflict (HTTP 409, code 40900): version conflict". The UI translates kinds itself.
     QString describe() const;
+
+    // 403 / 40301: the order is handed over and the caller does not hold the fulfilment lease. Any
+    // other 403 (40300) refuses the action itself: a capability this platform lacks.
+    static constexpr int kNotLeaseHolder = 40301;
+    bool notLeaseHolder() const { return kind == Forbidden && code == kNotLeaseHolder; }
 
     // "Network", "Timeout", …: the enumerator's name.
     static QString kindName(Kind kind);

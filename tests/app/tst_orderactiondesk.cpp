@@ -122,6 +122,17 @@ private Q_SLOTS:
         r = run([&](auto done) { d->deliver(handed, this, done); });
         QVERIFY(!r.ok);
         QVERIFY2(r.message.contains(u"worker-7f3a"_s), qPrintable(r.message));
+
+        // A platform without refunds (the bridge) refuses the action itself: no lease talk, its words.
+        state().refuseOrderActions({QByteArray("refund")});
+        const qint64 another = findOrder([](const sim::Order& o, const sim::Goods&) {
+            return o.status == sim::OrderStatus::Delivered && !o.handedOver && o.refundAmount == core::Money();
+        });
+        r = run([&](auto done) { d->reject(another, u"fraud"_s, u"盗刷"_s, this, done); });
+        QVERIFY(!r.ok && !r.pending);
+        QVERIFY2(!r.message.contains(u"lease"_s) && r.message.contains(u"not supported by this platform: refund"_s),
+                 qPrintable(r.message));
+        QCOMPARE(state().orders()[another - sim::kOrderIdBase - 1].refundAmount, core::Money());
     }
 
     void assignmentsAndCards()

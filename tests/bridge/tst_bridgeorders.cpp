@@ -6,6 +6,7 @@
 #include "bridge/bridgedb.h"
 #include "bridge/installer.h"
 #include "bridge/orderwrites.h"
+#include "tests/bridge/bridgefixture.h"
 #include "tests/bridge/bridgetestutil.h"
 #include "tests/bridge/mariadbserver.h"
 
@@ -24,7 +25,7 @@ using test::signedRequest;
 
 namespace {
 
-constexpr qint64 kStart = 1795900000; // 2026-11-29
+constexpr qint64 kStart = test::BridgeFixture::kNow; // 2026-11-29
 
 QByteArray json(const QJsonObject& o)
 {
@@ -33,35 +34,19 @@ QByteArray json(const QJsonObject& o)
 
 } // namespace
 
-class TestBridgeOrders : public QObject
+class TestBridgeOrders : public QObject, public test::BridgeFixture
 {
     Q_OBJECT
 private:
-    test::MariaDbServer m_server;
-    std::unique_ptr<bridge::BridgeDb> m_db;
-    std::unique_ptr<bridge::BridgeApi> m_api;
-    QByteArray m_epoch;
-    qint64 m_now = kStart;
-    int m_keys = 0;
-
     sim::SimResponse send(const QByteArray& method, const QByteArray& path, const QJsonObject& body = {},
-                          QByteArray key = {})
+                          const QByteArray& key = {})
     {
-        sim::SimRequest r = signedRequest(method, path, m_now, method == "GET" ? QByteArray() : json(body));
-        if (method != "GET")
-            r.headers.append({"Idempotency-Key", key.isEmpty() ? "k" + QByteArray::number(++m_keys) : key});
-        return m_api->handle(r);
+        return BridgeFixture::send(method, path, method == "GET" ? QByteArray() : json(body), key);
     }
     QJsonObject call(const QByteArray& method, const QByteArray& path, const QJsonObject& body, int status,
                      const QByteArray& key = {})
     {
-        const sim::SimResponse r = send(method, path, body, key);
-        if (r.status != status)
-            qWarning("%s %s -> %d %s", method.constData(), path.constData(), r.status, r.body.constData());
-        [&] {
-            QCOMPARE(r.status, status);
-        }();
-        return envelopeOf(r);
+        return BridgeFixture::call(method, path, method == "GET" ? QByteArray() : json(body), status, key);
     }
     QJsonObject shopLease() { return call("GET", "/v1/shop", {}, 200)[u"data"][u"fulfilment"].toObject(); }
     void takeLease(const QString& holder)
@@ -84,7 +69,6 @@ private:
         }
         return out;
     }
-    QVariant one(const QString& sql) { return scalar(u"writer"_s, sql); }
     // Every column of one acg row, as text.
     QStringList row(const QString& table, qint64 id)
     {
@@ -101,11 +85,6 @@ private:
     {
         QSqlQuery q(QSqlDatabase::database(u"writer"_s, false));
         return q.exec(u"CHECKSUM TABLE "_s + table) && q.next() ? q.value(1).toString() : QString();
-    }
-    void exec(const QString& sql)
-    {
-        QSqlQuery q(QSqlDatabase::database(u"writer"_s, false));
-        QVERIFY2(q.exec(sql), qPrintable(sql + u": " + q.lastError().text()));
     }
     // acg's payment of a manual-goods order (§2.2 "At payment"): paid, not delivered, the placeholder.
     void paidManualOrder(qint64 id)
@@ -124,30 +103,18 @@ private Q_SLOTS:
     void initTestCase()
     {
         CARDOPS_REQUIRE_MARIADB();
+        m_keyPrefix = "k";
         QString error;
-        QVERIFY2(m_server.start(&error), qPrintable(error));
-        QVERIFY2(m_server.loadFixture(u"acg-schema.sql"_s, u"acg_"_s, &error), qPrintable(error));
-        QVERIFY2(m_server.loadFixture(u"acg-seed.sql"_s, u"acg_"_s, &error), qPrintable(error));
-        QVERIFY2(!m_server.openWriter(u"writer"_s, &error).isEmpty(), qPrintable(error));
+        QVERIFY2(startDatabase(&error), qPrintable(error));
         for (qint64 id : {20, 21, 22})
             paidManualOrder(id);
         // An unpaid manual order (status 0, no pay_time).
         exec(u"INSERT INTO acg_order (id, owner, user_id, trade_no, amount, commodity_id, card_num, pay_id, "
              "create_time, create_ip, create_device, status, widget) VALUES (23, 0, 0, '230261129100000000', "
              "19.99, 2, 1, 2, '2026-11-29 10:00:00', '127.0.0.1', 0, 0, '[]')"_s);
-        m_db = std::make_unique<bridge::BridgeDb>(m_server.config(), u"bridge"_s);
-        QVERIFY(m_db->open().ok());
-        auto report = bridge::install(*m_db);
-        QVERIFY2(report.ok(), report.ok() ? "" : qPrintable(report.error().detail));
-        m_epoch = report.value().epoch.toLatin1();
-        m_api = std::make_unique<bridge::BridgeApi>(*m_db, m_epoch, [this] { return m_now; });
+        QVERIFY2(installBridge(&error), qPrintable(error));
     }
-    void cleanupTestCase()
-    {
-        m_api.reset();
-        m_db.reset();
-        QSqlDatabase::removeDatabase(u"writer"_s);
-    }
+    void cleanupTestCase() { stop(); }
 
     void lease()
     {
@@ -274,9 +241,9 @@ private Q_SLOTS:
                 b.insert(u"holder"_s, holder);
             return b;
         };
-        // Not the lease holder: 403 / 40300 (no holder, another one).
-        QCOMPARE(call("POST", "/v1/orders/20/deliver", with({}), 403)[u"code"].toInt(), 40300);
-        call("POST", "/v1/orders/20/deliver", with(u"console-z"_s), 403);
+        // Not the lease holder: 403 / 40301 (no holder, another one); 40300 is a refused action.
+        QCOMPARE(call("POST", "/v1/orders/20/deliver", with({}), 403)[u"code"].toInt(), 40301);
+        QCOMPARE(call("POST", "/v1/orders/20/deliver", with(u"console-z"_s), 403)[u"code"].toInt(), 40301);
         // The header names the holder too (docs/platform-api.md).
         sim::SimRequest viaHeader =
             signedRequest("POST", "/v1/orders/20/deliver", m_now,
@@ -339,7 +306,7 @@ private Q_SLOTS:
         takeLease(u"console-a"_s);
         // Two bridges, each with its own connection in its own thread, deliver order 21 at once.
         const bridge::BridgeConfig config = m_server.config();
-        const QByteArray epoch = m_epoch;
+        const QByteArray epoch = m_epoch.toLatin1();
         const qint64 now = m_now;
         std::latch ready(2);
         int statuses[2] = {0, 0};

@@ -286,6 +286,32 @@ private Q_SLOTS:
         QVERIFY(message->text().contains(u"987654321"_s));
     }
 
+    // A guest's order (member 0: acg-faka's owner 0, through the bridge) says so, not "member #0".
+    void aGuestOrderSaysGuest()
+    {
+        const qint64 guest = scalar(u"SELECT id FROM orders WHERE id NOT IN (?, ?) AND status = 'delivered' "
+                                    u"ORDER BY id DESC LIMIT 1"_s,
+                                    {m_cardOrder, m_directOrder})
+                                 .toLongLong();
+        QVERIFY(guest > 0);
+        auto made = m_db->writer().submit(u"test.guest"_s, [guest](storage::WriteContext& ctx) -> core::Result<void> {
+            auto r = ctx.exec(u"UPDATE orders SET member_id = 0 WHERE id = ?"_s, {guest});
+            if (!r)
+                return r.error();
+            return {};
+        });
+        made.waitForFinished();
+        QVERIFY(made.result().ok());
+        FakeBackend backend;
+        auto dialog = open(*m_source, backend, guest);
+        QVERIFY(dialog);
+        QStringList texts;
+        for (const QLabel* label : dialog->findChildren<QLabel*>())
+            texts << label->text();
+        QVERIFY2(texts.contains(u"Guest (bought without an account)"_s), qPrintable(texts.join(u" | "_s)));
+        QVERIFY(!texts.join(u'|').contains(u"Member #0"_s));
+    }
+
     // The dialog in Chinese as an operator sees it: nothing clipped; saved for a look (a card order
     // with a revealed secret, and a refunded direct order).
     void looksRightInChinese()

@@ -385,10 +385,10 @@ private Q_SLOTS:
             QCOMPARE(s->orders().last().status, sim::OrderStatus::HandedOver);
         }
         const QJsonObject fromStock{{u"from_stock"_qs, true}};
-        QCOMPARE(s->deliverOrder(ids[0], fromStock, "worker-1").code, 40300); // no lease yet
+        QCOMPARE(s->deliverOrder(ids[0], fromStock, "worker-1").code, 40301); // no lease yet
         QCOMPARE(s->takeLease({{u"holder"_qs, u"worker-1"_qs}}).code, 0);
         QCOMPARE(s->takeLease({{u"holder"_qs, u"console-2"_qs}}).code, 40901);
-        QCOMPARE(s->deliverOrder(ids[0], fromStock, "console-2").code, 40300);
+        QCOMPARE(s->deliverOrder(ids[0], fromStock, "console-2").code, 40301);
         int delivered = 0;
         for (qint64 id : ids) {
             const sim::ApiResult r = s->deliverOrder(id, fromStock, "worker-1");

@@ -45,6 +45,8 @@ private Q_SLOTS:
     void rulesDecideAndTheDecisionKeepsItsVersion();
     void withoutSupplierShortStockGoesToReview();
     void lostLeaseStopsWorkAtOnce();
+    void aRefusedActionHoldsTheOrderNotTheLease();
+    void aPlatformThatCannotHoldSettlesTheOrder();
     void crashesAnywhereResumeWithoutRepeats();
     void anotherConsoleTakesOverHalfWay();
     void aStaleCacheNeverActsOnASettledOrder();
@@ -179,6 +181,58 @@ void TestFulfilmentWorker::lostLeaseStopsWorkAtOnce()
     s = a.drain();
     QVERIFY2(s.error.isEmpty(), qPrintable(s.error));
     verifyExactlyOnce(shop, first, 80);
+}
+
+// A platform without an action (the bridge delivers no recharge receipts and makes no refunds)
+// answers 403/40300: each order goes to review with the platform's words, the lease stays held and
+// the pass goes on. Only 403/40301 (not the holder) is a lost lease.
+void TestFulfilmentWorker::aRefusedActionHoldsTheOrderNotTheLease()
+{
+    Shop shop(20);
+    shop.state().refuseOrderActions({QByteArray("deliver")});
+    const qint64 first = firstHandedOver(shop, 20);
+    Console a(shop, "worker-a");
+    QVERIFY(a.sync());
+    QVERIFY(a.takeLease());
+    const sync::FulfilmentPassSummary s = a.drain();
+    QVERIFY2(s.error.isEmpty(), qPrintable(s.error));
+    QVERIFY(!s.leaseLost);
+    QVERIFY(a.lease->isHeld());
+    QCOMPARE(s.heldForReview, 20);
+    QCOMPARE(shop.statuses(first).value(u"review"_s), 20);
+    storage::ReadSession read(a.path);
+    for (qint64 id = first; id < first + 20; ++id) {
+        const auto record = storage::fulfilments::find(read, id).value();
+        QVERIFY(record.has_value());
+        QCOMPARE(record->step, u"review"_s);
+        QVERIFY2(record->reason == u"platform_refused" || record->reason == u"supply_failed",
+                 qPrintable(record->reason));
+        QVERIFY2(record->error.contains(u"not supported by this platform: deliver"_s), qPrintable(record->error));
+    }
+}
+
+// Neither delivery nor review: each order is settled with the platform's refusal (not retried on
+// every pass), still handed over on the platform for a person to deal with there.
+void TestFulfilmentWorker::aPlatformThatCannotHoldSettlesTheOrder()
+{
+    Shop shop(6);
+    shop.state().refuseOrderActions({QByteArray("deliver"), QByteArray("review")});
+    const qint64 first = firstHandedOver(shop, 6);
+    Console a(shop, "worker-a", false);
+    QVERIFY(a.sync());
+    QVERIFY(a.takeLease());
+    const sync::FulfilmentPassSummary s = a.drain();
+    QVERIFY2(s.error.isEmpty(), qPrintable(s.error));
+    QVERIFY(!s.leaseLost);
+    QCOMPARE(s.settledElsewhere, 6);
+    QCOMPARE(shop.statuses(first).value(u"handed_over"_s), 6);
+    storage::ReadSession read(a.path);
+    for (qint64 id = first; id < first + 6; ++id) {
+        const auto record = storage::fulfilments::find(read, id).value();
+        QVERIFY(record.has_value());
+        QCOMPARE(record->step, u"settled"_s);
+        QVERIFY2(record->error.contains(u"not supported by this platform: review"_s), qPrintable(record->error));
+    }
 }
 
 void TestFulfilmentWorker::crashesAnywhereResumeWithoutRepeats()

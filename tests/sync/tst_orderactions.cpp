@@ -178,6 +178,7 @@ private Q_SLOTS:
         Outcome o = await(m_actions->deliver(m_shop->admin, id));
         QCOMPARE(o.status, Outcome::Status::Refused);
         QCOMPARE(o.error.kind, sync::CallError::Forbidden);
+        QVERIFY(o.error.notLeaseHolder());
         QCOMPARE(o.leaseHolder, u"worker-7f3a"_s);
         QCOMPARE(action(o.actionId)->state, u"failed"_s);
         QCOMPARE(simOrder(id).status, sim::OrderStatus::HandedOver);
@@ -186,6 +187,18 @@ private Q_SLOTS:
         QVERIFY(state().takeLease(QJsonObject{{u"holder"_s, QString::fromUtf8(kHolder)}}).isOk());
         o = await(m_actions->review(m_shop->admin, id, u"manual"_s));
         QVERIFY2(o.ok(), qPrintable(o.error.describe()));
+
+        // An action the platform lacks is refused as such (403/40300), not as a lease matter, even on
+        // a handed-over order of the holder.
+        state().refuseOrderActions({QByteArray("deliver")});
+        const qint64 other = placeOrder(true);
+        o = await(m_actions->deliver(m_shop->admin, other));
+        QCOMPARE(o.status, Outcome::Status::Refused);
+        QCOMPARE(o.error.kind, sync::CallError::Forbidden);
+        QCOMPARE(o.error.code, 40300);
+        QVERIFY(!o.error.notLeaseHolder());
+        QCOMPARE(o.leaseHolder, QString());
+        QCOMPARE(simOrder(other).status, sim::OrderStatus::HandedOver);
     }
 
     void replayAfterACrashActsOnce()
