@@ -63,8 +63,12 @@ void DatabaseWriter::openConnection()
         if (!sized)
             pragmas = sized.error();
     }
-    if (pragmas.ok())
+    if (pragmas.ok()) {
         m_statements = std::make_unique<detail::StatementCache>(db.value());
+        if (!m_statements->isUsable())
+            pragmas = core::makeError(core::ErrorCode::Storage,
+                                      QStringLiteral("the SQLite driver gives no connection handle"));
+    }
     QMutexLocker lock(&m_mutex);
     m_open = pragmas.ok();
     if (!m_open) {

@@ -7,36 +7,35 @@ namespace cardops::storage::detail {
 using core::ErrorCode;
 using core::makeError;
 
+namespace {
+ErrorCode kindOf(int resultCode)
+{
+    switch (resultCode & 0xff) { // the primary result code
+    case 5: // SQLITE_BUSY
+    case 6: // SQLITE_LOCKED
+        return ErrorCode::Busy;
+    case 11: // SQLITE_CORRUPT
+        return ErrorCode::CorruptDatabase;
+    case 26: // SQLITE_NOTADB
+        return ErrorCode::NotADatabase;
+    case 13: // SQLITE_FULL
+    case 10: // SQLITE_IOERR
+    case 14: // SQLITE_CANTOPEN
+    case 8:  // SQLITE_READONLY
+        return ErrorCode::Io;
+    case 19: // SQLITE_CONSTRAINT
+        return ErrorCode::Conflict;
+    default:
+        return ErrorCode::Storage;
+    }
+}
+} // namespace
+
 core::Error toError(const QSqlError& error, const QString& context)
 {
     bool ok = false;
-    const int code = error.nativeErrorCode().toInt(&ok) & 0xff; // primary result code
-    ErrorCode kind = ErrorCode::Storage;
-    if (ok) {
-        switch (code) {
-        case 5: // SQLITE_BUSY
-        case 6: // SQLITE_LOCKED
-            kind = ErrorCode::Busy;
-            break;
-        case 11: // SQLITE_CORRUPT
-            kind = ErrorCode::CorruptDatabase;
-            break;
-        case 26: // SQLITE_NOTADB
-            kind = ErrorCode::NotADatabase;
-            break;
-        case 13: // SQLITE_FULL
-        case 10: // SQLITE_IOERR
-        case 14: // SQLITE_CANTOPEN
-        case 8:  // SQLITE_READONLY
-            kind = ErrorCode::Io;
-            break;
-        case 19: // SQLITE_CONSTRAINT
-            kind = ErrorCode::Conflict;
-            break;
-        default:
-            break;
-        }
-    }
+    const int code = error.nativeErrorCode().toInt(&ok);
+    ErrorCode kind = ok ? kindOf(code) : ErrorCode::Storage;
     if (!ok) {
         // A failed prepare carries no native code in QtSql 6.4: recognise SQLite's own words.
         const QString words = error.databaseText() + u' ' + error.driverText();
@@ -49,6 +48,12 @@ core::Error toError(const QSqlError& error, const QString& context)
     if (text.isEmpty())
         text = error.driverText();
     return makeError(kind, context + u": " + text + u" (sqlite " + error.nativeErrorCode() + u')');
+}
+
+core::Error sqliteError(int resultCode, const QString& message, const QString& context)
+{
+    return makeError(kindOf(resultCode),
+                     context + u": " + message + u" (sqlite " + QString::number(resultCode) + u')');
 }
 
 namespace {

@@ -19,6 +19,8 @@ using Rows = QList<QVariantList>;
 // Maps an SQLite error (QSqlError::nativeErrorCode holds the primary or extended result code) to
 // an ErrorCode, keeping the SQLite text in the detail.
 core::Error toError(const QSqlError& error, const QString& context);
+// The same from SQLite's own result code and message (the C API path of the statement cache).
+core::Error sqliteError(int resultCode, const QString& message, const QString& context);
 
 // Prepares, binds and runs one statement (one statement per exec, architecture.md) and finishes
 // it, so no statement stays active across COMMIT.

@@ -4,8 +4,6 @@
 #include "storage/sqlsupport_p.h"
 #include "storage/writecontext_p.h"
 
-#include <QSqlError>
-#include <QSqlRecord>
 
 namespace cardops::storage {
 
@@ -26,63 +24,19 @@ core::Result<WriteContext::Rows> WriteContext::select(const QString& sql, const 
 
 core::Result<qint64> WriteContext::execCached(const QString& sql, const QVariantList& binds)
 {
-    auto q = detail::runCached(*d, sql, binds);
-    if (!q)
-        return q.error();
-    const qint64 affected = q.value()->numRowsAffected();
-    q.value()->finish();
-    return affected;
+    if (!d->statements)
+        return core::makeError(core::ErrorCode::Storage, QStringLiteral("no statement cache"));
+    return d->statements->run(sql, binds, nullptr);
 }
 
 core::Result<WriteContext::Rows> WriteContext::selectCached(const QString& sql, const QVariantList& binds)
 {
-    auto q = detail::runCached(*d, sql, binds);
-    if (!q)
-        return q.error();
-    QSqlQuery* query = q.value();
-    Rows rows;
-    const int columns = query->record().count();
-    while (query->next()) {
-        QVariantList row;
-        row.reserve(columns);
-        for (int i = 0; i < columns; ++i)
-            row.append(query->value(i));
-        rows.append(std::move(row));
-    }
-    query->finish();
-    return rows;
-}
-
-core::Result<QSqlQuery*> detail::StatementCache::prepared(const QString& sql)
-{
-    auto it = m_queries.find(sql);
-    if (it != m_queries.end())
-        return it.value().get();
-    auto query = std::make_shared<QSqlQuery>(m_db);
-    query->setForwardOnly(true);
-    if (!query->prepare(sql))
-        return detail::toError(query->lastError(), u"prepare " + sql.left(80));
-    m_queries.insert(sql, query);
-    return query.get();
-}
-
-core::Result<QSqlQuery*> detail::runCached(WriteContextPrivate& d, const QString& sql,
-                                           const QVariantList& binds)
-{
-    if (!d.statements)
+    if (!d->statements)
         return core::makeError(core::ErrorCode::Storage, QStringLiteral("no statement cache"));
-    auto q = d.statements->prepared(sql);
-    if (!q)
-        return q.error();
-    QSqlQuery* query = q.value();
-    for (qsizetype i = 0; i < binds.size(); ++i)
-        query->bindValue(static_cast<int>(i), binds.at(i));
-    if (!query->exec()) {
-        auto error = detail::toError(query->lastError(), u"exec " + sql.left(80));
-        query->finish();
-        return error;
-    }
-    return query;
+    Rows rows;
+    if (auto r = d->statements->run(sql, binds, &rows); !r)
+        return r.error();
+    return rows;
 }
 
 core::Result<void> WriteContext::addToCounter(const QString& name, qint64 delta)

@@ -104,6 +104,92 @@ private Q_SLOTS:
         QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM probe")), 0);
     }
 
+    // The cached statements run through SQLite's C API: every kind of value is stored and read back as
+    // QtSql stores and reads it (the same column types and variants), and errors keep their kinds.
+    void cachedStatementsBindAndReadAsQtSql()
+    {
+        const QVariantList values{QVariant::fromValue<qint64>(-9'007'199'254'740'993LL),
+                                  42,
+                                  true,
+                                  2.5,
+                                  QStringLiteral("卡密 0012"),
+                                  QStringLiteral(""),
+                                  QString(),
+                                  QByteArray::fromHex("0001626c6f62"),
+                                  QByteArray(),
+                                  QVariant(),
+                                  QVariant::fromValue<quint32>(7)};
+        struct Read
+        {
+            QList<QVariantList> qtsql;
+            QList<QVariantList> cached;
+            QString qtsqlTypes;
+            QString cachedTypes;
+        };
+        auto job = m_db->writer().submit<Read>(QStringLiteral("cached"), [values](WriteContext& ctx) -> Result<Read> {
+            if (auto r = ctx.exec(QStringLiteral("CREATE TABLE kinds (k INTEGER PRIMARY KEY, via TEXT, v)")); !r)
+                return r.error();
+            for (qsizetype i = 0; i < values.size(); ++i) {
+                const QVariantList plain{i, QStringLiteral("qtsql"), values[i]};
+                const QVariantList cached{i + 100, QStringLiteral("cached"), values[i]};
+                if (auto r = ctx.exec(QStringLiteral("INSERT INTO kinds VALUES (?, ?, ?)"), plain); !r)
+                    return r.error();
+                auto r = ctx.execCached(QStringLiteral("INSERT INTO kinds VALUES (?, ?, ?)"), cached);
+                if (!r)
+                    return r.error();
+                if (r.value() != 1)
+                    return core::makeError(core::ErrorCode::Storage, QStringLiteral("changes %1").arg(r.value()));
+            }
+            Read out;
+            const QString byVia = QStringLiteral("SELECT v, typeof(v) FROM kinds WHERE via = ? ORDER BY k");
+            auto a = ctx.select(byVia, {QStringLiteral("qtsql")});
+            auto b = ctx.selectCached(byVia, {QStringLiteral("cached")});
+            auto c = ctx.select(byVia, {QStringLiteral("cached")});
+            if (!a || !b || !c)
+                return core::makeError(core::ErrorCode::Storage, QStringLiteral("select failed"));
+            for (const QVariantList& row : a.value())
+                out.qtsqlTypes += row[1].toString() + u' ';
+            for (const QVariantList& row : c.value())
+                out.cachedTypes += row[1].toString() + u' ';
+            out.qtsql = a.value();
+            out.cached = b.value();
+            return out;
+        });
+        const Result<Read> read = job.result();
+        QVERIFY2(read.ok(), read.ok() ? "" : qPrintable(read.error().detail));
+        QCOMPARE(read->cachedTypes, read->qtsqlTypes); // stored alike
+        QCOMPARE(read->cached.size(), values.size());
+        for (qsizetype i = 0; i < values.size(); ++i) {
+            const QVariant& want = read->qtsql[i][0];
+            const QVariant& got = read->cached[i][0];
+            QCOMPARE(got.typeId(), want.typeId());
+            QCOMPARE(got.isNull(), want.isNull());
+            QCOMPARE(got, want);
+        }
+        QCOMPARE(read->cached[4][0].toString(), QStringLiteral("卡密 0012"));
+        QVERIFY(read->cached[6][0].isNull()); // a null QString binds NULL, as QtSql binds it
+
+        auto broken = m_db->writer().submit(QStringLiteral("cached-errors"), [](WriteContext& ctx) -> Result<void> {
+            auto twice = ctx.execCached(QStringLiteral("INSERT INTO kinds VALUES (?, ?, ?)"), {1, QStringLiteral("x"), 1});
+            if (twice || twice.error().code != core::ErrorCode::Conflict)
+                return core::makeError(core::ErrorCode::Storage, QStringLiteral("a duplicate key was not a conflict"));
+            auto counted = ctx.execCached(QStringLiteral("INSERT INTO kinds VALUES (?, ?, ?)"), {500});
+            if (counted)
+                return core::makeError(core::ErrorCode::Storage, QStringLiteral("one value for three parameters"));
+            auto bad = ctx.selectCached(QStringLiteral("SELECT nope FROM kinds"));
+            if (bad || !bad.error().detail.contains(QStringLiteral("no such column")))
+                return core::makeError(core::ErrorCode::Storage, QStringLiteral("a bad statement was prepared"));
+            // The statement that failed runs again afterwards.
+            return ctx.execCached(QStringLiteral("INSERT INTO kinds VALUES (?, ?, ?)"), {501, QStringLiteral("x"), 1})
+                .ok()
+                ? Result<void>()
+                : Result<void>(core::makeError(core::ErrorCode::Storage, QStringLiteral("not reusable")));
+        });
+        const Result<void> errors = broken.result();
+        QVERIFY2(errors.ok(), errors.ok() ? "" : qPrintable(errors.error().detail));
+        QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM kinds WHERE k = 501")), 1);
+    }
+
     void changedAfterCommitWithTablesAndGeneration()
     {
         auto& w = m_db->writer();
