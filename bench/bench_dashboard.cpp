@@ -26,12 +26,6 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-double median(std::vector<double> v)
-{
-    std::sort(v.begin(), v.end());
-    return v[v.size() / 2];
-}
-
 // Runs the event loop (sleeping, as the application would) until the page shows a finished load.
 void waitLoaded(ui::DashboardPage& page)
 {
@@ -161,7 +155,7 @@ int main(int argc, char** argv)
             (void)page.findChild<QScrollArea*>()->widget()->grab();
             draws.push_back(double(t.nsecsElapsed()) / 1e6);
         }
-        qInfo("dashboard reads %.1f ms, drawing %.1f ms (medians of 5)", median(reads), median(draws));
+        qInfo("dashboard reads %.1f ms, drawing %.1f ms (medians of 5)", bench::median(reads), bench::median(draws));
     }
     const QString scriptFile = work + u"/dashboard-raw.sql"_s;
     {
@@ -175,7 +169,7 @@ int main(int argc, char** argv)
         if (auto ms =
                 bench::sqliteCliMs({u"-readonly"_s, reference, u".read "_s + scriptFile}, u"/dev/null"_s))
             cli.push_back(*ms);
-    const std::optional<double> baseline = cli.size() == 5 ? std::optional(median(cli)) : std::nullopt;
-    bench::report(u"dashboard_ms"_s, median(ours), u"ms"_s, baseline);
+    const std::optional<double> baseline = cli.size() == 5 ? std::optional(bench::median(cli)) : std::nullopt;
+    bench::report(u"dashboard_ms"_s, bench::median(ours), u"ms"_s, baseline);
     return 0;
 }

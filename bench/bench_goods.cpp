@@ -6,6 +6,7 @@
 // CARDOPS_BENCH_TRACE=1 also prints the other filters (category, low stock, linked) without a
 // baseline.
 #include "benchsupport.h"
+#include "benchviews.h"
 #include "core/clock.h"
 #include "models/datasource.h"
 #include "models/goodsmodel.h"
@@ -23,66 +24,6 @@ using namespace cardops;
 using namespace Qt::StringLiterals;
 
 namespace {
-
-bool visibleRowsLoaded(const QTableView& view, const models::WindowedModel& model)
-{
-    const int first = view.rowAt(0);
-    if (first < 0)
-        return model.totalCount() == 0;
-    int last = view.rowAt(view.viewport()->height() - 1);
-    if (last < 0)
-        last = model.rowCount() - 1;
-    for (int row = first; row <= last; ++row)
-        if (!model.isRowLoaded(row))
-            return false;
-    return true;
-}
-
-// Runs the event loop until the view has painted with every visible row loaded; ms since `timer`.
-double untilPainted(QTableView& view, const models::WindowedModel& model, const QElapsedTimer& timer)
-{
-    bool painted = false;
-    struct Watch : QObject
-    {
-        bool* flag;
-        explicit Watch(bool* f)
-            : flag(f)
-        {}
-        bool eventFilter(QObject*, QEvent* e) override
-        {
-            if (e->type() == QEvent::Paint)
-                *flag = true;
-            return false;
-        }
-    } watch(&painted);
-    view.viewport()->installEventFilter(&watch);
-    view.viewport()->update();
-    for (;;) {
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 2);
-        if (painted && model.totalCount() >= 0 && visibleRowsLoaded(view, model))
-            break;
-        if (painted)
-            painted = false, view.viewport()->update();
-        if (timer.elapsed() > 120'000)
-            qFatal("the goods view never painted its rows");
-    }
-    view.viewport()->removeEventFilter(&watch);
-    return double(timer.nsecsElapsed()) / 1e6;
-}
-
-void waitUntil(const std::function<bool()>& done)
-{
-    QElapsedTimer t;
-    t.start();
-    while (!done() && t.elapsed() < 120'000)
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 2);
-}
-
-double median(std::vector<double> v)
-{
-    std::sort(v.begin(), v.end());
-    return v[v.size() / 2];
-}
 
 // The SQL with its positional binds written as literals, for the CLI.
 QString inlined(const QString& sql, const QVariantList& binds)
@@ -108,13 +49,13 @@ double filterRun(models::DataSource& source, const storage::GoodsQuery& query)
     ui::GoodsPage page(source);
     page.resize(1280, 800);
     page.show();
-    waitUntil([&] { return page.isReady(); });
+    bench::waitUntil([&] { return page.isReady(); });
     QElapsedTimer timer;
     timer.start();
     storage::GoodsQuery q = query;
     q.now = page.model().query().now;
     page.model().setQuery(q);
-    return untilPainted(page.view(), page.model(), timer);
+    return bench::untilPainted(page.view(), &page.model(), timer, bench::Until::Counted);
 }
 
 } // namespace
@@ -157,8 +98,8 @@ int main(int argc, char** argv)
         if (auto ms =
                 bench::sqliteCliMs({u"-readonly"_s, reference, u".read "_s + scriptFile}, u"/dev/null"_s))
             cli.push_back(*ms);
-    bench::report(u"goods_filter_ms"_s, median(ours), u"ms"_s,
-                  cli.size() == 5 ? std::optional<double>(median(cli)) : std::nullopt);
+    bench::report(u"goods_filter_ms"_s, bench::median(ours), u"ms"_s,
+                  cli.size() == 5 ? std::optional<double>(bench::median(cli)) : std::nullopt);
 
     if (qEnvironmentVariableIsSet("CARDOPS_BENCH_TRACE")) {
         storage::GoodsQuery category, low, linked;
@@ -171,7 +112,7 @@ int main(int argc, char** argv)
             std::vector<double> runs;
             for (int i = 0; i < 5; ++i)
                 runs.push_back(filterRun(source, q));
-            qInfo("goods filter %s: %.1f ms (median of 5)", name, median(runs));
+            qInfo("goods filter %s: %.1f ms (median of 5)", name, bench::median(runs));
         }
     }
     return 0;

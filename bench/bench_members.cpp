@@ -7,6 +7,7 @@
 // database has none, the RFM of memberstats/core is computed once and stored, as the app does after
 // an ingest.
 #include "benchsupport.h"
+#include "benchviews.h"
 #include "core/clock.h"
 #include "core/rfm.h"
 #include "models/datasource.h"
@@ -29,58 +30,6 @@ using namespace cardops;
 using namespace Qt::StringLiterals;
 
 namespace {
-
-bool visibleRowsLoaded(const QTableView& view, const models::WindowedModel& model)
-{
-    const int first = view.rowAt(0);
-    if (first < 0)
-        return model.totalCount() == 0;
-    int last = view.rowAt(view.viewport()->height() - 1);
-    if (last < 0)
-        last = model.rowCount() - 1;
-    for (int row = first; row <= last; ++row)
-        if (!model.isRowLoaded(row))
-            return false;
-    return true;
-}
-
-// Runs the event loop until the view has painted with every visible row loaded; ms since `timer`.
-double untilPainted(QTableView& view, const models::WindowedModel& model, const QElapsedTimer& timer)
-{
-    bool painted = false;
-    struct Watch : QObject
-    {
-        bool* flag;
-        explicit Watch(bool* f)
-            : flag(f)
-        {}
-        bool eventFilter(QObject*, QEvent* e) override
-        {
-            if (e->type() == QEvent::Paint)
-                *flag = true;
-            return false;
-        }
-    } watch(&painted);
-    view.viewport()->installEventFilter(&watch);
-    view.viewport()->update();
-    for (;;) {
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 2);
-        if (painted && model.totalCount() >= 0 && model.isIdle() && visibleRowsLoaded(view, model))
-            break;
-        if (painted)
-            painted = false, view.viewport()->update();
-        if (timer.elapsed() > 120'000)
-            qFatal("the members view never painted its rows");
-    }
-    view.viewport()->removeEventFilter(&watch);
-    return double(timer.nsecsElapsed()) / 1e6;
-}
-
-double median(std::vector<double> v)
-{
-    std::sort(v.begin(), v.end());
-    return v[v.size() / 2];
-}
 
 // The SQL with its positional binds written as literals, for the CLI.
 QString inlined(const QString& sql, const QVariantList& binds)
@@ -114,7 +63,7 @@ double filterRun(models::DataSource& source, models::ConsoleBackend& console,
     QElapsedTimer timer;
     timer.start();
     panel.model().setQuery(query);
-    return untilPainted(panel.view(), panel.model(), timer);
+    return bench::untilPainted(panel.view(), &panel.model(), timer, bench::Until::Idle);
 }
 
 void ensureRfm(storage::Database& db)
@@ -197,8 +146,8 @@ int main(int argc, char** argv)
             if (auto ms =
                     bench::sqliteCliMs({u"-readonly"_s, reference, u".read "_s + scriptFile}, u"/dev/null"_s))
                 cli.push_back(*ms);
-        const std::optional<double> baseline = cli.size() == 5 ? std::optional(median(cli)) : std::nullopt;
-        const double value = median(ours);
+        const std::optional<double> baseline = cli.size() == 5 ? std::optional(bench::median(cli)) : std::nullopt;
+        const double value = bench::median(ours);
         bench::report(u"members_filter_%1_ms"_s.arg(QLatin1StringView(name)), value, u"ms"_s, baseline);
         if (value > worst) {
             worst = value;

@@ -7,6 +7,7 @@
 //   orders_mem_growth_mb         RSS after the page opened → after visiting first, middle and last
 // Medians of 5 runs, offscreen, after the event loop has painted.
 #include "benchsupport.h"
+#include "benchviews.h"
 #include "core/clock.h"
 #include "models/datasource.h"
 #include "models/ordersmodel.h"
@@ -37,62 +38,6 @@ double rssMb()
     return fields.size() > 1 ? fields[1].toDouble() * double(sysconf(_SC_PAGESIZE)) / (1024.0 * 1024.0) : 0;
 }
 
-// Whether every row the view shows has data (not a placeholder).
-bool visibleRowsLoaded(const QTableView& view, const models::WindowedModel* model)
-{
-    const int first = view.rowAt(0);
-    if (first < 0)
-        return model && model->totalCount() == 0;
-    int last = view.rowAt(view.viewport()->height() - 1);
-    if (last < 0)
-        last = view.model()->rowCount() - 1;
-    if (!model)
-        return true;
-    for (int row = first; row <= last; ++row)
-        if (!model->isRowLoaded(row))
-            return false;
-    return true;
-}
-
-// Runs the event loop until the view has painted with every visible row loaded; returns ms since
-// `timer` started.
-double untilPainted(QTableView& view, const models::WindowedModel* model, const QElapsedTimer& timer)
-{
-    bool painted = false;
-    struct Watch : QObject
-    {
-        bool* flag;
-        explicit Watch(bool* f)
-            : flag(f)
-        {}
-        bool eventFilter(QObject*, QEvent* e) override
-        {
-            if (e->type() == QEvent::Paint)
-                *flag = true;
-            return false;
-        }
-    } watch(&painted);
-    view.viewport()->installEventFilter(&watch);
-    view.viewport()->update();
-    for (;;) {
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
-        if (painted && visibleRowsLoaded(view, model))
-            break;
-        if (painted)
-            painted = false, view.viewport()->update();
-        if (timer.elapsed() > 120'000)
-            qFatal("the orders view never painted its rows");
-    }
-    view.viewport()->removeEventFilter(&watch);
-    return double(timer.nsecsElapsed()) / 1e6;
-}
-
-double median(std::vector<double> v)
-{
-    std::sort(v.begin(), v.end());
-    return v[v.size() / 2];
-}
-
 struct Page
 {
     std::unique_ptr<ui::OrdersPage> page;
@@ -103,21 +48,13 @@ struct Page
     }
 };
 
-void waitUntil(const std::function<bool()>& done)
-{
-    QElapsedTimer t;
-    t.start();
-    while (!done() && t.elapsed() < 120'000)
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
-}
-
 double jump(ui::OrdersPage& page, double fraction)
 {
     QScrollBar* bar = page.view().verticalScrollBar();
     QElapsedTimer timer;
     timer.start();
     bar->setValue(int(bar->maximum() * fraction));
-    return untilPainted(page.view(), &page.model(), timer);
+    return bench::untilPainted(page.view(), &page.model(), timer);
 }
 
 // The naive model: every column of the page's query through QSqlQueryModel.
@@ -157,7 +94,7 @@ int main(int argc, char** argv)
         warm.page->show();
         QElapsedTimer t;
         t.start();
-        untilPainted(warm.page->view(), &warm.page->model(), t);
+        bench::untilPainted(warm.page->view(), &warm.page->model(), t);
     }
 
     QSqlDatabase naiveDb = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"naive"_s);
@@ -178,7 +115,7 @@ int main(int argc, char** argv)
             timer.start();
             Page p(source);
             p.page->show();
-            ours.push_back(untilPainted(p.page->view(), &p.page->model(), timer));
+            ours.push_back(bench::untilPainted(p.page->view(), &p.page->model(), timer));
         }
         for (int i = 0; i < 5; ++i) {
             QElapsedTimer timer;
@@ -187,9 +124,9 @@ int main(int argc, char** argv)
             QTableView view;
             model.setQuery(kNaiveSql, naiveDb);
             naiveView(model, view);
-            naive.push_back(untilPainted(view, nullptr, timer));
+            naive.push_back(bench::untilPainted(view, nullptr, timer));
         }
-        bench::report(u"orders_first_rows_ms"_s, median(ours), u"ms"_s, median(naive));
+        bench::report(u"orders_first_rows_ms"_s, bench::median(ours), u"ms"_s, bench::median(naive));
     }
 
     for (const auto& [id, fraction] :
@@ -200,7 +137,7 @@ int main(int argc, char** argv)
         for (int i = 0; i < 5; ++i) {
             Page p(source);
             p.page->show();
-            waitUntil([&] { return p.page->model().hasLadder() && p.page->model().isIdle(); });
+            bench::waitUntil([&] { return p.page->model().hasLadder() && p.page->model().isIdle(); });
             ours.push_back(jump(*p.page, fraction));
         }
         for (int i = 0; i < 3; ++i) {
@@ -215,9 +152,9 @@ int main(int argc, char** argv)
             while (model.rowCount() <= target && model.canFetchMore())
                 model.fetchMore();
             view.scrollTo(model.index(std::min(target, model.rowCount() - 1), 0));
-            naive.push_back(untilPainted(view, nullptr, timer));
+            naive.push_back(bench::untilPainted(view, nullptr, timer));
         }
-        bench::report(id, median(ours), u"ms"_s, median(naive));
+        bench::report(id, bench::median(ours), u"ms"_s, bench::median(naive));
     }
 
     const qint64 latest = [&] {
@@ -255,19 +192,19 @@ int main(int argc, char** argv)
         for (int i = 0; i < 5; ++i) {
             Page p(source);
             p.page->show();
-            waitUntil([&] { return p.page->isReady(); });
+            bench::waitUntil([&] { return p.page->isReady(); });
             QElapsedTimer timer;
             timer.start();
             p.page->model().setFilter(filter);
-            waitUntil([&] { return p.page->model().totalCount() >= 0; });
+            bench::waitUntil([&] { return p.page->model().totalCount() >= 0; });
             const double counted = double(timer.nsecsElapsed()) / 1e6;
-            waitUntil([&] { return p.page->model().isRowLoaded(0) || p.page->model().totalCount() == 0; });
+            bench::waitUntil([&] { return p.page->model().isRowLoaded(0) || p.page->model().totalCount() == 0; });
             if (qEnvironmentVariableIsSet("CARDOPS_BENCH_TRACE"))
                 qInfo("%s: counted %.1f ms, first block %.1f ms", qPrintable(name), counted,
                       double(timer.nsecsElapsed()) / 1e6);
-            runs.push_back(untilPainted(p.page->view(), &p.page->model(), timer));
+            runs.push_back(bench::untilPainted(p.page->view(), &p.page->model(), timer));
         }
-        bench::report(id, median(runs), u"ms"_s, std::nullopt);
+        bench::report(id, bench::median(runs), u"ms"_s, std::nullopt);
     }
 
     if (bench::wanted(ids, u"orders_mem_growth_mb"_s)) {
@@ -275,9 +212,9 @@ int main(int argc, char** argv)
         p.page->show();
         QElapsedTimer t;
         t.start();
-        untilPainted(p.page->view(), &p.page->model(), t);
+        bench::untilPainted(p.page->view(), &p.page->model(), t);
         const double opened = rssMb();
-        waitUntil([&] { return p.page->model().hasLadder(); });
+        bench::waitUntil([&] { return p.page->model().hasLadder(); });
         for (double fraction : {0.0, 0.5, 1.0})
             jump(*p.page, fraction);
         const double ours = rssMb() - opened;
@@ -289,7 +226,7 @@ int main(int argc, char** argv)
         naiveView(model, view);
         QElapsedTimer n;
         n.start();
-        untilPainted(view, nullptr, n);
+        bench::untilPainted(view, nullptr, n);
         const double naiveOpened = rssMb();
         while (model.canFetchMore())
             model.fetchMore();
@@ -297,7 +234,7 @@ int main(int argc, char** argv)
             view.scrollTo(model.index(row, 0));
             QElapsedTimer s;
             s.start();
-            untilPainted(view, nullptr, s);
+            bench::untilPainted(view, nullptr, s);
         }
         bench::report(u"orders_mem_growth_mb"_s, ours, u"MB"_s, rssMb() - naiveOpened);
     }

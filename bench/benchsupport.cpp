@@ -17,6 +17,22 @@ void report(const QString& id, double value, const QString& unit, std::optional<
         << Qt::endl;
 }
 
+double median(std::vector<double> values)
+{
+    if (values.empty())
+        return 0;
+    std::sort(values.begin(), values.end());
+    return values[values.size() / 2];
+}
+
+void waitUntil(const std::function<bool()>& done)
+{
+    QElapsedTimer t;
+    t.start();
+    while (!done() && t.elapsed() < 120'000)
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 2);
+}
+
 double medianMs(int runs, const std::function<void()>& body)
 {
     std::vector<double> times;

@@ -17,6 +17,12 @@ void report(const QString& id, double value, const QString& unit, std::optional<
 // Median wall time in milliseconds of `runs` calls.
 double medianMs(int runs, const std::function<void()>& body);
 
+// The median of `values` (the upper one of an even count); 0 when empty.
+double median(std::vector<double> values);
+
+// Runs the event loop until `done` (at most two minutes).
+void waitUntil(const std::function<bool()>& done);
+
 // Runs the sqlite3 CLI (the baseline tool) with `arguments` and returns its wall time in ms
 // (process start included, as a user would feel it), or nullopt if it is missing or failed.
 std::optional<double> sqliteCliMs(const QStringList& arguments, const QString& outputFile = {});

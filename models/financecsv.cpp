@@ -25,6 +25,22 @@ Money units(qint64 v)
     return Money::fromUnits(v);
 }
 
+// The header, one row per item (`fill` adds its cells), and the end: every finance CSV.
+template<typename Item, typename Fill>
+core::Result<void> writeTable(QIODevice* device, QList<core::CsvColumn> columns, const QList<Item>& items,
+                              Fill fill)
+{
+    core::CsvExportWriter w(device, std::move(columns));
+    if (auto h = w.writeHeader(); !h)
+        return h;
+    for (const Item& item : items) {
+        fill(w, item);
+        if (auto r = w.endRow(); !r)
+            return r;
+    }
+    return w.finish();
+}
+
 } // namespace
 
 core::Result<void> writeSummary(QIODevice* device, const fin::Summary& summary)
@@ -60,19 +76,17 @@ core::Result<void> writeSummary(QIODevice* device, const fin::Summary& summary)
 
 core::Result<void> writePlatform(QIODevice* device, const QList<fin::Difference>& rows)
 {
-    core::CsvExportWriter w(device, {{tr("Kind"), K::Text},
-                                     {tr("Code"), K::Text},
-                                     {tr("Day"), K::Text},
-                                     {tr("Measure"), K::Text},
-                                     {tr("Cache orders"), K::Integer},
-                                     {tr("Platform orders"), K::Integer},
-                                     {tr("Cache amount"), K::Money},
-                                     {tr("Platform amount"), K::Money},
-                                     {tr("Difference orders"), K::Integer},
-                                     {tr("Difference amount"), K::Money}});
-    if (auto h = w.writeHeader(); !h)
-        return h;
-    for (const fin::Difference& d : rows) {
+    QList<core::CsvColumn> columns{{tr("Kind"), K::Text},
+                                   {tr("Code"), K::Text},
+                                   {tr("Day"), K::Text},
+                                   {tr("Measure"), K::Text},
+                                   {tr("Cache orders"), K::Integer},
+                                   {tr("Platform orders"), K::Integer},
+                                   {tr("Cache amount"), K::Money},
+                                   {tr("Platform amount"), K::Money},
+                                   {tr("Difference orders"), K::Integer},
+                                   {tr("Difference amount"), K::Money}};
+    const auto fill = [](core::CsvExportWriter& w, const fin::Difference& d) {
         w.addText(FinanceJob::kindName(d.kind));
         w.addText(fin::kindCode(d.kind));
         w.addText(fin::dayText(d.day));
@@ -92,27 +106,23 @@ core::Result<void> writePlatform(QIODevice* device, const QList<fin::Difference>
             w.addEmpty();
             w.addMoney(units(d.difference()));
         }
-        if (auto r = w.endRow(); !r)
-            return r;
-    }
-    return w.finish();
+    };
+    return writeTable(device, std::move(columns), rows, fill);
 }
 
 core::Result<void> writeSupplier(QIODevice* device, const QList<fin::Difference>& rows)
 {
-    core::CsvExportWriter w(device, {{tr("Kind"), K::Text},
-                                     {tr("Code"), K::Text},
-                                     {tr("Supplier"), K::Identifier},
-                                     {tr("Day"), K::Text},
-                                     {tr("Balance seen at"), K::Time},
-                                     {tr("Balance seen again at"), K::Time},
-                                     {tr("Purchases"), K::Integer},
-                                     {tr("Purchased"), K::Money},
-                                     {tr("Balance movement"), K::Money},
-                                     {tr("Difference"), K::Money}});
-    if (auto h = w.writeHeader(); !h)
-        return h;
-    for (const fin::Difference& d : rows) {
+    QList<core::CsvColumn> columns{{tr("Kind"), K::Text},
+                                   {tr("Code"), K::Text},
+                                   {tr("Supplier"), K::Identifier},
+                                   {tr("Day"), K::Text},
+                                   {tr("Balance seen at"), K::Time},
+                                   {tr("Balance seen again at"), K::Time},
+                                   {tr("Purchases"), K::Integer},
+                                   {tr("Purchased"), K::Money},
+                                   {tr("Balance movement"), K::Money},
+                                   {tr("Difference"), K::Money}};
+    const auto fill = [](core::CsvExportWriter& w, const fin::Difference& d) {
         w.addText(FinanceJob::kindName(d.kind));
         w.addText(fin::kindCode(d.kind));
         w.addIdentifier(d.subject);
@@ -123,26 +133,17 @@ core::Result<void> writeSupplier(QIODevice* device, const QList<fin::Difference>
         w.addMoney(units(d.ours));
         w.addMoney(units(d.theirs));
         fin::isDifference(d.kind) ? w.addMoney(units(d.difference())) : w.addEmpty();
-        if (auto r = w.endRow(); !r)
-            return r;
-    }
-    return w.finish();
+    };
+    return writeTable(device, std::move(columns), rows, fill);
 }
 
 core::Result<void> writeCommission(QIODevice* device, const QList<fin::Difference>& rows)
 {
-    core::CsvExportWriter w(device, {{tr("Kind"), K::Text},
-                                     {tr("Code"), K::Text},
-                                     {tr("Day"), K::Text},
-                                     {tr("Agent id"), K::Identifier},
-                                     {tr("Agent"), K::Text},
-                                     {tr("Entries"), K::Integer},
-                                     {tr("Expected"), K::Money},
-                                     {tr("Credited"), K::Money},
-                                     {tr("Difference"), K::Money}});
-    if (auto h = w.writeHeader(); !h)
-        return h;
-    for (const fin::Difference& d : rows) {
+    QList<core::CsvColumn> columns{
+        {tr("Kind"), K::Text},           {tr("Code"), K::Text},      {tr("Day"), K::Text},
+        {tr("Agent id"), K::Identifier}, {tr("Agent"), K::Text},     {tr("Entries"), K::Integer},
+        {tr("Expected"), K::Money},      {tr("Credited"), K::Money}, {tr("Difference"), K::Money}};
+    const auto fill = [](core::CsvExportWriter& w, const fin::Difference& d) {
         w.addText(FinanceJob::kindName(d.kind));
         w.addText(fin::kindCode(d.kind));
         w.addText(fin::dayText(d.day));
@@ -152,27 +153,23 @@ core::Result<void> writeCommission(QIODevice* device, const QList<fin::Differenc
         w.addMoney(units(d.ours));
         w.addMoney(units(d.theirs));
         w.addMoney(units(d.difference()));
-        if (auto r = w.endRow(); !r)
-            return r;
-    }
-    return w.finish();
+    };
+    return writeTable(device, std::move(columns), rows, fill);
 }
 
 core::Result<void> writeAdjustments(QIODevice* device, const QList<fin::Adjustment>& rows)
 {
-    core::CsvExportWriter w(device, {{tr("Original period"), K::Text},
-                                     {tr("Booked in"), K::Text},
-                                     {tr("Day"), K::Text},
-                                     {tr("Measure"), K::Text},
-                                     {tr("Orders at close"), K::Integer},
-                                     {tr("Orders now"), K::Integer},
-                                     {tr("Orders adjustment"), K::Integer},
-                                     {tr("Amount at close"), K::Money},
-                                     {tr("Amount now"), K::Money},
-                                     {tr("Amount adjustment"), K::Money}});
-    if (auto h = w.writeHeader(); !h)
-        return h;
-    for (const fin::Adjustment& a : rows) {
+    QList<core::CsvColumn> columns{{tr("Original period"), K::Text},
+                                   {tr("Booked in"), K::Text},
+                                   {tr("Day"), K::Text},
+                                   {tr("Measure"), K::Text},
+                                   {tr("Orders at close"), K::Integer},
+                                   {tr("Orders now"), K::Integer},
+                                   {tr("Orders adjustment"), K::Integer},
+                                   {tr("Amount at close"), K::Money},
+                                   {tr("Amount now"), K::Money},
+                                   {tr("Amount adjustment"), K::Money}};
+    const auto fill = [](core::CsvExportWriter& w, const fin::Adjustment& a) {
         const bool count = a.measure == u"orders";
         w.addText(a.originalMonth);
         w.addText(a.bookedMonth);
@@ -182,10 +179,8 @@ core::Result<void> writeAdjustments(QIODevice* device, const QList<fin::Adjustme
             count ? w.addInteger(v) : w.addEmpty();
         for (qint64 v : {a.snapshot, a.live, a.delta()})
             count ? w.addEmpty() : w.addMoney(units(v));
-        if (auto r = w.endRow(); !r)
-            return r;
-    }
-    return w.finish();
+    };
+    return writeTable(device, std::move(columns), rows, fill);
 }
 
 } // namespace cardops::models::financecsv

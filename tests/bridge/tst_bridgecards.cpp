@@ -10,6 +10,7 @@
 #include "core/cardimport.h"
 #include "sync/goodscards.h"
 #include "sync/platformjson.h"
+#include "tests/bridge/bridgefixture.h"
 #include "tests/bridge/bridgetestutil.h"
 #include "tests/bridge/mariadbserver.h"
 
@@ -28,7 +29,7 @@ using test::signedRequest;
 
 namespace {
 
-constexpr qint64 kNow = 1795900000; // 2026-11-29 (the tests' platform clock)
+constexpr qint64 kNow = test::BridgeFixture::kNow;
 constexpr qint64 kLine = bridge::cards::kOrderLineBase;
 
 QByteArray json(const QJsonValue& v)
@@ -58,48 +59,10 @@ QJsonObject change(qint64 id, const char* result, const char* status)
 
 } // namespace
 
-class TestBridgeCards : public QObject
+class TestBridgeCards : public QObject, public test::BridgeFixture
 {
     Q_OBJECT
 private:
-    test::MariaDbServer m_server;
-    std::unique_ptr<bridge::BridgeDb> m_db;
-    std::unique_ptr<bridge::BridgeApi> m_api;
-    int m_keys = 0;
-
-    sim::SimResponse send(const QByteArray& method, const QByteArray& path, const QByteArray& body = {},
-                          QByteArray key = {})
-    {
-        sim::SimRequest r = signedRequest(method, path, kNow, body);
-        if (method != "GET")
-            r.headers.append({"Idempotency-Key", key.isEmpty() ? "c" + QByteArray::number(++m_keys) : key});
-        return m_api->handle(r);
-    }
-    QJsonObject call(const QByteArray& method, const QByteArray& path, const QByteArray& body, int status,
-                     const QByteArray& key = {})
-    {
-        const sim::SimResponse r = send(method, path, body, key);
-        if (r.status != status)
-            qWarning("%s %s -> %d %s", method.constData(), path.constData(), r.status, r.body.constData());
-        [&] {
-            QCOMPARE(r.status, status);
-        }();
-        return envelopeOf(r);
-    }
-    QJsonObject data(const QByteArray& method, const QByteArray& path, const QByteArray& body = {})
-    {
-        return call(method, path, body, 200).value(u"data").toObject();
-    }
-    QString message(const QByteArray& method, const QByteArray& path, const QByteArray& body, int status)
-    {
-        return call(method, path, body, status).value(u"message").toString();
-    }
-    QVariant one(const QString& sql) { return scalar(u"writer"_s, sql); }
-    void exec(const QString& sql)
-    {
-        QSqlQuery q(QSqlDatabase::database(u"writer"_s, false));
-        QVERIFY2(q.exec(sql), qPrintable(sql + u": " + q.lastError().text()));
-    }
     // Every column of one acg card, as text (times and money as the server prints them).
     QStringList cardRow(qint64 id)
     {
@@ -162,11 +125,9 @@ private Q_SLOTS:
     void initTestCase()
     {
         CARDOPS_REQUIRE_MARIADB();
+        m_keyPrefix = "c";
         QString error;
-        QVERIFY2(m_server.start(&error), qPrintable(error));
-        QVERIFY2(m_server.loadFixture(u"acg-schema.sql"_s, u"acg_"_s, &error), qPrintable(error));
-        QVERIFY2(m_server.loadFixture(u"acg-seed.sql"_s, u"acg_"_s, &error), qPrintable(error));
-        QVERIFY2(!m_server.openWriter(u"writer"_s, &error).isEmpty(), qPrintable(error));
+        QVERIFY2(startDatabase(&error), qPrintable(error));
         // Goods 10 (uploads), 11 (variant: races), 12 (the list), 13 (state changes); main shop.
         exec(u"INSERT INTO acg_commodity (id, category_id, name, price, user_price, status, owner, "
              u"create_time, "
@@ -204,19 +165,9 @@ private Q_SLOTS:
              "'2026-11-28 13:14:55', 1, '卡密一二三四五六七', 'a1b2c3d4e5f60718', 1, '[]'), "
              "(9, 1000, 0, '900261128131455000', 1.00, 13, 1, 1, '2026-11-28 13:14:55', '127.0.0.1', 0, "
              "'2026-11-28 13:14:55', 1, 'ST-203', 'a1b2c3d4e5f60718', 1, '[]')"_s);
-        m_db = std::make_unique<bridge::BridgeDb>(m_server.config(), u"bridge"_s);
-        QVERIFY(m_db->open().ok());
-        auto report = bridge::install(*m_db);
-        QVERIFY2(report.ok(), report.ok() ? "" : qPrintable(report.error().detail));
-        m_api =
-            std::make_unique<bridge::BridgeApi>(*m_db, report.value().epoch.toLatin1(), [] { return kNow; });
+        QVERIFY2(installBridge(&error), qPrintable(error));
     }
-    void cleanupTestCase()
-    {
-        m_api.reset();
-        m_db.reset();
-        QSqlDatabase::removeDatabase(u"writer"_s);
-    }
+    void cleanupTestCase() { stop(); }
 
     void helpers()
     {

@@ -249,7 +249,8 @@ private Q_SLOTS:
         const QString path = screenshotPath();
         if (path.isEmpty())
             return;
-        for (const sync::platformjson::Card& c : *cards.result().value)
+        const auto listed = cards.result(); // a named copy: the range must not be a temporary's member
+        for (const sync::platformjson::Card& c : *listed.value)
             backend.nextCards.cards.append({c.id, c.masked, c.status, c.expiresAt});
         backend.nextCards.ok = true;
         QTranslator translator;

@@ -16,6 +16,7 @@
 #include "sync/memberrequests.h"
 #include "sync/syncengine.h"
 #include "sync/transport/platformtransport.h"
+#include "tests/bridge/bridgefixture.h"
 #include "tests/bridge/bridgetestutil.h"
 #include "tests/bridge/mariadbserver.h"
 
@@ -32,7 +33,7 @@ using test::signedRequest;
 
 namespace {
 
-constexpr qint64 kNow = 1795900000;                     // 2026-11-29 05:06:40 Asia/Shanghai
+constexpr qint64 kNow = test::BridgeFixture::kNow;
 constexpr const char* kNowText = "2026-11-29 05:06:40"; // the same, as acg writes it
 
 QJsonObject byId(const QJsonArray& items, qint64 id)
@@ -45,61 +46,10 @@ QJsonObject byId(const QJsonArray& items, qint64 id)
 
 } // namespace
 
-class TestBridgeMoney : public QObject
+class TestBridgeMoney : public QObject, public test::BridgeFixture
 {
     Q_OBJECT
 private:
-    test::MariaDbServer m_server;
-    std::unique_ptr<bridge::BridgeDb> m_db;
-    std::unique_ptr<bridge::BridgeApi> m_api;
-    QString m_epoch;
-
-    sim::SimResponse send(const QByteArray& method, const QByteArray& path, const QByteArray& body = {},
-                          const QByteArray& key = {})
-    {
-        sim::SimRequest r = signedRequest(method, path, kNow, body);
-        if (!key.isEmpty())
-            r.headers.append({"Idempotency-Key", key});
-        return m_api->handle(r);
-    }
-    QJsonObject get(const QByteArray& pathAndQuery)
-    {
-        const sim::SimResponse r = send("GET", pathAndQuery);
-        if (r.status != 200)
-            qWarning("%s -> %d %s", pathAndQuery.constData(), r.status, r.body.constData());
-        return envelopeOf(r).value(u"data").toObject();
-    }
-    // Every page of a feed from a cursor, in order; the final cursor comes back in *cursor.
-    QList<QJsonArray> pages(const QByteArray& feed, QByteArray* cursor, int limit = 500)
-    {
-        QList<QJsonArray> out;
-        for (int guard = 0; guard < 200; ++guard) {
-            QByteArray path = "/v1/" + feed + "?limit=" + QByteArray::number(limit);
-            if (!cursor->isEmpty())
-                path += "&cursor=" + *cursor;
-            const QJsonObject data = get(path);
-            out << data.value(u"items").toArray();
-            *cursor = data.value(u"next_cursor").toString().toLatin1();
-            if (!data.value(u"has_more").toBool())
-                break;
-        }
-        return out;
-    }
-    QJsonArray drain(const QByteArray& feed, int limit = 500)
-    {
-        QByteArray cursor;
-        QJsonArray all;
-        for (const QJsonArray& page : pages(feed, &cursor, limit))
-            for (const QJsonValue& v : page)
-                all.append(v);
-        return all;
-    }
-    QVariant value(const QString& sql) { return test::scalar(u"writer"_s, sql); }
-    void sql(const QString& statement)
-    {
-        QSqlQuery q(QSqlDatabase::database(u"writer"_s, false));
-        QVERIFY2(q.exec(statement), qPrintable(statement + u": " + q.lastError().text()));
-    }
     // The newest feed position of each entity: "entity/id" → pos.
     QMap<QString, qint64> newestPositions()
     {
@@ -117,17 +67,14 @@ private Q_SLOTS:
     {
         CARDOPS_REQUIRE_MARIADB();
         QString error;
-        QVERIFY2(m_server.start(&error), qPrintable(error));
-        QVERIFY2(m_server.loadFixture(u"acg-schema.sql"_s, u"acg_"_s, &error), qPrintable(error));
-        QVERIFY2(m_server.loadFixture(u"acg-seed.sql"_s, u"acg_"_s, &error), qPrintable(error));
-        QVERIFY2(!m_server.openWriter(u"writer"_s, &error).isEmpty(), qPrintable(error));
+        QVERIFY2(startDatabase(&error), qPrintable(error));
         // acg-faka 3.6.0's payout columns of acg_user (§1.5), which the shared fixture leaves out.
-        sql(u"ALTER TABLE acg_user ADD COLUMN alipay VARCHAR(64) NULL, ADD COLUMN wechat VARCHAR(64) NULL, "
+        exec(u"ALTER TABLE acg_user ADD COLUMN alipay VARCHAR(64) NULL, ADD COLUMN wechat VARCHAR(64) NULL, "
             "ADD COLUMN wallet_address VARCHAR(128) NULL"_s);
-        sql(u"UPDATE acg_user SET alipay = 'alice@alipay', wechat = 'alice-wx' WHERE id = 1000"_s);
-        sql(u"UPDATE acg_user SET wechat = 'bob-wx' WHERE id = 1001"_s);
+        exec(u"UPDATE acg_user SET alipay = 'alice@alipay', wechat = 'alice-wx' WHERE id = 1000"_s);
+        exec(u"UPDATE acg_user SET wechat = 'bob-wx' WHERE id = 1001"_s);
         // One bill of every kind acg-faka 3.6.0 writes (§1.8), as acg inserts them.
-        sql(u"INSERT INTO acg_bill (id, owner, amount, balance, type, currency, log, create_time) VALUES "
+        exec(u"INSERT INTO acg_bill (id, owner, amount, balance, type, currency, log, create_time) VALUES "
             "(3, 1000, 100.00, 112.30, 1, 0, '充值', '2026-11-28 09:00:00'),"
             "(4, 1000, 5.00, 117.30, 1, 0, '充值赠送', '2026-11-28 09:00:00'),"
             "(5, 1001, 0.10, 0.10, 1, 1, '自营商品出售[300261128150000002]', '2026-11-28 15:00:00'),"
@@ -142,22 +89,12 @@ private Q_SLOTS:
             "(14, 1002, 0.01, 6.04, 0, 0, '手动扣款', '2026-11-28 22:00:00'),"
             "(15, 1000, 0.50, 0.50, 1, 1, '推广分成[999261128230000009]', '2026-11-28 23:00:00')"_s);
         // Two more withdrawals: a pending WeChat request and a settled one into the balance.
-        sql(u"INSERT INTO acg_cash (id, user_id, amount, type, card, create_time, arrive_time, cost, status, "
+        exec(u"INSERT INTO acg_cash (id, user_id, amount, type, card, create_time, arrive_time, cost, status, "
             "message) VALUES (4, 1000, 3.00, 1, 1, '2026-11-23 10:00:00', NULL, 0.15, 0, NULL),"
             "(5, 1001, 2.00, 0, 2, '2026-11-24 10:00:00', '2026-11-24 10:00:00', 0.00, 1, NULL)"_s);
-        m_db = std::make_unique<bridge::BridgeDb>(m_server.config(), u"bridge"_s);
-        QVERIFY(m_db->open().ok());
-        auto report = bridge::install(*m_db);
-        QVERIFY2(report.ok(), report.ok() ? "" : qPrintable(report.error().detail));
-        m_epoch = report.value().epoch;
-        m_api = std::make_unique<bridge::BridgeApi>(*m_db, m_epoch.toLatin1(), [] { return kNow; });
+        QVERIFY2(installBridge(&error), qPrintable(error));
     }
-    void cleanupTestCase()
-    {
-        m_api.reset();
-        m_db.reset();
-        QSqlDatabase::removeDatabase(u"writer"_s);
-    }
+    void cleanupTestCase() { stop(); }
 
     void capabilities()
     {
@@ -286,7 +223,7 @@ private Q_SLOTS:
     void approveWritesExactlyAcgsRow()
     {
         const qint64 before = byId(drain("withdrawals"), 1).value(u"version").toInteger();
-        const int bills = value(u"SELECT COUNT(*) FROM acg_bill"_s).toInt();
+        const int bills = one(u"SELECT COUNT(*) FROM acg_bill"_s).toInt();
         const sim::SimResponse r = send("POST", "/v1/withdrawals/1/approve", "{}", "approve-1");
         QCOMPARE(r.status, 200);
         const QJsonObject w = envelopeOf(r).value(u"data").toObject();
@@ -295,13 +232,13 @@ private Q_SLOTS:
         QCOMPARE(w.value(u"decided_at").toInteger(), kNow);
         QCOMPARE(w.value(u"updated_at").toInteger(), kNow);
         QVERIFY(w.value(u"version").toInteger() > before);
-        QCOMPARE(value(u"SELECT CONCAT(status, '|', CAST(arrive_time AS CHAR), '|', IFNULL(message, 'NULL')) "
+        QCOMPARE(one(u"SELECT CONCAT(status, '|', CAST(arrive_time AS CHAR), '|', IFNULL(message, 'NULL')) "
                        "FROM acg_cash WHERE id = 1"_s)
                      .toString(),
                  u"1|%1|NULL"_s.arg(QLatin1StringView(kNowText)));
-        QCOMPARE(value(u"SELECT COUNT(*) FROM acg_bill"_s).toInt(), bills); // no money moves
-        QCOMPARE(value(u"SELECT CAST(coin AS CHAR) FROM acg_user WHERE id = 1000"_s).toString(), u"0.35"_s);
-        QCOMPARE(value(u"SELECT COUNT(*) FROM cardops_audit WHERE action = 'withdrawal.approve' AND "
+        QCOMPARE(one(u"SELECT COUNT(*) FROM acg_bill"_s).toInt(), bills); // no money moves
+        QCOMPARE(one(u"SELECT CAST(coin AS CHAR) FROM acg_user WHERE id = 1000"_s).toString(), u"0.35"_s);
+        QCOMPARE(one(u"SELECT COUNT(*) FROM cardops_audit WHERE action = 'withdrawal.approve' AND "
                        "entity_id = 1"_s)
                      .toInt(),
                  1);
@@ -309,7 +246,7 @@ private Q_SLOTS:
         const sim::SimResponse again = send("POST", "/v1/withdrawals/1/approve", "{}", "approve-1");
         QCOMPARE(again.status, 200);
         QCOMPARE(again.body, r.body);
-        QCOMPARE(value(u"SELECT COUNT(*) FROM cardops_audit WHERE entity_id = 1 AND entity = 'withdrawal'"_s)
+        QCOMPARE(one(u"SELECT COUNT(*) FROM cardops_audit WHERE entity_id = 1 AND entity = 'withdrawal'"_s)
                      .toInt(),
                  1);
         // The feed serves the decision at a version no older than the answer's.
@@ -333,8 +270,8 @@ private Q_SLOTS:
             QCOMPARE(current.value(u"version").toInteger(),
                      byId(drain("withdrawals"), 1).value(u"version").toInteger());
         }
-        QCOMPARE(value(u"SELECT status FROM acg_cash WHERE id = 1"_s).toInt(), 1);
-        QCOMPARE(value(u"SELECT COUNT(*) FROM acg_bill WHERE log = '兑现被拒绝'"_s).toInt(),
+        QCOMPARE(one(u"SELECT status FROM acg_cash WHERE id = 1"_s).toInt(), 1);
+        QCOMPARE(one(u"SELECT COUNT(*) FROM acg_bill WHERE log = '兑现被拒绝'"_s).toInt(),
                  1); // bill 9 only
         QCOMPARE(send("POST", "/v1/withdrawals/99/approve", "{}", "nobody").status, 404);
     }
@@ -350,12 +287,12 @@ private Q_SLOTS:
             QCOMPARE(r.status, 400);
             QCOMPARE(envelopeOf(r).value(u"message").toString(), u"reason"_s);
         }
-        QCOMPARE(value(u"SELECT status FROM acg_cash WHERE id = 4"_s).toInt(), 0);
+        QCOMPARE(one(u"SELECT status FROM acg_cash WHERE id = 4"_s).toInt(), 0);
     }
 
     void rejectRefundsTheCoin()
     {
-        const int bills = value(u"SELECT COUNT(*) FROM acg_bill"_s).toInt();
+        const int bills = one(u"SELECT COUNT(*) FROM acg_bill"_s).toInt();
         const QByteArray body = "{\"reason\":\"" + QString(64, u'误').toUtf8() + "\"}"; // 64: the limit
         const sim::SimResponse r = send("POST", "/v1/withdrawals/4/reject", body, "reject-4");
         QCOMPARE(r.status, 200);
@@ -365,26 +302,26 @@ private Q_SLOTS:
         QCOMPARE(w.value(u"decided_at").toInteger(), kNow);
         QCOMPARE(w.value(u"amount").toString(), u"3.0000"_s);
         QCOMPARE(
-            value(u"SELECT CONCAT(status, '|', CAST(arrive_time AS CHAR), '|', CHAR_LENGTH(message)) FROM "
+            one(u"SELECT CONCAT(status, '|', CAST(arrive_time AS CHAR), '|', CHAR_LENGTH(message)) FROM "
                   "acg_cash WHERE id = 4"_s)
                 .toString(),
             u"2|%1|64"_s.arg(QLatin1StringView(kNowText)));
         // The bill acg writes: 兑现被拒绝, credit (type 1) to the coin wallet (currency 1) of amount + fee,
         // balance = the coin after it.
-        QCOMPARE(value(u"SELECT COUNT(*) FROM acg_bill"_s).toInt(), bills + 1);
+        QCOMPARE(one(u"SELECT COUNT(*) FROM acg_bill"_s).toInt(), bills + 1);
         QCOMPARE(
-            value(u"SELECT CONCAT(owner, '|', CAST(amount AS CHAR), '|', CAST(balance AS CHAR), '|', type, "
+            one(u"SELECT CONCAT(owner, '|', CAST(amount AS CHAR), '|', CAST(balance AS CHAR), '|', type, "
                   "'|', currency, '|', log, '|', CAST(create_time AS CHAR)) FROM acg_bill ORDER BY id DESC "
                   "LIMIT 1"_s)
                 .toString(),
             u"1000|3.15|3.50|1|1|兑现被拒绝|%1"_s.arg(QLatin1StringView(kNowText)));
         // coin 0.35 + 3.15; total_coin grows too (acg's quirk); nothing else of the member changes.
-        QCOMPARE(value(u"SELECT CONCAT(CAST(coin AS CHAR), '|', CAST(total_coin AS CHAR), '|', "
+        QCOMPARE(one(u"SELECT CONCAT(CAST(coin AS CHAR), '|', CAST(total_coin AS CHAR), '|', "
                        "CAST(balance AS CHAR), '|', CAST(recharge AS CHAR)) FROM acg_user WHERE id = 1000"_s)
                      .toString(),
                  u"3.50|3.50|12.30|120.00"_s);
         QCOMPARE(
-            value(
+            one(
                 u"SELECT COUNT(*) FROM cardops_audit WHERE action = 'withdrawal.reject' AND entity_id = 4"_s)
                 .toInt(),
             1);
@@ -392,13 +329,13 @@ private Q_SLOTS:
         const sim::SimResponse again = send("POST", "/v1/withdrawals/4/reject", body, "reject-4");
         QCOMPARE(again.status, 200);
         QCOMPARE(again.body, r.body);
-        QCOMPARE(value(u"SELECT COUNT(*) FROM acg_bill"_s).toInt(), bills + 1);
-        QCOMPARE(value(u"SELECT CAST(coin AS CHAR) FROM acg_user WHERE id = 1000"_s).toString(), u"3.50"_s);
+        QCOMPARE(one(u"SELECT COUNT(*) FROM acg_bill"_s).toInt(), bills + 1);
+        QCOMPARE(one(u"SELECT CAST(coin AS CHAR) FROM acg_user WHERE id = 1000"_s).toString(), u"3.50"_s);
         // The key under another path is refused.
         QCOMPARE(send("POST", "/v1/withdrawals/3/reject", body, "reject-4").status, 400);
         // The feeds: the refund bill and the member's coin.
         const QJsonArray ledger = drain("ledger");
-        const qint64 billId = value(u"SELECT MAX(id) FROM acg_bill"_s).toLongLong();
+        const qint64 billId = one(u"SELECT MAX(id) FROM acg_bill"_s).toLongLong();
         const QJsonObject bill = byId(ledger, billId);
         QCOMPARE(bill.value(u"kind").toString(), u"withdrawal"_s);
         QCOMPARE(bill.value(u"amount").toString(), u"3.1500"_s);
@@ -419,15 +356,15 @@ private Q_SLOTS:
         QVERIFY(!QTest::currentTestFailed());
         // Changes: a member three times, a goods twice, a manual order delivered and then edited.
         for (const char* qq : {"20001", "20002", "20003"})
-            sql(u"UPDATE acg_user SET qq = '%1' WHERE id = 1002"_s.arg(QLatin1StringView(qq)));
-        sql(u"UPDATE acg_commodity SET price = 10.10 WHERE id = 1"_s);
-        sql(u"UPDATE acg_commodity SET price = 10.20 WHERE id = 1"_s);
-        sql(u"UPDATE acg_card SET status = 2 WHERE id = 2"_s);       // locked under goods 1,
-        sql(u"UPDATE acg_card SET commodity_id = 2 WHERE id = 2"_s); // then moved to goods 2
-        sql(u"UPDATE acg_order SET delivery_status = 1, secret = 'NE-9' WHERE id = 2"_s);
+            exec(u"UPDATE acg_user SET qq = '%1' WHERE id = 1002"_s.arg(QLatin1StringView(qq)));
+        exec(u"UPDATE acg_commodity SET price = 10.10 WHERE id = 1"_s);
+        exec(u"UPDATE acg_commodity SET price = 10.20 WHERE id = 1"_s);
+        exec(u"UPDATE acg_card SET status = 2 WHERE id = 2"_s);       // locked under goods 1,
+        exec(u"UPDATE acg_card SET commodity_id = 2 WHERE id = 2"_s); // then moved to goods 2
+        exec(u"UPDATE acg_order SET delivery_status = 1, secret = 'NE-9' WHERE id = 2"_s);
         QVERIFY(bridge::runSequencer(*m_db).ok());
         const qint64 deliveredAt = byId(drain("orders"), 2).value(u"delivered_at").toInteger();
-        sql(u"UPDATE acg_order SET secret = 'NE-10' WHERE id = 2"_s);
+        exec(u"UPDATE acg_order SET secret = 'NE-10' WHERE id = 2"_s);
         QVERIFY(bridge::runSequencer(*m_db).ok());
         QVERIFY(deliveredAt > 0);
 
@@ -442,7 +379,7 @@ private Q_SLOTS:
         };
         const auto before = finalState(3);
         const QMap<QString, qint64> newest = newestPositions();
-        const int rows = value(u"SELECT COUNT(*) FROM cardops_feed"_s).toInt();
+        const int rows = one(u"SELECT COUNT(*) FROM cardops_feed"_s).toInt();
         QVERIFY(rows > newest.size() + 5);
 
         // Young rows are kept whatever supersedes them.
@@ -451,7 +388,7 @@ private Q_SLOTS:
         auto none = compactor.sweep(*m_db, realNow);
         QVERIFY(none.ok());
         QCOMPARE(none.value(), 0);
-        QCOMPARE(value(u"SELECT COUNT(*) FROM cardops_feed"_s).toInt(), rows);
+        QCOMPARE(one(u"SELECT COUNT(*) FROM cardops_feed"_s).toInt(), rows);
 
         // Eight days on, in steps of a window of 4 rows: every superseded row goes.
         const qint64 later = realNow + 8 * 24 * 3600;
@@ -467,17 +404,17 @@ private Q_SLOTS:
         // The newest row of every entity stays, plus the order's `delivered` row (its delivered_at)
         // and the card's newest row under its former goods (a per-goods read still sees it leave).
         QCOMPARE(newestPositions(), newest);
-        QCOMPARE(value(u"SELECT COUNT(*) FROM cardops_feed"_s).toInt(), newest.size() + 2);
+        QCOMPARE(one(u"SELECT COUNT(*) FROM cardops_feed"_s).toInt(), newest.size() + 2);
         QCOMPARE(removed, rows - newest.size() - 2);
-        QCOMPARE(value(u"SELECT GROUP_CONCAT(parent_id ORDER BY pos) FROM cardops_feed WHERE entity = 'card' "
+        QCOMPARE(one(u"SELECT GROUP_CONCAT(parent_id ORDER BY pos) FROM cardops_feed WHERE entity = 'card' "
                        "AND entity_id = 2"_s)
                      .toString(),
                  u"1,2"_s);
         QCOMPARE(
-            value(u"SELECT COUNT(*) FROM cardops_feed WHERE entity = 'order' AND entity_id = 2"_s).toInt(),
+            one(u"SELECT COUNT(*) FROM cardops_feed WHERE entity = 'order' AND entity_id = 2"_s).toInt(),
             2);
         // Resting after the pass: a new superseded row waits for the next pass.
-        sql(u"UPDATE acg_user SET qq = '20004' WHERE id = 1002"_s);
+        exec(u"UPDATE acg_user SET qq = '20004' WHERE id = 1002"_s);
         QVERIFY(bridge::runSequencer(*m_db).ok());
         QCOMPARE(compactor.step(*m_db, later).value(), 0);
 
@@ -517,7 +454,7 @@ private Q_SLOTS:
     // through sync::members, record the decision through the writer, and a decided request's 409.
     void cardopsDecidesAgainstTheBridge()
     {
-        sql(u"INSERT INTO acg_cash (id, user_id, amount, type, card, create_time, arrive_time, cost, status, "
+        exec(u"INSERT INTO acg_cash (id, user_id, amount, type, card, create_time, arrive_time, cost, status, "
             "message) VALUES (6, 1001, 1.00, 1, 1, '2026-11-25 10:00:00', NULL, 0.05, 0, NULL)"_s);
         bridge::BridgeService service(m_server.config());
         auto port = service.start();
@@ -552,12 +489,12 @@ private Q_SLOTS:
         QCOMPARE(cached(u"SELECT COUNT(*) FROM withdrawals"_s).toInt(), 6);
         QCOMPARE(cached(u"SELECT status FROM withdrawals WHERE id = 6"_s).toString(), u"pending"_s);
         QCOMPARE(cached(u"SELECT COUNT(*) FROM ledger"_s).toInt(),
-                 value(u"SELECT COUNT(*) FROM acg_bill"_s).toInt());
+                 one(u"SELECT COUNT(*) FROM acg_bill"_s).toInt());
 
         auto decide = [&transport](qint64 id, bool approve, const QString& reason) {
             auto future = sync::members::decideWithdrawal(transport, id, approve, reason,
                                                           sync::members::newDecisionKey());
-            QTest::qWaitFor([&future] { return future.isFinished(); }, 20000);
+            (void)QTest::qWaitFor([&future] { return future.isFinished(); }, 20000);
             return future.isFinished() ? future.result() : sync::members::WithdrawalAnswer{};
         };
         const auto answer = decide(6, false, u"收款账号有误"_s);
@@ -572,11 +509,11 @@ private Q_SLOTS:
                     ctx, core::Actor{1, u"finance"_s, core::Role::Finance}, decided, false,
                     u"收款账号有误"_s);
             });
-        QTest::qWaitFor([&recorded] { return recorded.isFinished(); }, 20000);
+        QVERIFY(QTest::qWaitFor([&recorded] { return recorded.isFinished(); }, 20000));
         QVERIFY(recorded.isFinished() && recorded.result().ok());
         QCOMPARE(recorded.result().value(), true); // the answer's version is newer than the cached one
         QCOMPARE(cached(u"SELECT status FROM withdrawals WHERE id = 6"_s).toString(), u"rejected"_s);
-        QCOMPARE(value(u"SELECT CAST(coin AS CHAR) FROM acg_user WHERE id = 1001"_s).toString(), u"1.05"_s);
+        QCOMPARE(one(u"SELECT CAST(coin AS CHAR) FROM acg_user WHERE id = 1001"_s).toString(), u"1.05"_s);
 
         // Deciding it again: the platform's 409 carries the decided request, which the panel shows.
         const auto again = decide(6, true, {});
@@ -590,7 +527,7 @@ private Q_SLOTS:
         QCOMPARE(cached(u"SELECT status FROM withdrawals WHERE id = 6"_s).toString(), u"rejected"_s);
         QCOMPARE(cached(u"SELECT decided_at FROM withdrawals WHERE id = 6"_s).toLongLong() > 0, true);
         QCOMPARE(cached(u"SELECT COUNT(*) FROM ledger"_s).toInt(),
-                 value(u"SELECT COUNT(*) FROM acg_bill"_s).toInt());
+                 one(u"SELECT COUNT(*) FROM acg_bill"_s).toInt());
         QCOMPARE(cached(u"SELECT amount FROM ledger WHERE id = (SELECT MAX(id) FROM ledger)"_s).toLongLong(),
                  10500);
     }
@@ -615,8 +552,8 @@ private Q_SLOTS:
         const QList<qint64> cash = idsOf(u"SELECT id FROM acg_cash WHERE user_id = 1001 ORDER BY id"_s);
         QCOMPARE(bills.size(), 5); // 5, 6, 8, 11 and the refund of withdrawal 6
         QCOMPARE(cash, (QList<qint64>{3, 5, 6}));
-        sql(u"DELETE FROM acg_user WHERE id = 1001"_s);
-        QCOMPARE(value(u"SELECT COUNT(*) FROM acg_bill WHERE owner = 1001"_s).toInt(), 0);
+        exec(u"DELETE FROM acg_user WHERE id = 1001"_s);
+        QCOMPARE(one(u"SELECT COUNT(*) FROM acg_bill WHERE owner = 1001"_s).toInt(), 0);
         for (const auto& [feed, cursor, want] :
              {std::tuple{QByteArray("ledger"), ledgerCursor, bills},
               std::tuple{QByteArray("withdrawals"), withdrawalsCursor, cash}}) {
