@@ -116,7 +116,11 @@ void GoodsEditorDialog::fillTiers()
             tiers.append({it.key(), tr("Tier #%1").arg(it.key()), core::Rate::PartsPerUnit});
     for (const storage::TierInfo& t : tiers) {
         auto* field = new QLineEdit(m_tierBox);
-        field->setMaximumWidth(180);
+        // Wide enough for the placeholder "by discount: 1234.56" in either language.
+        const int placeholder =
+            field->fontMetrics().horizontalAdvance(tr("by discount: %1").arg(u"1234.56"_s)) + 24;
+        field->setMinimumWidth(qMin(placeholder, 240));
+        field->setMaximumWidth(240);
         if (e.tierPrices.contains(t.id))
             field->setText(models::GoodsEditor::yuan(e.tierPrices.value(t.id)));
         auto* margin = new QLabel(m_tierBox);

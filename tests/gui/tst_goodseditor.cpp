@@ -146,6 +146,20 @@ private Q_SLOTS:
         QVERIFY(dialog->editor().templateSuggested());
         QVERIFY(!dialog->hasUnsavedChanges());
         QCOMPARE(dialog->tabs().count(), 3);
+        // Every tier field shows its whole "by discount" placeholder (it was cut at "0.…").
+        dialog->tabs().setCurrentIndex(1);
+        dialog->show();
+        QVERIFY(QTest::qWaitForWindowExposed(dialog.get()));
+        int placeholders = 0;
+        for (const QLineEdit* field : dialog->findChildren<QLineEdit*>()) {
+            if (!field->isVisible() || field->placeholderText().isEmpty() || !field->text().isEmpty())
+                continue;
+            ++placeholders;
+            const int needed = field->fontMetrics().horizontalAdvance(field->placeholderText());
+            QVERIFY2(needed <= field->contentsRect().width() - 8,
+                     qPrintable(u"%1: %2 px in %3"_s.arg(field->placeholderText()).arg(needed).arg(field->width())));
+        }
+        QVERIFY(placeholders > 0);
     }
 
     void savesExactlyTheChangedFields()
