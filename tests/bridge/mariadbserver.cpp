@@ -1,6 +1,7 @@
 #include "tests/bridge/mariadbserver.h"
 
 #include <QDeadlineTimer>
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QSqlDatabase>
@@ -79,10 +80,21 @@ bool MariaDbServer::start(QString* error)
         return false;
     }
     const QString data = m_dir->filePath(QStringLiteral("data"));
+    // A private tmpdir: a starting mariadbd deletes every "#sql*" file in its tmpdir as left over
+    // from an earlier run, so with a shared /tmp one test's server start removed another test's
+    // bootstrap tables ("Could not remove temporary table", CI with ctest -j).
+    const QString tmp = m_dir->filePath(QStringLiteral("tmp"));
+    if (!QDir().mkpath(tmp)) {
+        *error = QStringLiteral("cannot create ") + tmp;
+        return false;
+    }
     const bool root = ::geteuid() == 0;
-    QStringList installArgs = {QStringLiteral("--no-defaults"), QStringLiteral("--datadir=") + data,
+    QStringList installArgs = {QStringLiteral("--no-defaults"),
+                               QStringLiteral("--datadir=") + data,
                                QStringLiteral("--auth-root-authentication-method=normal"),
-                               QStringLiteral("--skip-test-db"), QStringLiteral("--skip-name-resolve")};
+                               QStringLiteral("--skip-test-db"),
+                               QStringLiteral("--skip-name-resolve"),
+                               QStringLiteral("--tmpdir=") + tmp};
     if (root)
         installArgs << QStringLiteral("--user=root");
     QProcess install;
@@ -96,6 +108,7 @@ bool MariaDbServer::start(QString* error)
     QStringList args = {
         QStringLiteral("--no-defaults"),
         QStringLiteral("--datadir=") + data,
+        QStringLiteral("--tmpdir=") + tmp,
         QStringLiteral("--port=%1").arg(m_port),
         QStringLiteral("--bind-address=127.0.0.1"),
         QStringLiteral("--socket=") + socketPath(),

@@ -154,7 +154,7 @@ private Q_SLOTS:
             window.showPage(id);
             ui::Page* page = window.page(id);
             QVERIFY(page);
-            QTRY_VERIFY_WITH_TIMEOUT(page->isReady(), 10'000);
+            QTRY_VERIFY_WITH_TIMEOUT(page->isReady(), 60'000);
             if (auto* list = qobject_cast<ui::ListPage*>(page))
                 QVERIFY2(list->mainRows() > 0, qPrintable(ui::pageName(id)));
             QStringList english;
@@ -184,7 +184,7 @@ private Q_SLOTS:
         QVERIFY(orders);
         new QAbstractItemModelTester(&orders->model(), QAbstractItemModelTester::FailureReportingMode::QtTest,
                                      &orders->model());
-        QTRY_VERIFY_WITH_TIMEOUT(orders->isReady(), 10'000);
+        QTRY_VERIFY_WITH_TIMEOUT(orders->isReady(), 60'000);
         const int status = orders->model().columnOf(u"status"_s);
         const int channel = orders->model().columnOf(u"pay_channel"_s);
         for (int row = 0; row < std::min(50, orders->model().rowCount()); ++row) {
@@ -209,7 +209,7 @@ private Q_SLOTS:
             if (!list)
                 continue;
             window.showPage(id);
-            QTRY_VERIFY_WITH_TIMEOUT(list->isReady(), 10'000);
+            QTRY_VERIFY_WITH_TIMEOUT(list->isReady(), 60'000);
             const models::WindowedModel& model = list->model();
             for (int c = 0; c < model.columnCount(); ++c) {
                 if (!coded.contains(model.columnId(c)))
@@ -231,7 +231,7 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         auto* bench = qobject_cast<ui::WorkbenchPage*>(window.page(ui::PageId::Workbench));
         QVERIFY(bench);
-        QTRY_VERIFY_WITH_TIMEOUT(bench->isReady(), 10'000);
+        QTRY_VERIFY_WITH_TIMEOUT(bench->isReady(), 60'000);
         storage::ReadSession read(m_path);
         const qint64 review = storage::counters::read(read, storage::counters::ReviewPending).valueOr(-1);
         QCOMPARE(bench->tileText(storage::counters::ReviewPending), QLocale().toString(review));
@@ -248,7 +248,7 @@ private Q_SLOTS:
         window.showPage(ui::PageId::Orders, QStringLiteral("review"));
         auto* orders = qobject_cast<ui::OrdersPage*>(window.page(ui::PageId::Orders));
         QVERIFY(orders->model().query().filter.tab == storage::OrderTab::Review);
-        QTRY_VERIFY_WITH_TIMEOUT(orders->isReady(), 10'000);
+        QTRY_VERIFY_WITH_TIMEOUT(orders->isReady(), 60'000);
         QCOMPARE(orders->mainRows(), review);
     }
 
@@ -261,7 +261,7 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         auto* bench = qobject_cast<ui::WorkbenchPage*>(window.page(ui::PageId::Workbench));
         QVERIFY(bench);
-        QTRY_VERIFY_WITH_TIMEOUT(bench->isReady(), 10'000);
+        QTRY_VERIFY_WITH_TIMEOUT(bench->isReady(), 60'000);
         QAbstractButton* tile = nullptr;
         for (QLabel* label : bench->findChildren<QLabel*>(u"tileLabel"_s))
             if (label->text().contains(u"提现"_s))
@@ -298,12 +298,12 @@ private Q_SLOTS:
         QVERIFY(dialog);
         auto* tree = dialog->findChild<ui::AgentTreeWidget*>();
         QVERIFY(tree);
-        QTRY_VERIFY_WITH_TIMEOUT(tree->model()->isLoaded(), 10'000);
+        QTRY_VERIFY_WITH_TIMEOUT(tree->model()->isLoaded(), 60'000);
         QCOMPARE(tree->model()->rowCount(), 1); // the member itself, its downlines below
         const QModelIndex root = tree->model()->index(0, 0);
         QCOMPARE(root.data(models::AgentTreeModel::MemberIdRole).toLongLong(), agent);
-        QTRY_VERIFY_WITH_TIMEOUT(tree->view()->isExpanded(root), 10'000); // opened at once
-        QTRY_COMPARE_WITH_TIMEOUT(tree->model()->rowCount(root), children, 10'000);
+        QTRY_VERIFY_WITH_TIMEOUT(tree->view()->isExpanded(root), 60'000); // opened at once
+        QTRY_COMPARE_WITH_TIMEOUT(tree->model()->rowCount(root), children, 60'000);
         for (int i = 0; i < dialog->tabs().count(); ++i)
             if (dialog->tabs().widget(i)->isAncestorOf(tree) || dialog->tabs().widget(i) == tree)
                 dialog->tabs().setCurrentIndex(i);
@@ -327,13 +327,13 @@ private Q_SLOTS:
         QVERIFY(members);
         auto* panel = qobject_cast<ui::TierLadderPanel*>(members->tabs().currentWidget());
         QVERIFY(panel);
-        QTRY_VERIFY_WITH_TIMEOUT(panel->editor().isLoaded(), 10'000);
+        QTRY_VERIFY_WITH_TIMEOUT(panel->editor().isLoaded(), 60'000);
         QTableWidget* table = nullptr;
         for (QTableWidget* t : panel->findChildren<QTableWidget*>())
             if (t->columnCount() == models::TierLadderEditor::FieldCount)
                 table = t;
         QVERIFY(table);
-        QTRY_VERIFY_WITH_TIMEOUT(table->rowCount() >= 2, 10'000);
+        QTRY_VERIFY_WITH_TIMEOUT(table->rowCount() >= 2, 60'000);
         QSignalSpy shown(panel, &ui::TierLadderPanel::whatIfShown);
         // The second tier asks for much less: members of the first one qualify.
         table->item(1, models::TierLadderEditor::DownlineGmv30d)->setText(u"0.00"_s);
@@ -349,13 +349,13 @@ private Q_SLOTS:
         ui::MainWindow window(*m_source, backend);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
-        QTRY_VERIFY_WITH_TIMEOUT(window.consoleState().isLoaded(), 10'000);
+        QTRY_VERIFY_WITH_TIMEOUT(window.consoleState().isLoaded(), 60'000);
         QTest::keyClick(&window, Qt::Key_D, Qt::ControlModifier | Qt::ShiftModifier);
         auto* dialog = window.findChild<ui::DiagnosticsDialog*>();
         QVERIFY(dialog);
         auto* feeds = dialog->findChild<QTableWidget*>();
         QVERIFY(feeds);
-        QTRY_COMPARE_WITH_TIMEOUT(feeds->rowCount(), 6, 10'000);
+        QTRY_COMPARE_WITH_TIMEOUT(feeds->rowCount(), 6, 60'000);
         storage::ReadSession read(m_path);
         const QString ordersInCache = QLocale().toString(
             read.select(u"SELECT COUNT(*) FROM orders"_s).value().first().value(0).toLongLong());
@@ -404,7 +404,7 @@ private Q_SLOTS:
     {
         FakeBackend backend;
         ui::MainWindow window(*m_source, backend);
-        QTRY_VERIFY_WITH_TIMEOUT(window.consoleState().isLoaded(), 10'000);
+        QTRY_VERIFY_WITH_TIMEOUT(window.consoleState().isLoaded(), 60'000);
         QStringList texts;
         for (const QLabel* l : window.statusBar()->findChildren<QLabel*>())
             texts << l->text();
@@ -450,7 +450,7 @@ private Q_SLOTS:
                     return l->text();
             return QString();
         };
-        QTRY_VERIFY_WITH_TIMEOUT(leaseText().contains(u"worker-7"_s), 10'000);
+        QTRY_VERIFY_WITH_TIMEOUT(leaseText().contains(u"worker-7"_s), 60'000);
         // No sync, no commit: the label still says nobody holds it once the expiry passes.
         QTRY_VERIFY_WITH_TIMEOUT(!leaseText().contains(u"worker-7"_s), 15'000);
     }
