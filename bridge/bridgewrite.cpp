@@ -31,20 +31,6 @@ bool matches(const ApiRoute& route, const QByteArray& method, const QList<QByteA
 
 } // namespace
 
-bool parseDigits(QByteArrayView text, qint64* out)
-{
-    if (text.isEmpty() || text.size() > 18)
-        return false;
-    qint64 v = 0;
-    for (char c : text) {
-        if (c < '0' || c > '9')
-            return false;
-        v = v * 10 + (c - '0');
-    }
-    *out = v;
-    return true;
-}
-
 qint64 ApiCall::id(int index) const
 {
     qint64 v = 0;

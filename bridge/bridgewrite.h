@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/result.h"
+#include "sim/data/goodscards.h"
 #include "sim/data/platformstate.h"
 #include "sim/server/simrequest.h"
 
@@ -62,8 +63,7 @@ core::Result<void> storeIdempotent(BridgeDb& db, const QByteArray& key, const si
 core::Result<void> audit(ApiCall& call, const QString& action, const QString& entity, qint64 entityId,
                          const QJsonObject& detail = {});
 
-// Text of 1–18 decimal digits as a number (ids, cursors, versions); false for anything else.
-bool parseDigits(QByteArrayView text, qint64* out);
+using sim::parseDigits; // 1–18 ASCII digits (ids, cursors, versions)
 
 // Answers shared by the handlers.
 sim::ApiResult badField(QByteArray field);                         // 400 / 40000

@@ -19,8 +19,6 @@ using sim::ApiResult;
 
 namespace {
 
-constexpr qint64 kDefaultPage = 500;
-constexpr qint64 kMaxPage = 1'000;
 constexpr qint64 kMaxAcgId = 4'294'967'295; // INT UNSIGNED
 
 // A JSON number that is an integer ≥ 0 (exact: a double above 2^53 is refused).
@@ -211,23 +209,9 @@ QString maskedOf(const QString& secret)
 ApiResult list(ApiCall& call)
 {
     qint64 cursor = 0;
-    qint64 limit = kDefaultPage;
-    for (const QByteArray& part : call.request.rawQuery.split('&')) {
-        if (part.isEmpty())
-            continue;
-        const qsizetype eq = part.indexOf('=');
-        const QByteArray name = eq < 0 ? part : part.left(eq);
-        const QByteArray value = eq < 0 ? QByteArray() : part.mid(eq + 1);
-        if (name == "cursor") {
-            if (!parseDigits(value, &cursor))
-                return badField("cursor");
-        } else if (name == "limit") {
-            if (!parseDigits(value, &limit) || limit < 1 || limit > kMaxPage)
-                return badField("limit");
-        } else {
-            return badField(name.left(32));
-        }
-    }
+    qint64 limit = 0;
+    if (auto page = sim::readCardPage(call.request.rawQuery, &cursor, &limit); !page.isOk())
+        return page;
     BridgeDb& db = call.db;
     const qint64 goodsId = call.id(3);
     auto g = db.run(u"SELECT `owner` FROM %1 WHERE `id` = ?"_s.arg(db.acg("commodity")), {goodsId});

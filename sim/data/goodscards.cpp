@@ -22,20 +22,6 @@ ApiResult notFound()
     return ApiResult::error(404, 40400, "not found");
 }
 
-bool parseNumber(QByteArrayView text, qint64* out)
-{
-    if (text.isEmpty() || text.size() > 18)
-        return false;
-    qint64 v = 0;
-    for (char c : text) {
-        if (c < '0' || c > '9')
-            return false;
-        v = v * 10 + (c - '0');
-    }
-    *out = v;
-    return true;
-}
-
 // A JSON number that is an integer ≥ 0 (exact: a double above 2^53 is refused).
 bool readCount(const QJsonValue& v, qint64* out)
 {
@@ -61,6 +47,43 @@ core::CardFormat formatOf(const Goods& g)
 }
 
 } // namespace
+
+bool parseDigits(QByteArrayView text, qint64* out)
+{
+    if (text.isEmpty() || text.size() > 18)
+        return false;
+    qint64 v = 0;
+    for (char c : text) {
+        if (c < '0' || c > '9')
+            return false;
+        v = v * 10 + (c - '0');
+    }
+    *out = v;
+    return true;
+}
+
+ApiResult readCardPage(QByteArrayView rawQuery, qint64* cursor, qint64* limit)
+{
+    *cursor = 0;
+    *limit = GoodsCards::kDefaultPage;
+    for (const QByteArrayView part : rawQuery.toByteArray().split('&')) {
+        if (part.isEmpty())
+            continue;
+        const qsizetype eq = part.indexOf('=');
+        const QByteArrayView name = eq < 0 ? part : part.first(eq);
+        const QByteArrayView value = eq < 0 ? QByteArrayView() : part.sliced(eq + 1);
+        if (name == "cursor") {
+            if (!parseDigits(value, cursor))
+                return bad("cursor");
+        } else if (name == "limit") {
+            if (!parseDigits(value, limit) || *limit < 1 || *limit > GoodsCards::kMaxPage)
+                return bad("limit");
+        } else {
+            return bad(name.first(qMin<qsizetype>(name.size(), 32)).toByteArray());
+        }
+    }
+    return ApiResult::ok({});
+}
 
 GoodsCards::GoodsCards(PlatformState& state)
     : m_state(state)
@@ -97,7 +120,7 @@ std::optional<ApiResult> GoodsCards::route(QByteArrayView method, const QList<QB
     if (n < 4 || seg[1] != "v1")
         return std::nullopt;
     qint64 id = 0;
-    const bool hasId = parseNumber(seg[3], &id);
+    const bool hasId = parseDigits(seg[3], &id);
     if (n == 5 && seg[2] == "goods" && seg[4] == "cards" && hasId) {
         if (method == "POST")
             return upload(id, body);
@@ -231,23 +254,9 @@ QByteArray GoodsCards::maskedOf(const Card& card) const
 ApiResult GoodsCards::list(qint64 goodsId, QByteArrayView rawQuery) const
 {
     qint64 cursor = 0;
-    qint64 limit = kDefaultPage;
-    for (const QByteArrayView part : QByteArrayView(rawQuery).toByteArray().split('&')) {
-        if (part.isEmpty())
-            continue;
-        const qsizetype eq = part.indexOf('=');
-        const QByteArrayView name = eq < 0 ? part : part.first(eq);
-        const QByteArrayView value = eq < 0 ? QByteArrayView() : part.sliced(eq + 1);
-        if (name == "cursor") {
-            if (!parseNumber(value, &cursor))
-                return bad("cursor");
-        } else if (name == "limit") {
-            if (!parseNumber(value, &limit) || limit < 1 || limit > kMaxPage)
-                return bad("limit");
-        } else {
-            return bad(name.toByteArray());
-        }
-    }
+    qint64 limit = 0;
+    if (auto page = readCardPage(rawQuery, &cursor, &limit); !page.isOk())
+        return page;
     if (goodsId < 1 || goodsId > m_state.goods().size())
         return notFound();
     const QList<qint32> all = m_byGoods.value(static_cast<qint32>(goodsId - 1));

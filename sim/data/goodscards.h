@@ -11,6 +11,14 @@
 
 namespace cardops::sim {
 
+// Platform API digits (an id, a cursor, a version): 1–18 ASCII digits and nothing else.
+bool parseDigits(QByteArrayView text, qint64* out);
+
+// The paging of a goods' card list (docs/platform-api.md): `cursor` (digits) and `limit` (1..1000,
+// default 500); anything else, or a bad value, is 400 naming the parameter. The simulator and the
+// bridge read it alike.
+ApiResult readCardPage(QByteArrayView rawQuery, qint64* cursor, qint64* limit);
+
 // The card secrets uploaded to goods (docs/platform-api.md, "Card stock of a goods"): the upload
 // with a result per line, the metadata list with each card's fingerprint, lock / unlock / void, and
 // the reveal of an uploaded card. Uploads add to the goods' stock_available and commit the goods, so
